@@ -1,0 +1,43 @@
+/**
+ * The one table of command-line flags. It drives argument parsing and `--help`, so the two
+ * never disagree.
+ */
+export type FlagType = 'boolean' | 'string' | 'number' | 'strings';
+
+export interface Flag {
+  name: string;
+  short?: string;
+  type: FlagType;
+  /** Placeholder shown in help, such as `FILE`. */
+  value?: string;
+  description: string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  flags: readonly Flag[];
+  /** Loads the command's implementation only when it runs. */
+  load: () => Promise<{ run: (args: ParsedArgs) => Promise<number> }>;
+}
+
+export interface ParsedArgs {
+  command: string;
+  positionals: string[];
+  values: Record<string, string | boolean | number | string[] | undefined>;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+export const HELP_FLAG: Flag = { name: 'help', short: 'h', type: 'boolean', description: 'Show help' };
+
+export const CONFIG_FLAG: Flag = {
+  name: 'config',
+  short: 'c',
+  type: 'string',
+  value: 'FILE',
+  description: 'Use this configuration file instead of the one found at the repository root',
+};

@@ -1,0 +1,51 @@
+import type { StandardDocument } from '../model/document.js';
+import type { Directive } from '../model/markdown.js';
+
+/**
+ * Inline control comments, as in remark-lint:
+ * - `<!-- lint disable id... -->` turns rules off from here on (all rules without ids);
+ * - `<!-- lint enable id... -->` turns them on again;
+ * - `<!-- lint ignore id... -->` ignores findings in the next node only.
+ * A comment at the top of the body (before any content) also covers the front matter and the
+ * findings about the whole file, which no later comment could precede.
+ */
+export class MessageControl {
+  readonly #directives: readonly Directive[];
+  readonly #frontMatterEnd: number;
+
+  constructor(doc: StandardDocument) {
+    // Only a document with a comment can hold a directive: skip the Markdown parse otherwise.
+    this.#directives = doc.hasBody || doc.source.text.includes('<!--') ? doc.body.directives : [];
+    this.#frontMatterEnd = doc.frontMatter.range.end;
+  }
+
+  get isEmpty(): boolean {
+    return this.#directives.length === 0;
+  }
+
+  isSuppressed(ruleId: string, offset: number): boolean {
+    let enabled = true;
+    for (const directive of this.#directives) {
+      if (!applies(directive, ruleId)) continue;
+      const start = directive.atTop ? 0 : directive.range.start;
+      if (directive.kind === 'ignore') {
+        const target = directive.target;
+        if (target && offset >= target.start && offset < Math.max(target.end, target.start + 1)) return true;
+        if (directive.atTop && offset < this.#frontMatterEnd) return true;
+        if (directive.atTop && offset === 0) return true;
+        continue;
+      }
+      if (start <= offset) enabled = directive.kind === 'enable';
+    }
+    return !enabled;
+  }
+}
+
+function applies(directive: Directive, ruleId: string): boolean {
+  return directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
+}
+
+/** The rule ids named in a document's control comments, with where they are. */
+export function directiveRuleIds(directives: readonly Directive[]): { id: string; directive: Directive }[] {
+  return directives.flatMap((directive) => directive.ruleIds.map((id) => ({ id, directive })));
+}

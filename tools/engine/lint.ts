@@ -1,0 +1,76 @@
+import type { Corpus } from '../model/corpus.js';
+import type { StandardDocument } from '../model/document.js';
+import type { Rule, TextEdit } from '../rules/rule.js';
+import type { ResolvedConfig } from './config.js';
+import { MessageControl } from './directives.js';
+import { summarize, type FileResult, type Finding } from './result.js';
+
+export interface CheckOptions {
+  /** Rule scopes to run; all when omitted. */
+  scopes?: ReadonlySet<string>;
+}
+
+/** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
+export interface InternalFailure {
+  ruleId: string;
+  file: string;
+  error: unknown;
+}
+
+/**
+ * Runs the enabled rules on each target document of a corpus and returns one result per
+ * target. Rules are pure: they see the parsed documents and report through the context.
+ */
+export function checkCorpus(
+  corpus: Corpus,
+  targets: readonly StandardDocument[],
+  config: ResolvedConfig,
+  rules: readonly Rule[],
+  failures: InternalFailure[],
+  options: CheckOptions = {},
+): FileResult[] {
+  const ruleIds = new Set(config.rules.keys());
+  const active = rules.filter((rule) => config.mayRun(rule) && (!options.scopes || options.scopes.has(rule.meta.scope)));
+  const results: FileResult[] = [];
+  for (const doc of targets) {
+    const findings: Finding[] = [];
+    const control = new MessageControl(doc);
+    for (const rule of active) {
+      const setting = config.settingFor(rule, doc);
+      if (setting.severity === 'off') continue;
+      const severity = setting.severity === 'error' ? 2 : 1;
+      try {
+        rule.check({
+          doc,
+          corpus,
+          options: setting.options,
+          ruleIds,
+          report(report) {
+            const range = report.range ?? { start: 0, end: 0 };
+            if (!control.isEmpty && control.isSuppressed(rule.id, range.start)) return;
+            const finding: Finding = {
+              ruleId: rule.id,
+              severity,
+              message: report.message,
+              ...doc.source.lines.place(range),
+              range,
+            };
+            if (report.fix) finding.fix = report.fix as TextEdit[];
+            findings.push(finding);
+          },
+        });
+      } catch (error) {
+        failures.push({ ruleId: rule.id, file: doc.relPath, error });
+        findings.push({
+          ruleId: rule.id,
+          severity: 2,
+          message: `Internal error in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`,
+          ...doc.source.lines.place({ start: 0, end: 0 }),
+          range: { start: 0, end: 0 },
+        });
+      }
+    }
+    results.push(summarize(doc.source.path, doc.relPath, findings));
+  }
+  return results;
+}

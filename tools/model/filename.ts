@@ -1,0 +1,134 @@
+import { TRACK_BY_DIGIT, type Track } from './profile.js';
+
+export type FileNameKind = 'document' | 'supplement' | 'proposal' | 'template';
+
+/** The parts of a standards file name such as `scs-0100-v3-flavor-naming.md`. */
+export interface FileName {
+  fileName: string;
+  kind: FileNameKind;
+  /** The number as written: `0100`, `xxxx`, `01xx`, `XXXX`. */
+  number: string;
+  /** The number as an integer, when it is four digits. */
+  numeric: number | undefined;
+  /** The track the number names (its second digit), when that digit is a digit. */
+  trackDigit: string | undefined;
+  /** `v` for a document version, `w` for a supplement. */
+  letter: 'v' | 'w';
+  /** The major version (or supplement number); undefined for a template's `N`. */
+  version: number | undefined;
+  versionText: string;
+  slug: string;
+  /** `scs-0100-v3`: the number and version, which are unique in a corpus. */
+  id: string;
+}
+
+const SHAPE = /^scs-([^-]*)-([^-]*)-(.*)\.md$/;
+const PROPOSAL_NUMBER = /^[0-9]{0,3}[xX]+$/;
+
+export type FileNameResult =
+  | { ok: true; name: FileName; problems: string[] }
+  | { ok: false; problems: string[] };
+
+/**
+ * Parses a file name. A name that has the overall shape but breaks a rule of §1 still yields
+ * its parts (so that other rules can work with it) together with the problems found.
+ */
+export function parseFileName(fileName: string): FileNameResult {
+  const match = SHAPE.exec(fileName);
+  if (!match) {
+    return { ok: false, problems: [describeShapeProblem(fileName)] };
+  }
+  const [, number = '', versionPart = '', slug = ''] = match;
+  const problems: string[] = [];
+  const letterChar = versionPart.charAt(0);
+  const versionText = versionPart.slice(1);
+  let letter: 'v' | 'w' = 'v';
+  if (letterChar === 'v' || letterChar === 'w') letter = letterChar;
+  else {
+    problems.push(
+      `Unexpected version \`${versionPart}\`, expected \`v\` (a document) or \`w\` (a supplement) followed by a number`,
+    );
+  }
+
+  const isTemplate = number === 'XXXX' && versionText === 'N';
+  let kind: FileNameKind;
+  let numeric: number | undefined;
+  if (/^[0-9]{4}$/.test(number)) {
+    kind = letter === 'w' ? 'supplement' : 'document';
+    numeric = Number(number);
+  } else if (isTemplate) {
+    kind = 'template';
+  } else if (number.length === 4 && PROPOSAL_NUMBER.test(number)) {
+    kind = 'proposal';
+  } else {
+    kind = letter === 'w' ? 'supplement' : 'document';
+    problems.push(
+      `Unexpected document number \`${number}\`, expected four digits (\`0100\`) or \`xxxx\` for a proposal`,
+    );
+  }
+
+  let version: number | undefined;
+  if (!isTemplate) {
+    if (/^[1-9][0-9]*$/.test(versionText)) version = Number(versionText);
+    else if (/^[0-9]+$/.test(versionText)) {
+      problems.push(
+        `Unexpected version \`${letter}${versionText}\`, expected a positive number without leading zeros (versions start at 1)`,
+      );
+      version = Number(versionText) || undefined;
+    } else if (letterChar === 'v' || letterChar === 'w') {
+      problems.push(`Unexpected version \`${versionPart}\`, expected \`${letter}\` followed by a number such as \`${letter}1\``);
+    }
+  }
+  if (slug === '') problems.push('Missing slug: expected `scs-NNNN-vM-slug.md`');
+
+  const digit = number.charAt(1);
+  const trackDigit = /[0-9]/.test(digit) ? digit : undefined;
+  return {
+    ok: true,
+    problems,
+    name: {
+      fileName,
+      kind,
+      number,
+      numeric,
+      trackDigit,
+      letter,
+      version,
+      versionText,
+      slug,
+      id: `scs-${number}-${letter}${versionText}`,
+    },
+  };
+}
+
+function describeShapeProblem(fileName: string): string {
+  if (!fileName.startsWith('scs-')) return `Unexpected file name \`${fileName}\`, expected \`scs-NNNN-vM-slug.md\``;
+  if (!fileName.endsWith('.md')) return `Unexpected extension in \`${fileName}\`, expected \`.md\``;
+  const parts = fileName.slice(4, -3).split('-');
+  if (parts.length < 3) {
+    return `Unexpected file name \`${fileName}\`, expected \`scs-NNNN-vM-slug.md\` (number, version and slug separated by hyphens)`;
+  }
+  return `Unexpected file name \`${fileName}\`, expected \`scs-NNNN-vM-slug.md\``;
+}
+
+/** The track a file name's number names, if its second digit is a track digit. */
+export function trackOfName(name: FileName): Track | undefined {
+  return name.trackDigit === undefined ? undefined : TRACK_BY_DIGIT[name.trackDigit];
+}
+
+/** Is this a file that the toolkit treats as a standards document (or template)? */
+export function isStandardsFileName(fileName: string): boolean {
+  return fileName.startsWith('scs-') && fileName.endsWith('.md');
+}
+
+/**
+ * Accepts what users type for a document: a path, a file name, `scs-0100-v3` or `0100-v3`.
+ * Returns the id (`scs-0100-v3`) or the file name to look up.
+ */
+export function normalizeDocumentRef(ref: string): { fileName: string } | { id: string } | undefined {
+  const base = ref.split(/[\\/]/).pop() ?? ref;
+  if (base.endsWith('.md')) return { fileName: base };
+  const id = /^(?:scs-)?([0-9xX]{4})-([vw][0-9]+)$/.exec(base);
+  if (id) return { id: `scs-${id[1]}-${id[2]}` };
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import type { Heading as MdastHeading, Nodes, Parent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Range } from './positions.js';
+
+export interface Heading {
+  depth: number;
+  text: string;
+  range: Range;
+}
+
+export interface Link {
+  url: string;
+  kind: 'link' | 'definition' | 'image';
+  range: Range;
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'ignore';
+
+/** A `<!-- lint disable|enable|ignore rule-id ... -->` comment. */
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids; empty means every rule. */
+  ruleIds: string[];
+  range: Range;
+  /** For `ignore`: the range of the node it applies to. */
+  target: Range | undefined;
+  /** True when nothing but other comments stands between the front matter and this comment. */
+  atTop: boolean;
+}
+
+/** What the rules need from a document's Markdown: sections, links and lint comments. */
+export interface BodyFacts {
+  headings: Heading[];
+  links: Link[];
+  directives: Directive[];
+  /** Explicit HTML anchors (`<a name="x">`, `id="x"`) that links may target. */
+  anchors: string[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+const DIRECTIVE = /^<!--\s*lint\s+(disable|enable|ignore)\b([^]*?)-->\s*$/;
+const ANCHOR = /\b(?:name|id)\s*=\s*["']([^"']+)["']/g;
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+export function collectBodyFacts(text: string): BodyFacts {
+  const tree = parseMarkdown(text);
+  const facts: BodyFacts = { headings: [], links: [], directives: [], anchors: [] };
+  visit(tree, facts, true);
+  return facts;
+}
+
+function visit(parent: Parent, facts: BodyFacts, isRoot: boolean): void {
+  let atTop = isRoot;
+  const children = parent.children as Nodes[];
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index];
+    if (!node) continue;
+    const range = rangeOf(node);
+    switch (node.type) {
+      case 'yaml':
+        continue;
+      case 'heading':
+        facts.headings.push({ depth: (node as MdastHeading).depth, text: toString(node), range });
+        break;
+      case 'link':
+      case 'image':
+        facts.links.push({ url: node.url, kind: node.type, range });
+        break;
+      case 'definition':
+        facts.links.push({ url: node.url, kind: 'definition', range });
+        break;
+      case 'html': {
+        const directive = DIRECTIVE.exec(node.value.trim());
+        if (directive) {
+          const next = children[index + 1];
+          facts.directives.push({
+            kind: directive[1] as DirectiveKind,
+            ruleIds: (directive[2] ?? '').split(/[\s,]+/).filter((id) => id !== ''),
+            range,
+            target: next ? rangeOf(next) : undefined,
+            atTop,
+          });
+          continue;
+        }
+        for (const anchor of node.value.matchAll(ANCHOR)) if (anchor[1]) facts.anchors.push(anchor[1]);
+        break;
+      }
+      default:
+        break;
+    }
+    if (node.type !== 'html' || !DIRECTIVE.test(node.value.trim())) atTop = false;
+    if ('children' in node) visit(node, facts, false);
+  }
+}
+
+function rangeOf(node: Nodes): Range {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}

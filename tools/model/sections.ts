@@ -1,0 +1,28 @@
+import type { Heading } from './markdown.js';
+import { FRAMING_SECTIONS, normalizeHeading, type SectionProfile } from './profile.js';
+
+export type SectionProfiles = Readonly<Partial<Record<string, SectionProfile>>>;
+
+export function sectionProfile(profiles: SectionProfiles, type: string | undefined): SectionProfile | undefined {
+  return type === undefined ? undefined : profiles[type];
+}
+
+/** The normalized titles of the level-2 headings. */
+export function levelTwoTitles(headings: readonly Heading[]): Set<string> {
+  return new Set(headings.filter((heading) => heading.depth === 2).map((heading) => normalizeHeading(heading.text)));
+}
+
+/**
+ * The level-2 heading that holds the decision: one titled with "decision", or else the first
+ * whose title is not a named or framing section.
+ */
+export function findDecisionSection(headings: readonly Heading[], profile: SectionProfile): Heading | undefined {
+  const named = new Set(
+    [...profile.required, ...profile.recommended, ...profile.optional, ...FRAMING_SECTIONS].map((title) => normalizeHeading(title)),
+  );
+  const levelTwo = headings.filter((heading) => heading.depth === 2);
+  return (
+    levelTwo.find((heading) => /\bdecisions?\b/.test(normalizeHeading(heading.text))) ??
+    levelTwo.find((heading) => !named.has(normalizeHeading(heading.text)))
+  );
+}

@@ -1,0 +1,23 @@
+import type { FileResult } from '../engine/result.js';
+
+/** ESLint's JSON formatter shape: an array of files with their messages. */
+export function formatJson(results: readonly FileResult[]): string {
+  return `${JSON.stringify(
+    results.map((result) => ({
+      filePath: result.filePath,
+      messages: result.messages.map((message) => ({
+        ruleId: message.ruleId,
+        severity: message.severity,
+        message: message.message,
+        line: message.line,
+        column: message.column,
+        endLine: message.endLine,
+        endColumn: message.endColumn,
+      })),
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      fixableErrorCount: result.fixableErrorCount,
+      fixableWarningCount: result.fixableWarningCount,
+    })),
+  )}\n`;
+}

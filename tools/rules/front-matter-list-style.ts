@@ -1,0 +1,23 @@
+import { defineRule } from './rule.js';
+import { REFERENCE_FIELDS } from '../model/profile.js';
+
+export default defineRule({
+  meta: {
+    description: '`replaces`, `replaced_by` and `supplements` are written as lists, even with one entry.',
+    severity: 'warn',
+    scope: 'document',
+    fixable: true,
+    defaultOptions: undefined,
+  },
+  check({ doc, report }) {
+    for (const field of REFERENCE_FIELDS) {
+      for (const reference of doc.references(field)) {
+        if (!reference.asString) continue;
+        report({
+          message: `\`${field}\` is written as a single file name, expected a list (\`${field}:\` followed by \`  - ${reference.name}\`)`,
+          range: reference.range,
+        });
+      }
+    }
+  },
+});

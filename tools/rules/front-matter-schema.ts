@@ -1,0 +1,26 @@
+import { keyRange, mappingRange } from '../model/frontmatter.js';
+import { validateFrontMatter } from '../model/schema.js';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  meta: {
+    description: 'The front matter satisfies `schemas/front-matter.schema.json`: required fields, allowed values, ISO dates and the conditions between type, status and dates.',
+    severity: 'error',
+    scope: 'document',
+    defaultOptions: undefined,
+  },
+  check({ doc, report }) {
+    if (!doc.frontMatter.usable) return;
+    for (const violation of validateFrontMatter(doc.frontMatter.data)) {
+      if (violation.missing) {
+        report({ message: violation.message, range: mappingRange(doc.frontMatter) });
+        continue;
+      }
+      const [first] = violation.path;
+      const range = doc.locate(violation.path);
+      // A forbidden field is shown from its key, so that the finding names the line to remove.
+      const key = violation.path.length === 1 && typeof first === 'string' ? keyRange(doc.frontMatter, first) : undefined;
+      report({ message: violation.message, range: key ? { start: key.start, end: Math.max(range.end, key.end) } : range });
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import deprecatedAfterStabilized from './deprecated-after-stabilized.js';
+import fileContent from './file-content.js';
+import fileNamePattern from './file-name-pattern.js';
+import fileNameSlug from './file-name-slug.js';
+import fileNameSlugStyle from './file-name-slug-style.js';
+import fileNameUnique from './file-name-unique.js';
+import frontMatterDuplicateKey from './front-matter-duplicate-key.js';
+import frontMatterListStyle from './front-matter-list-style.js';
+import frontMatterPresent from './front-matter-present.js';
+import frontMatterSchema from './front-matter-schema.js';
+import frontMatterStatusDates from './front-matter-status-dates.js';
+import frontMatterYaml from './front-matter-yaml.js';
+import linkDocumentExists from './link-document-exists.js';
+import linkFragmentExists from './link-fragment-exists.js';
+import lintDirectiveValid from './lint-directive-valid.js';
+import noSelfReference from './no-self-reference.js';
+import proposalDraftV1 from './proposal-draft-v1.js';
+import referenceExists from './reference-exists.js';
+import replacesEarlierVersion from './replaces-earlier-version.js';
+import replacesReciprocal from './replaces-reciprocal.js';
+import replacesRequired from './replaces-required.js';
+import type { Rule, RuleDefinition } from './rule.js';
+import sectionsRecommended from './sections-recommended.js';
+import sectionsRequired from './sections-required.js';
+import supplementNumber from './supplement-number.js';
+import trackConsistent from './track-consistent.js';
+import trackMatchesNumber from './track-matches-number.js';
+import typeMatchesFileName from './type-matches-file-name.js';
+
+/** Every rule, keyed by id (its file name), sorted. */
+const definitions: Record<string, RuleDefinition<unknown>> = {
+  'deprecated-after-stabilized': deprecatedAfterStabilized,
+  'file-content': fileContent,
+  'file-name-pattern': fileNamePattern,
+  'file-name-slug': fileNameSlug,
+  'file-name-slug-style': fileNameSlugStyle,
+  'file-name-unique': fileNameUnique,
+  'front-matter-duplicate-key': frontMatterDuplicateKey,
+  'front-matter-list-style': frontMatterListStyle,
+  'front-matter-present': frontMatterPresent,
+  'front-matter-schema': frontMatterSchema,
+  'front-matter-status-dates': frontMatterStatusDates,
+  'front-matter-yaml': frontMatterYaml,
+  'link-document-exists': linkDocumentExists,
+  'link-fragment-exists': linkFragmentExists,
+  'lint-directive-valid': lintDirectiveValid,
+  'no-self-reference': noSelfReference,
+  'proposal-draft-v1': proposalDraftV1,
+  'reference-exists': referenceExists,
+  'replaces-earlier-version': replacesEarlierVersion,
+  'replaces-reciprocal': replacesReciprocal,
+  'replaces-required': replacesRequired,
+  'sections-recommended': sectionsRecommended,
+  'sections-required': sectionsRequired,
+  'supplement-number': supplementNumber,
+  'track-consistent': trackConsistent,
+  'track-matches-number': trackMatchesNumber,
+  'type-matches-file-name': typeMatchesFileName,
+};
+
+export const rules: readonly Rule[] = Object.entries(definitions).map(([id, definition]) => ({ id, ...definition }));
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
