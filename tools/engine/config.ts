@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch';
-import { parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import { locateNode } from '../model/frontmatter.js';
-import { LineIndex } from '../model/positions.js';
+import { LineIndex, type Range } from '../model/positions.js';
 import type { StandardDocument } from '../model/document.js';
 import type { Rule, Severity } from '../rules/rule.js';
 
@@ -196,8 +196,8 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   const problems: string[] = [];
-  const at = (path: (string | number)[]): string => {
-    const range = locateNode(doc.contents as Node | null, path, 0);
+  const at = (path: (string | number)[], key = false): string => {
+    const range = key ? locateKey(doc.contents as Node | null, path) : locateNode(doc.contents as Node | null, path, 0);
     const point = lines.point(range?.start ?? 0);
     return `${shown}:${point.line}:${point.column}`;
   };
@@ -213,7 +213,7 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
     for (const [path, settings] of sections) {
       for (const [id, setting] of Object.entries(settings ?? {})) {
         const rule = rules.get(id);
-        const where = at([...path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), id]);
+        const where = at([...path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), id], true);
         if (!rule) {
           problems.push(`${where}: unknown rule \`${id}\``);
           continue;
@@ -233,11 +233,35 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   return data as RawConfig;
 }
 
+/** The range of the key of the last path segment (where an unknown rule id is written). */
+function locateKey(root: Node | null, path: (string | number)[]): Range | undefined {
+  const parent = locateParent(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    const range = (pair?.key as Node | undefined)?.range;
+    if (range) return { start: range[0], end: range[1] };
+  }
+  return locateNode(root, path, 0);
+}
+
+function locateParent(root: Node | null, path: (string | number)[]): Node | null {
+  let node: Node | null = root;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      node = (pair?.value as Node | null | undefined) ?? null;
+    } else if (isSeq(node) && typeof segment === 'number') node = (node.items[segment] as Node | undefined) ?? null;
+    else return null;
+  }
+  return node;
+}
+
 let configValidator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } = undefined as never;
 let ajv: Ajv2020 | undefined;
 
 function getAjv(): Ajv2020 {
-  ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv ??= new Ajv2020({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
   return ajv;
 }
 

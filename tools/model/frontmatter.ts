@@ -138,7 +138,13 @@ function parseYaml(
     return unusable({ kind: 'syntax', message: `Front matter could not be parsed: ${describe(error)}`, range: whole });
   }
   const problems: FrontMatterProblem[] = [];
+  // After the first syntax error the parser's further errors mostly restate it: keep the first.
+  let syntaxSeen = false;
   for (const error of doc.errors) {
+    if (error.code !== 'DUPLICATE_KEY') {
+      if (syntaxSeen) continue;
+      syntaxSeen = true;
+    }
     const start = offset + (error.pos[0] ?? 0);
     const end = offset + Math.max(error.pos[1] ?? 0, error.pos[0] ?? 0);
     problems.push({

@@ -26,3 +26,19 @@ export function findDecisionSection(headings: readonly Heading[], profile: Secti
     levelTwo.find((heading) => !named.has(normalizeHeading(heading.text)))
   );
 }
+
+/** JSON Schema of the section profiles that `sections-required` and `sections-recommended` take. */
+export const SECTION_PROFILES_SCHEMA: Record<string, unknown> = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['required', 'recommended', 'optional', 'decision'],
+    properties: {
+      required: { type: 'array', items: { type: 'string', minLength: 1 } },
+      recommended: { type: 'array', items: { type: 'string', minLength: 1 } },
+      optional: { type: 'array', items: { type: 'string', minLength: 1 } },
+      decision: { type: 'boolean' },
+    },
+  },
+};

@@ -1,5 +1,5 @@
 import { normalizeHeading, SECTIONS } from '../model/profile.js';
-import { levelTwoTitles, sectionProfile } from '../model/sections.js';
+import { levelTwoTitles, SECTION_PROFILES_SCHEMA, sectionProfile } from '../model/sections.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
     scope: 'document',
     needsBody: true,
     defaultOptions: SECTIONS,
+    optionsSchema: SECTION_PROFILES_SCHEMA,
   },
   check({ doc, options, report }) {
     const profile = sectionProfile(options, doc.type);

@@ -1,0 +1,163 @@
+import { describe, expect, test } from 'vitest';
+import { isIsoDate } from '../tools/model/dates.js';
+import { StandardDocument } from '../tools/model/document.js';
+import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
+import { parseFrontMatter } from '../tools/model/frontmatter.js';
+import { collectBodyFacts } from '../tools/model/markdown.js';
+import { LineIndex } from '../tools/model/positions.js';
+import { decodeSource, firstInvalidUtf8 } from '../tools/model/source.js';
+
+describe('file names', () => {
+  test.each([
+    ['scs-0100-v3-flavor-naming.md', { kind: 'document', number: '0100', numeric: 100, letter: 'v', version: 3, slug: 'flavor-naming', id: 'scs-0100-v3', trackDigit: '1' }],
+    ['scs-0100-w1-flavor-naming-implementation-testing.md', { kind: 'supplement', letter: 'w', version: 1, id: 'scs-0100-w1' }],
+    ['scs-xxxx-v1-my-topic.md', { kind: 'proposal', number: 'xxxx', numeric: undefined, trackDigit: undefined }],
+    ['scs-XXXX-v1-my-topic.md', { kind: 'proposal', number: 'XXXX' }],
+    ['scs-01xx-v1-my-topic.md', { kind: 'proposal', trackDigit: '1' }],
+    ['scs-XXXX-vN-standard-template.md', { kind: 'template', version: undefined }],
+  ])('%s', (name, expected) => {
+    const parsed = parseFileName(name);
+    expect(parsed.ok && parsed.problems).toEqual([]);
+    expect(parsed.ok && parsed.name).toMatchObject(expected);
+  });
+
+  test.each([
+    ['scs-0100-v0-x.md', 'versions start at 1'],
+    ['scs-0100-v03-x.md', 'without leading zeros'],
+    ['scs-010-v3-x.md', 'expected four digits'],
+    ['scs-0100-u3-x.md', 'expected `v` (a document) or `w` (a supplement)'],
+    ['scs-0100-vN-x.md', 'followed by a number'],
+    ['scs-0100-v3.md', 'number, version and slug separated by hyphens'],
+  ])('%s is reported', (name, message) => {
+    const parsed = parseFileName(name);
+    expect(parsed.problems.join('\n')).toContain(message);
+  });
+
+  test.each([
+    ['Standards/scs-0100-v3-flavor-naming.md', { fileName: 'scs-0100-v3-flavor-naming.md' }],
+    ['scs-0100-v3', { id: 'scs-0100-v3' }],
+    ['0100-v3', { id: 'scs-0100-v3' }],
+    ['0100-w1', { id: 'scs-0100-w1' }],
+    ['flavor naming', undefined],
+  ])('document reference %s', (ref, expected) => {
+    expect(normalizeDocumentRef(ref)).toEqual(expected);
+  });
+});
+
+describe('dates', () => {
+  test.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2023-02-30', false],
+    ['2023-04-31', false],
+    ['2023-12-31', true],
+    ['2023-13-01', false],
+    ['2023-00-10', false],
+    ['2023-1-10', false],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+  ])('%s is a date: %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
+  test('only strings are dates', () => expect(isIsoDate(20230101)).toBe(false));
+});
+
+describe('positions', () => {
+  test('LF and CRLF give the same lines; columns count UTF-16 units', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const lines = new LineIndex(['one', 'twö', 'three'].join(eol));
+      expect(lines.point(0)).toEqual({ line: 1, column: 1 });
+      const two = 3 + eol.length;
+      expect(lines.point(two + 2)).toEqual({ line: 2, column: 3 });
+      expect(lines.place({ start: two, end: two + 3 })).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 4 });
+    }
+  });
+});
+
+describe('front matter', () => {
+  test('every key and value has its range in the document', () => {
+    const text = '---\ntitle: Flavor Naming\nreplaces:\n  - scs-0100-v1-a.md\n---\n# Body\n';
+    const doc = StandardDocument.fromText('/x/scs-0100-v2-a.md', 'scs-0100-v2-a.md', 'scs-0100-v2-a.md', text);
+    const title = doc.field('title');
+    expect(title && text.slice(title.range.start, title.range.end)).toBe('Flavor Naming');
+    expect(title && doc.source.lines.point(title.keyRange.start)).toEqual({ line: 2, column: 1 });
+    const [reference] = doc.references('replaces');
+    expect(reference && doc.source.lines.place(reference.range)).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 21 });
+  });
+
+  test('a BOM is removed and remembered; CRLF keeps positions', () => {
+    const doc = StandardDocument.fromBytes('/x/a.md', 'a.md', 'scs-0100-v1-a.md', Buffer.from('\ufeff---\r\ntitle: A\r\ntype: Standard\r\n---\r\n'));
+    expect(doc.source.bom).toBe(true);
+    expect(doc.source.crlf).toBe(true);
+    expect(doc.frontMatter.data).toEqual({ title: 'A', type: 'Standard' });
+    const type = doc.field('type');
+    expect(type && doc.source.lines.place(type.range)).toEqual({ line: 3, column: 7, endLine: 3, endColumn: 15 });
+  });
+
+  test('dates stay strings, comments are not values', () => {
+    const fm = parseFrontMatter('---\nstabilized_at: 2023-02-06\ntype: Standard  # | Procedural\n---\n');
+    expect(fm.data).toEqual({ stabilized_at: '2023-02-06', type: 'Standard' });
+  });
+
+  test.each([
+    ['title: A\n', 'missing'],
+    ['---\ntitle: A\n', 'unclosed'],
+    ['---\n\n---\n', 'empty'],
+    ['---\ntitle: [A\n---\n', 'syntax'],
+    ['---\n- a\n---\n', 'not-mapping'],
+    ['---\nplain text\n---\n', 'not-mapping'],
+    ['---\na: 1\na: 2\n---\n', 'duplicate-key'],
+    [`---\na: ${'['.repeat(100)}${']'.repeat(100)}\n---\n`, 'limit'],
+  ])('%j is a %s problem', (text, kind) => {
+    expect(parseFrontMatter(text).problems.map((problem) => problem.kind)).toContain(kind);
+  });
+
+  test('deep block nesting is refused before the parser sees it', () => {
+    let yaml = 'a:\n';
+    for (let depth = 1; depth < 2000; depth++) yaml += `${' '.repeat(depth)}- \n`;
+    const fm = parseFrontMatter(`---\n${yaml}---\n`);
+    expect(fm.problems.map((problem) => problem.kind)).toEqual(['limit']);
+  });
+});
+
+describe('source decoding', () => {
+  test.each([
+    [[0x61, 0xc3, 0xa9], -1],
+    [[0x61, 0xe9, 0x62], 1],
+    [[0xf0, 0x9f, 0x98, 0x80], -1],
+    [[0xf0, 0x9f, 0x98], 0],
+    [[0xed, 0xa0, 0x80], 0],
+    [[0xc0, 0xaf], 0],
+    [[0xe0, 0x80, 0xaf], 0],
+    [[0xf4, 0x90, 0x80, 0x80], 0],
+  ])('%j first invalid byte is %d', (bytes, expected) => {
+    expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(expected);
+  });
+
+  test('the position of a bad byte is line and column of the text before it', () => {
+    const result = decodeSource(Buffer.from('---\nab\xff', 'latin1'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && new LineIndex(result.text).point(result.problem.range.start)).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe('markdown facts', () => {
+  test('headings, links, definitions and directives', () => {
+    const facts = collectBodyFacts(
+      '---\ntitle: A\n---\n<!-- lint disable a b -->\n# T\n\n## Intro *x*\n\nSee [y](scs-0100-v1-a.md) and ![i](p.png).\n\n<!-- lint ignore c -->\n| a |\n| - |\n| [z](#t) |\n\n[d]: http://example.com\n',
+    );
+    expect(facts.headings.map((heading) => [heading.depth, heading.text])).toEqual([
+      [1, 'T'],
+      [2, 'Intro x'],
+    ]);
+    expect(facts.links.map((link) => [link.kind, link.url])).toEqual([
+      ['link', 'scs-0100-v1-a.md'],
+      ['image', 'p.png'],
+      ['link', '#t'],
+      ['definition', 'http://example.com'],
+    ]);
+    expect(facts.directives.map((directive) => [directive.kind, directive.ruleIds, directive.atTop])).toEqual([
+      ['disable', ['a', 'b'], true],
+      ['ignore', ['c'], false],
+    ]);
+    expect(facts.directives[1]?.target).toBeDefined();
+  });
+});
