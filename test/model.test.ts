@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isIsoDate } from '../tools/model/dates.js';
+import { checkTransition } from '../tools/model/lifecycle.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
@@ -159,5 +160,34 @@ describe('markdown facts', () => {
       ['ignore', ['c'], false],
     ]);
     expect(facts.directives[1]?.target).toBeDefined();
+  });
+});
+
+describe('lifecycle transitions', () => {
+  test.each([
+    ['new', 'Draft', 'Standard', true],
+    ['new', 'Stable', 'Decision Record', true],
+    ['new', 'Stable', 'Standard', false],
+    ['new', 'Deprecated', 'Standard', false],
+    ['Draft', 'Stable', 'Standard', true],
+    ['Draft', 'Rejected', 'Procedural', true],
+    ['Draft', 'Deprecated', 'Standard', false],
+    ['Stable', 'Deprecated', 'Standard', true],
+    ['Stable', 'Draft', 'Standard', false],
+    ['Stable', 'Rejected', 'Standard', false],
+    ['Deprecated', 'Stable', 'Standard', false],
+    ['Rejected', 'Draft', 'Standard', false],
+    ['Stable', 'Stable', 'Standard', true],
+  ] as const)('%s -> %s (%s): %s', (from, to, type, ok) => {
+    expect(checkTransition(from, to, type).ok).toBe(ok);
+  });
+
+  test('reasons name what is possible', () => {
+    const result = checkTransition('Stable', 'Draft', 'Standard');
+    expect(!result.ok && result.reason).toBe('A Stable document cannot become Draft: it may only become Deprecated');
+    const limited = checkTransition('new', 'Stable', 'Standard');
+    expect(!limited.ok && limited.reason).toBe('A new document may become Stable only if it is a Decision Record, not a Standard');
+    const final = checkTransition('Deprecated', 'Stable', 'Standard');
+    expect(!final.ok && final.reason).toBe('A Deprecated document cannot become Stable: it stays as it is (no way back)');
   });
 });
