@@ -30,8 +30,15 @@ describe('rule registry', () => {
   });
 
   test('the README rule table is the one the registry generates', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(readme).toContain(rulesTable());
+    const path = join(ROOT, 'README.md');
+    const readme = readFileSync(path, 'utf8');
+    const start = readme.indexOf('<!-- rules:start -->\n');
+    const end = readme.indexOf('<!-- rules:end -->');
+    expect(start).toBeGreaterThan(-1);
+    expect(end).toBeGreaterThan(start);
+    const current = `${readme.slice(0, start)}<!-- rules:start -->\n${rulesTable()}${readme.slice(end)}`;
+    if (process.env.UPDATE_GOLDEN === '1' && current !== readme) writeFileSync(path, current);
+    else expect(readme).toBe(current);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Heading } from './markdown.js';
-import { FRAMING_SECTIONS, normalizeHeading, type SectionProfile } from './profile.js';
+import { FRAMING_SECTIONS, normalizeHeading, TYPES, type SectionProfile } from './profile.js';
 
 export type SectionProfiles = Readonly<Partial<Record<string, SectionProfile>>>;
 
@@ -30,6 +30,7 @@ export function findDecisionSection(headings: readonly Heading[], profile: Secti
 /** JSON Schema of the section profiles that `sections-required` and `sections-recommended` take. */
 export const SECTION_PROFILES_SCHEMA: Record<string, unknown> = {
   type: 'object',
+  propertyNames: { enum: [...TYPES] },
   additionalProperties: {
     type: 'object',
     additionalProperties: false,

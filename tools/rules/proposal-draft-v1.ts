@@ -22,7 +22,7 @@ export default defineRule({
     const status = doc.field('status');
     if (status && typeof status.value === 'string' && status.value !== 'Draft') {
       report({
-        message: `Unexpected status \`${status.value}\` for a proposal, expected \`Draft\`: a document gets its number when it is accepted, before it can become ${status.value}`,
+        message: `Unexpected status \`${status.value}\` for a proposal, expected \`Draft\`: a proposal stays a Draft until it is accepted and gets its number`,
         range: status.range,
       });
     }
