@@ -31,3 +31,9 @@ export function compareDates(a: string, b: string): number {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The number of days from 1970-01-01 to an ISO date (for drawing dates on a scale). */
+export function epochDay(date: string): number {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}

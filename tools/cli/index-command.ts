@@ -1,0 +1,184 @@
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { writeFileAtomic } from '../engine/atomic-write.js';
+import { ConfigError, loadConfig } from '../engine/config.js';
+import { loadCorpus } from '../engine/load.js';
+import { buildIndex } from '../indexes/build.js';
+import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
+import type { OutputFile } from '../indexes/output.js';
+import { renderJson } from '../indexes/render-json.js';
+import { isIsoDate, todayIso } from '../model/dates.js';
+import { sanitizeForTerminal } from '../reporters/sanitize.js';
+import { rulesById } from '../rules/index.js';
+import { EXIT } from './exit.js';
+import type { ParsedArgs } from './flags.js';
+
+class IndexUsageError extends Error {}
+
+/** `scs-standards index`: builds the version index and writes, prints or checks it. */
+export async function run(args: ParsedArgs): Promise<number> {
+  try {
+    return execute(args);
+  } catch (error) {
+    if (error instanceof IndexUsageError || error instanceof ConfigError) {
+      args.stderr.write(`scs-standards index: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    throw error;
+  }
+}
+
+function execute(args: ParsedArgs): number {
+  const { values } = args;
+  const today = typeof values.today === 'string' ? values.today : todayIso();
+  if (!isIsoDate(today)) throw new IndexUsageError(`--today expects a date such as 2026-11-27 (YYYY-MM-DD, a day that exists), got \`${sanitizeForTerminal(today)}\``);
+  const format = values.format;
+  if (format !== undefined && format !== 'json') throw new IndexUsageError(`unknown format \`${sanitizeForTerminal(String(format))}\`: \`--format json\` prints the data; \`--out DIR\` writes every output`);
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  const check = values.check === true;
+  if (format === 'json' && (out !== undefined || check)) throw new IndexUsageError('--format json prints the data to standard output; it does not go with --out or --check');
+  if (format === undefined && out === undefined) throw new IndexUsageError(check ? '--check needs --out DIR: the folder to compare with' : 'give --out DIR to write the index, or --format json to print its data');
+  if (args.positionals.length > 1) throw new IndexUsageError(`expects at most one standards folder, got ${args.positionals.length}`);
+
+  const config = loadConfig(args.cwd, rulesById, typeof values.config === 'string' ? values.config : undefined);
+  const given = args.positionals[0];
+  const folder = given === undefined ? join(config.root, config.standards) : resolve(args.cwd, given);
+  if (!isDirectory(folder)) {
+    const shown = given ?? (relative(args.cwd, folder) || '.');
+    throw new IndexUsageError(given === undefined ? `No standards folder: ${shown} does not exist (give a folder, or set \`standards\` in the configuration)` : `Not a folder: ${shown}`);
+  }
+  const corpus = loadCorpus(folder, config.root, config.maxFileSize);
+  const { index, notes } = buildIndex(corpus, today);
+  for (const note of notes) {
+    args.stderr.write(`${sanitizeForTerminal(note.relPath)}:${note.line}:${note.column}: warning: ${sanitizeForTerminal(note.message)}\n`);
+  }
+  if (format === 'json') {
+    args.stdout.write(renderJson(index));
+    return EXIT.ok;
+  }
+  const outDir = resolve(args.cwd, out ?? '.');
+  const shownOut = relative(args.cwd, outDir) || '.';
+  const plan = planFolder(outDir, shownOut, generateOutputs(index));
+  return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+}
+
+interface Plan {
+  /** Generated files that differ from the folder (`old` undefined: missing there). */
+  changed: { file: OutputFile; old: string | undefined }[];
+  unchanged: number;
+  /** Pages the index wrote earlier that it would not write now. */
+  stale: { path: string; old: string }[];
+  /** Files in the way that the index did not write: never overwritten. */
+  foreign: string[];
+}
+
+function planFolder(outDir: string, shownOut: string, files: readonly OutputFile[]): Plan {
+  if (exists(outDir) && !isDirectory(outDir)) throw new IndexUsageError(`--out ${sanitizeForTerminal(shownOut)} is not a folder`);
+  const plan: Plan = { changed: [], unchanged: 0, stale: [], foreign: [] };
+  const generated = new Set(files.map((file) => file.path));
+  for (const file of files) {
+    const target = join(outDir, file.path);
+    const old = readText(target);
+    if (old === file.content) plan.unchanged++;
+    else {
+      if (old === undefined ? exists(target) : !isGeneratedContent(file.path, old)) plan.foreign.push(file.path);
+      plan.changed.push({ file, old });
+    }
+  }
+  for (const path of ownedPages(outDir)) {
+    if (generated.has(path)) continue;
+    const old = readText(join(outDir, path));
+    if (old !== undefined && isGeneratedContent(path, old)) plan.stale.push({ path, old });
+  }
+  return plan;
+}
+
+function reportCheck(args: ParsedArgs, plan: Plan, shownOut: string): number {
+  const differences = plan.changed.length + plan.stale.length;
+  if (differences === 0) return EXIT.ok;
+  let diff = '';
+  for (const { file, old } of plan.changed) {
+    const path = `${shownOut}/${file.path}`;
+    diff += patch(old === undefined ? '/dev/null' : path, path, old ?? '', file.content);
+  }
+  for (const { path, old } of plan.stale) diff += patch(`${shownOut}/${path}`, '/dev/null', old, '');
+  args.stdout.write(diff.split('\n').map(sanitizeForTerminal).join('\n'));
+  args.stderr.write(
+    `scs-standards index: ${differences} ${differences === 1 ? 'file differs' : 'files differ'} in ${shownOut} from the index of the documents` +
+      ` (${plan.changed.length} to write, ${plan.stale.length} to remove); run \`scs-standards index --out ${shownOut}\` without --check to update\n`,
+  );
+  return EXIT.findings;
+}
+
+function patch(oldName: string, newName: string, oldText: string, newText: string): string {
+  return createTwoFilesPatch(oldName, newName, oldText, newText, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+}
+
+function applyPlan(args: ParsedArgs, plan: Plan, outDir: string, shownOut: string): number {
+  if (plan.foreign.length > 0) {
+    const list = plan.foreign.map((path) => `  ${sanitizeForTerminal(`${shownOut}/${path}`)}\n`).join('');
+    throw new IndexUsageError(`not replacing what scs-standards index did not write (nothing was written):\n${list}Move it away or choose another --out folder.`);
+  }
+  let current = '';
+  try {
+    for (const { file } of plan.changed) {
+      current = file.path;
+      writeFileAtomic(join(outDir, file.path), file.content);
+    }
+    for (const { path } of plan.stale) {
+      current = path;
+      rmSync(join(outDir, path), { force: true });
+    }
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new IndexUsageError(`cannot write ${sanitizeForTerminal(`${shownOut}/${current}`)}: ${sanitizeForTerminal(reason)} (files written before it are complete)`);
+  }
+  args.stdout.write(`${shownOut}: ${plan.changed.length} written, ${plan.unchanged} unchanged, ${plan.stale.length} removed\n`);
+  return EXIT.ok;
+}
+
+/** Track and standard pages found in the output folder (candidates for removal). */
+function ownedPages(outDir: string): string[] {
+  const pages: string[] = [];
+  for (const folder of list(outDir)) {
+    for (const name of list(join(outDir, folder))) {
+      const path = `${folder}/${name}`;
+      if (OWNED_PAGE.test(path)) pages.push(path);
+    }
+  }
+  return pages.sort();
+}
+
+function list(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes a file so that readers see either the old or the new content, never a part: the text
+ * goes to a temporary file in the same folder (so that the rename stays on one file system),
+ * is flushed, and replaces the target with a rename. An existing file keeps its permissions.
+ * Missing parent folders are created.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  let mode = 0o666;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    // a new file: the default mode, less the umask
+  }
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx', mode);
+    const bytes = Buffer.from(content, 'utf8');
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,223 @@
+import { compareStrings, type Corpus } from '../model/corpus.js';
+import type { StandardDocument } from '../model/document.js';
+import { DATE_FIELDS, digitOfTrack, TRACK_BY_DIGIT, TRACKS, type ReferenceField, type Track } from '../model/profile.js';
+import { computeState, stateInput, statePeriod, type StateInput } from '../model/state.js';
+import { trackSlug } from './labels.js';
+import type {
+  IndexNote,
+  IndexStandard,
+  IndexSupplement,
+  IndexSupplementVersion,
+  IndexTrack,
+  IndexVersion,
+  VersionIndex,
+} from './model.js';
+
+export const INDEX_SCHEMA_ID = 'https://github.com/SovereignCloudStack/scs-standards/raw/main/schemas/index.schema.json';
+
+export interface BuiltIndex {
+  index: VersionIndex;
+  notes: IndexNote[];
+}
+
+/**
+ * Builds the version index of a corpus for `today`. It reads file names and front matter only
+ * (never a document's Markdown body). Proposals (`scs-xxxx`) have no number yet and are left
+ * out; so are templates.
+ */
+export function buildIndex(corpus: Corpus, today: string): BuiltIndex {
+  const notes: IndexNote[] = [];
+  const byNumber = new Map<string, { versions: StandardDocument[]; supplements: StandardDocument[] }>();
+  const inputs: StateInput[] = [];
+  for (const doc of corpus.documents) {
+    const name = doc.name;
+    if (!name || name.kind === 'proposal' || name.kind === 'template' || name.numeric === undefined) continue;
+    if (name.version === undefined) {
+      notes.push(note(doc, `Not indexed: \`${doc.fileName}\` has no version number`));
+      continue;
+    }
+    describeUnusable(doc, notes);
+    describeBadDates(doc, notes);
+    inputs.push(stateInput(doc));
+    let group = byNumber.get(name.number);
+    if (!group) byNumber.set(name.number, (group = { versions: [], supplements: [] }));
+    (name.letter === 'w' ? group.supplements : group.versions).push(doc);
+  }
+
+  const standards: IndexStandard[] = [];
+  for (const number of [...byNumber.keys()].sort(compareStrings)) {
+    const group = byNumber.get(number);
+    if (!group) continue;
+    const versions = group.versions.sort(byVersion).map((doc) => versionEntry(doc, today));
+    const supplements = supplementGroups(group.supplements.sort(byVersion), today);
+    const reference = referenceVersion(versions);
+    const track = trackOf(number, reference, versions, supplements);
+    if (track === undefined) {
+      const first = group.versions[0] ?? group.supplements[0];
+      if (first) notes.push(note(first, `Not indexed: the track of scs-${number} is unknown (no valid \`track\`, and the number's second digit names no track)`));
+      continue;
+    }
+    standards.push({
+      number,
+      id: `scs-${number}`,
+      track,
+      title: reference?.title ?? supplements[0]?.title ?? null,
+      description: reference ? description(group.versions.find((doc) => doc.fileName === reference.file_name)) : null,
+      versions,
+      supplements,
+    });
+  }
+
+  const tracks: IndexTrack[] = TRACKS.map((name) => ({
+    name,
+    slug: trackSlug(name),
+    digit: digitOfTrack(name) ?? '',
+    standards: standards.filter((standard) => standard.track === name).map((standard) => standard.number),
+  }));
+  notes.sort((a, b) => compareStrings(a.relPath, b.relPath) || a.line - b.line || a.column - b.column);
+  const period = statePeriod(inputs, today);
+  return {
+    index: { $schema: INDEX_SCHEMA_ID, valid_from: period.from ?? null, valid_until: period.until ?? null, tracks, standards },
+    notes,
+  };
+}
+
+function byVersion(a: StandardDocument, b: StandardDocument): number {
+  return (a.name?.version ?? 0) - (b.name?.version ?? 0) || compareStrings(a.fileName, b.fileName);
+}
+
+function versionEntry(doc: StandardDocument, today: string): IndexVersion {
+  const { state, future } = computeState(stateInput(doc), today);
+  return {
+    id: doc.name?.id ?? doc.fileName,
+    file_name: doc.fileName,
+    version: doc.name?.version ?? 0,
+    title: doc.title ?? null,
+    type: doc.type ?? null,
+    status: doc.status ?? null,
+    track: doc.track ?? null,
+    stabilized_at: doc.date('stabilized_at') ?? null,
+    deprecated_at: doc.date('deprecated_at') ?? null,
+    rejected_at: doc.date('rejected_at') ?? null,
+    state,
+    future,
+    replaces: names(doc, 'replaces'),
+    replaced_by: names(doc, 'replaced_by'),
+  };
+}
+
+function supplementEntry(doc: StandardDocument, today: string): IndexSupplementVersion {
+  const { state, future } = computeState(stateInput(doc), today);
+  return {
+    id: doc.name?.id ?? doc.fileName,
+    file_name: doc.fileName,
+    version: doc.name?.version ?? 0,
+    title: doc.title ?? null,
+    type: doc.type ?? null,
+    track: doc.track ?? null,
+    stabilized_at: doc.date('stabilized_at') ?? null,
+    deprecated_at: doc.date('deprecated_at') ?? null,
+    state,
+    future,
+    replaces: names(doc, 'replaces'),
+    supplements: names(doc, 'supplements'),
+  };
+}
+
+function names(doc: StandardDocument, field: ReferenceField): string[] {
+  return doc.references(field).map((reference) => reference.name);
+}
+
+/**
+ * Groups the supplements of one number: versions of one supplement share their slug or name
+ * each other in `replaces`. Groups are ordered by their first version.
+ */
+function supplementGroups(docs: readonly StandardDocument[], today: string): IndexSupplement[] {
+  const parent = docs.map((_, index) => index);
+  const find = (index: number): number => {
+    let root = index;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    return root;
+  };
+  const union = (a: number, b: number): void => {
+    const [first, second] = [find(a), find(b)].sort((x, y) => x - y);
+    if (first !== undefined && second !== undefined) parent[second] = first;
+  };
+  docs.forEach((doc, index) => {
+    docs.forEach((other, otherIndex) => {
+      if (otherIndex <= index) return;
+      const sameSlug = doc.name?.slug !== undefined && doc.name.slug === other.name?.slug;
+      const linked = names(doc, 'replaces').includes(other.fileName) || names(other, 'replaces').includes(doc.fileName);
+      if (sameSlug || linked) union(index, otherIndex);
+    });
+  });
+  const groups = new Map<number, IndexSupplementVersion[]>();
+  docs.forEach((doc, index) => {
+    const entry = supplementEntry(doc, today);
+    const root = find(index);
+    const list = groups.get(root);
+    if (list) list.push(entry);
+    else groups.set(root, [entry]);
+  });
+  return [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((root) => {
+      const versions = groups.get(root) ?? [];
+      const latest = versions[versions.length - 1];
+      return { id: versions[0]?.id ?? '', title: latest?.title ?? null, versions };
+    });
+}
+
+/** The version whose title and description speak for the standard. */
+function referenceVersion(versions: readonly IndexVersion[]): IndexVersion | undefined {
+  const latest = (test: (version: IndexVersion) => boolean): IndexVersion | undefined => versions.filter(test).at(-1);
+  return (
+    latest((version) => version.state === 'effective' && !version.future.includes('effective')) ??
+    latest((version) => version.state === 'effective') ??
+    latest((version) => version.state !== 'rejected') ??
+    versions.at(-1)
+  );
+}
+
+function trackOf(number: string, reference: IndexVersion | undefined, versions: readonly IndexVersion[], supplements: readonly IndexSupplement[]): Track | undefined {
+  const candidates = [reference?.track, ...versions.map((version) => version.track), ...supplements.flatMap((supplement) => supplement.versions.map((version) => version.track))];
+  for (const candidate of candidates) if (isTrack(candidate)) return candidate;
+  return TRACK_BY_DIGIT[number.charAt(1)];
+}
+
+function isTrack(value: unknown): value is Track {
+  return typeof value === 'string' && (TRACKS as readonly string[]).includes(value);
+}
+
+function description(doc: StandardDocument | undefined): string | null {
+  const value = doc?.string('description')?.trim();
+  return value ? value : null;
+}
+
+function note(doc: StandardDocument, message: string): IndexNote {
+  return { relPath: doc.relPath, line: 1, column: 1, message };
+}
+
+/** A document whose front matter cannot be read is indexed by its file name alone: say so. */
+function describeUnusable(doc: StandardDocument, notes: IndexNote[]): void {
+  const problem = doc.readProblem ?? (doc.frontMatter.usable ? undefined : doc.frontMatter.problems[0]);
+  if (!problem) return;
+  const point = doc.source.lines.point(problem.range.start);
+  notes.push({
+    relPath: doc.relPath,
+    line: point.line,
+    column: point.column,
+    message: `Indexed by its file name only: ${problem.message}`,
+  });
+}
+
+/** A date field that is not an ISO calendar date counts as missing: say so, where it is written. */
+function describeBadDates(doc: StandardDocument, notes: IndexNote[]): void {
+  for (const key of DATE_FIELDS) {
+    const field = doc.field(key);
+    if (!field || doc.date(key) !== undefined) continue;
+    const point = doc.source.lines.point(field.range.start);
+    const shown = typeof field.value === 'string' ? `\`${field.value}\`` : 'the value';
+    notes.push({ relPath: doc.relPath, line: point.line, column: point.column, message: `\`${key}\`: ${shown} is not a date (YYYY-MM-DD) that exists; the index treats it as missing` });
+  }
+}

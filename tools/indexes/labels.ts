@@ -1,0 +1,61 @@
+import type { State } from '../model/state.js';
+import type { IndexEntryBase, IndexStandard, IndexSupplement } from './model.js';
+
+/** The words every page uses for the states, in column order. */
+export const STATE_LABELS: Readonly<Record<State, string>> = {
+  draft: 'Draft',
+  effective: 'Effective',
+  deprecated: 'Deprecated',
+  rejected: 'Rejected',
+};
+
+export const FUTURE_EFFECTIVE_MARK = '*';
+export const FUTURE_DEPRECATED_MARK = '†';
+
+/** The marks of a version: `*` stabilized on a day ahead, `†` deprecated on a day ahead. */
+export function futureMarks(entry: IndexEntryBase): string {
+  return (entry.future.includes('effective') ? FUTURE_EFFECTIVE_MARK : '') + (entry.future.includes('deprecated') ? FUTURE_DEPRECATED_MARK : '');
+}
+
+/** `v3` or `w1`. */
+export function versionLabel(entry: IndexEntryBase): string {
+  return entry.id.split('-').at(-1) ?? entry.id;
+}
+
+/** The Docusaurus document id of a version: its file name without `.md`, as the docs site names them. */
+export function docId(entry: IndexEntryBase): string {
+  return entry.file_name.replace(/\.md$/, '');
+}
+
+export function standardTitle(standard: IndexStandard): string {
+  return standard.title ?? standard.id;
+}
+
+/**
+ * A supplement's title as shown below its standard: without the standard's title when it
+ * repeats it (`SCS Entropy: Implementation Notes` under *SCS Entropy* is *Implementation Notes*).
+ */
+export function supplementTitle(standard: IndexStandard, supplement: IndexSupplement): string {
+  const title = supplement.title ?? supplement.id;
+  const prefix = standard.title;
+  if (prefix && title.startsWith(prefix)) {
+    const rest = title.slice(prefix.length).replace(/^\s*:?\s*/, '');
+    if (rest !== '') return rest;
+  }
+  return title;
+}
+
+/** The docs site's path segment of a track: its name in lower case (`iaas`). */
+export function trackSlug(track: string): string {
+  return track.toLowerCase();
+}
+
+/** The Docusaurus document id of a standard's page (`iaas/scs-0100`). */
+export function standardPageId(standard: IndexStandard): string {
+  return `${trackSlug(standard.track)}/${standard.id}`;
+}
+
+/** The Docusaurus document id of a track's page (`iaas/index`). */
+export function trackPageId(track: string): string {
+  return `${trackSlug(track)}/index`;
+}

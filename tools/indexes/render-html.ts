@@ -1,0 +1,339 @@
+import { createHash } from 'node:crypto';
+import { epochDay } from '../model/dates.js';
+import { STATES, type State } from '../model/state.js';
+import { htmlText, oneLine, scriptJson } from './escape.js';
+import { FUTURE_DEPRECATED_MARK, FUTURE_EFFECTIVE_MARK, futureMarks, STATE_LABELS, standardTitle, supplementTitle, versionLabel } from './labels.js';
+import type { IndexEntryBase, IndexStandard, IndexVersion, VersionIndex } from './model.js';
+import { GENERATED_NOTICE, type OutputFile } from './output.js';
+
+export const HTML_FILE = 'index.html';
+
+/** The time scale of every timeline: whole years around all dates of the index, in epoch days. */
+export interface Axis {
+  start: number;
+  end: number;
+  years: { year: number; day: number }[];
+}
+
+/** Geometry of one timeline (in SVG user units); the page's script uses the same numbers. */
+const GUTTER = 28;
+const PLOT = 300;
+const LANE = 16;
+const AXIS_HEIGHT = 16;
+
+/**
+ * One self-contained HTML page (inline CSS and script, no network): the overview with
+ * colour-coded states, filters by track and state, and a timeline per standard that draws each
+ * version from stabilization to deprecation. A Content Security Policy allows only the page's
+ * own style and script, by hash. Today's line is drawn by the script at viewing time, so the
+ * file stays the same for every day of the index's period.
+ */
+export function renderHtml(index: VersionIndex): string {
+  const axis = axisOf(index);
+  const counts = STATES.map((state) => [state, allEntries(index.standards).filter((entry) => entry.state === state).length] as const);
+  const data = scriptJson({ axis: axis ? { start: axis.start, end: axis.end, gutter: GUTTER, plot: PLOT } : null, index }, 2);
+  const csp = `default-src 'none'; style-src '${sha256(STYLE)}'; script-src '${sha256(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  let body = '';
+  body += '<header>\n<h1>SCS standards: versions and their states</h1>\n';
+  body += `<p class="period">${periodText(index)} <span id="today-note"></span></p>\n`;
+  body += '<p id="stale" class="stale" hidden></p>\n</header>\n';
+  body += filters(index, counts);
+  body += '<table id="standards">\n<thead>\n<tr><th scope="col">Standard</th><th scope="col">Track</th><th scope="col">Title</th>';
+  for (const state of STATES) body += `<th scope="col" class="${state}">${STATE_LABELS[state]}</th>`;
+  body += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
+  for (const standard of index.standards) body += standardRows(standard, axis);
+  body += '</tbody>\n</table>\n';
+  body += '<p id="empty" class="empty" hidden>No standard matches the filters.</p>\n';
+  body += legend();
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<!-- ${GENERATED_NOTICE} -->\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${htmlText(csp)}">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    '<title>SCS standards: version index</title>\n' +
+    `<style>${STYLE}</style>\n</head>\n<body>\n${body}` +
+    `<script type="application/json" id="index-data">${data}</script>\n` +
+    `<script>${SCRIPT}</script>\n</body>\n</html>\n`
+  );
+}
+
+export function renderHtmlFile(index: VersionIndex): OutputFile {
+  return { path: HTML_FILE, content: renderHtml(index) };
+}
+
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+function allEntries(standards: readonly IndexStandard[]): IndexEntryBase[] {
+  return standards.flatMap((standard) => [...standard.versions, ...standard.supplements.flatMap((supplement) => supplement.versions)]);
+}
+
+function periodText(index: VersionIndex): string {
+  const from = index.valid_from === null ? '' : ` from <time>${htmlText(index.valid_from)}</time>`;
+  const until = index.valid_until === null ? ' on (no stabilization or deprecation date lies ahead)' : ` until the day before <time>${htmlText(index.valid_until)}</time>`;
+  return `These states hold${from}${until}.`;
+}
+
+function filters(index: VersionIndex, counts: readonly (readonly [State, number])[]): string {
+  let out = '<form id="filters" class="filters" aria-label="Filters">\n<label>Track <select id="filter-track">\n<option value="">All tracks</option>\n';
+  for (const track of index.tracks) {
+    if (track.standards.length === 0) continue;
+    out += `<option value="${htmlText(track.name)}">${htmlText(track.name)} (${track.standards.length})</option>\n`;
+  }
+  out += '</select></label>\n<fieldset><legend>States</legend>\n';
+  for (const [state, count] of counts) {
+    out += `<label class="toggle ${state}"><input type="checkbox" name="state" value="${state}" checked> ${STATE_LABELS[state]} (${count})</label>\n`;
+  }
+  out += `</fieldset>\n<output id="shown" for="filter-track">${index.standards.length} of ${index.standards.length} standards</output>\n</form>\n`;
+  return out;
+}
+
+function chip(entry: IndexEntryBase, status: string | null): string {
+  const marks = futureMarks(entry);
+  const details = [
+    entry.file_name,
+    status === null ? undefined : `status ${status}`,
+    entry.stabilized_at === null ? undefined : `stabilized ${entry.stabilized_at}`,
+    entry.deprecated_at === null ? undefined : `deprecated ${entry.deprecated_at}`,
+    entry.future.includes('effective') ? 'takes effect on its stabilization date' : undefined,
+    entry.future.includes('deprecated') ? 'deprecation date ahead' : undefined,
+  ].filter((part) => part !== undefined);
+  const future = entry.future.length > 0 ? ` future-${entry.future.join(' future-')}` : '';
+  return `<span class="chip ${entry.state}${future}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(versionLabel(entry))}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
+}
+
+function stateCells<T extends IndexEntryBase>(entries: readonly T[], statusOf: (entry: T) => string | null): string {
+  return STATES.map((state) => {
+    const chips = entries.filter((entry) => entry.state === state).map((entry) => chip(entry, statusOf(entry)));
+    return `<td class="cell ${state}${chips.length > 0 ? ' filled' : ''}">${chips.join(' ')}</td>`;
+  }).join('');
+}
+
+function statesOf(entries: readonly IndexEntryBase[]): string {
+  return STATES.filter((state) => entries.some((entry) => entry.state === state)).join(' ');
+}
+
+function standardRows(standard: IndexStandard, axis: Axis | undefined): string {
+  const supplementEntries = standard.supplements.flatMap((supplement) => supplement.versions);
+  const rowspan = standard.supplements.length + 1;
+  let out =
+    `<tr id="std-${htmlText(standard.number)}" class="standard" data-track="${htmlText(standard.track)}" data-states="${statesOf([...standard.versions, ...supplementEntries])}">` +
+    `<th scope="row" rowspan="${rowspan}">${htmlText(standard.id)}</th><td rowspan="${rowspan}">${htmlText(standard.track)}</td>` +
+    `<td class="title">${htmlText(oneLine(standardTitle(standard)))}</td>` +
+    stateCells(standard.versions, (version) => version.status) +
+    `<td class="timeline" rowspan="${rowspan}">${axis ? timelineSvg(standard.versions, axis) : ''}</td></tr>\n`;
+  for (const supplement of standard.supplements) {
+    out +=
+      `<tr class="supplement" data-parent="${htmlText(standard.number)}">` +
+      `<td class="title">Supplement: ${htmlText(oneLine(supplementTitle(standard, supplement)))}</td>` +
+      stateCells(supplement.versions, () => null) +
+      '</tr>\n';
+  }
+  return out;
+}
+
+/** Whole years from the earliest to a year past the latest date of the index. */
+function axisOf(index: VersionIndex): Axis | undefined {
+  const dates = allEntries(index.standards).flatMap((entry) => [entry.stabilized_at, entry.deprecated_at]).filter((date): date is string => date !== null);
+  if (index.valid_from !== null) dates.push(index.valid_from);
+  if (index.valid_until !== null) dates.push(index.valid_until);
+  if (dates.length === 0) return undefined;
+  const years = dates.map((date) => Number(date.slice(0, 4)));
+  const first = Math.min(...years);
+  const last = Math.max(...years) + 2;
+  const ticks: Axis['years'] = [];
+  for (let year = first; year <= last; year++) ticks.push({ year, day: epochDay(`${year}-01-01`) });
+  return { start: epochDay(`${first}-01-01`), end: epochDay(`${last}-01-01`), years: ticks };
+}
+
+function x(axis: Axis, day: number): string {
+  return (GUTTER + ((day - axis.start) / (axis.end - axis.start)) * PLOT).toFixed(1);
+}
+
+function axisSvg(axis: Axis): string {
+  const width = GUTTER + PLOT;
+  let out = `<svg class="axis" width="${width}" height="${AXIS_HEIGHT}" viewBox="0 0 ${width} ${AXIS_HEIGHT}" aria-hidden="true">`;
+  const step = Math.max(1, Math.ceil(axis.years.length / 8));
+  axis.years.forEach((tick, position) => {
+    if (position % step !== 0 || tick.day >= axis.end) return;
+    out += `<text x="${x(axis, tick.day)}" y="12">${tick.year}</text>`;
+  });
+  return `${out}<line class="today" x1="0" x2="0" y1="0" y2="${AXIS_HEIGHT}" visibility="hidden"/></svg>`;
+}
+
+function timelineSvg(versions: readonly IndexVersion[], axis: Axis): string {
+  const width = GUTTER + PLOT;
+  const height = Math.max(1, versions.length) * LANE + 4;
+  let out = `<svg class="lanes" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${htmlText(timelineLabel(versions))}">`;
+  for (const tick of axis.years) out += `<line class="year" x1="${x(axis, tick.day)}" x2="${x(axis, tick.day)}" y1="0" y2="${height}"/>`;
+  versions.forEach((version, lane) => {
+    const top = 2 + lane * LANE;
+    out += `<text x="2" y="${top + 11}">${htmlText(versionLabel(version))}</text>`;
+    if (version.state === 'rejected') {
+      if (version.rejected_at === null) {
+        out += `<text class="note rejected" x="${GUTTER + 4}" y="${top + 10}">rejected</text>`;
+        return;
+      }
+      const at = Number(x(axis, epochDay(version.rejected_at)));
+      const middle = top + LANE / 2;
+      out += `<path class="mark rejected" d="M${(at - 3).toFixed(1)} ${middle - 3}L${(at + 3).toFixed(1)} ${middle + 3}M${(at + 3).toFixed(1)} ${middle - 3}L${(at - 3).toFixed(1)} ${middle + 3}"/>`;
+      out += at > GUTTER + PLOT - 60 ? `<text class="note rejected" x="${(at - 6).toFixed(1)}" y="${top + 10}" text-anchor="end">rejected</text>` : `<text class="note rejected" x="${(at + 6).toFixed(1)}" y="${top + 10}">rejected</text>`;
+      return;
+    }
+    if (version.stabilized_at === null) {
+      if (version.deprecated_at === null || version.state === 'draft') {
+        out += `<text class="note draft" x="${GUTTER + 4}" y="${top + 10}">draft, not stabilized</text>`;
+        return;
+      }
+      const from = epochDay(version.deprecated_at);
+      out += `<rect class="bar deprecated" x="${x(axis, from)}" y="${top + 6}" width="${(Number(x(axis, axis.end)) - Number(x(axis, from))).toFixed(1)}" height="2"/>`;
+      return;
+    }
+    const start = epochDay(version.stabilized_at);
+    const end = version.deprecated_at === null ? axis.end : epochDay(version.deprecated_at);
+    const future = version.future.includes('effective') ? ' future' : '';
+    out += `<rect class="bar effective${future}" x="${x(axis, start)}" y="${top + 3}" width="${Math.max(1, Number(x(axis, end)) - Number(x(axis, start))).toFixed(1)}" height="${LANE - 6}"/>`;
+    if (version.deprecated_at !== null) {
+      out += `<rect class="bar deprecated" x="${x(axis, end)}" y="${top + 6}" width="${(Number(x(axis, axis.end)) - Number(x(axis, end))).toFixed(1)}" height="2"/>`;
+    }
+  });
+  return `${out}<line class="today" x1="0" x2="0" y1="0" y2="${height}" visibility="hidden"/></svg>`;
+}
+
+function timelineLabel(versions: readonly IndexVersion[]): string {
+  return versions
+    .map((version) => {
+      const from = version.stabilized_at === null ? 'not stabilized' : `effective from ${version.stabilized_at}`;
+      const until = version.deprecated_at === null ? '' : `, deprecated from ${version.deprecated_at}`;
+      return version.state === 'rejected' ? `${versionLabel(version)} rejected` : `${versionLabel(version)} ${from}${until}`;
+    })
+    .join('; ');
+}
+
+function legend(): string {
+  return (
+    '<section class="legend">\n<h2>Legend</h2>\n<ul>\n' +
+    `<li><span class="chip draft">v1</span> ${STATE_LABELS.draft}: not stabilized yet; the document may still change.</li>\n` +
+    `<li><span class="chip effective">v1</span> ${STATE_LABELS.effective}: stabilized and not deprecated, in force. ` +
+    `<sup>${htmlText(FUTURE_EFFECTIVE_MARK)}</sup> takes effect on a stabilization date still ahead; ` +
+    `<sup>${htmlText(FUTURE_DEPRECATED_MARK)}</sup> has a deprecation date still ahead.</li>\n` +
+    `<li><span class="chip deprecated">v1</span> ${STATE_LABELS.deprecated}: its deprecation date has come; no longer in force.</li>\n` +
+    `<li><span class="chip rejected">v1</span> ${STATE_LABELS.rejected}: rejected, never in force.</li>\n` +
+    '<li>Timeline: a bar from stabilization to deprecation (dashed while the stabilization date is still ahead), a thin red line from deprecation on, × where a version was rejected; a draft has no dates yet. The blue line is today.</li>\n' +
+    '</ul>\n</section>\n'
+  );
+}
+
+const STYLE = `
+:root { --draft: #fff3c4; --draft-ink: #7a5d00; --effective: #d9f2e1; --effective-ink: #17693a; --deprecated: #fadcdc; --deprecated-ink: #9c2227; --rejected: #e6e6e6; --rejected-ink: #4d4d4d; --today: #1f5fd1; }
+* { box-sizing: border-box; }
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 1.5rem 2rem; color: #1d1d1f; background: #fff; }
+h1 { font-size: 1.4rem; margin: 1rem 0 0.25rem; }
+h2 { font-size: 1.1rem; }
+.period { margin: 0 0 0.75rem; color: #444; }
+.stale { background: var(--deprecated); color: var(--deprecated-ink); padding: 0.5rem 0.75rem; border-radius: 4px; }
+.filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: center; margin: 0 0 0.75rem; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: 0.5rem; align-items: center; }
+.filters legend { float: left; margin-right: 0.5rem; padding: 0; }
+.toggle { padding: 0.15rem 0.5rem; border-radius: 999px; border: 1px solid; cursor: pointer; }
+.toggle.draft, .chip.draft { background: var(--draft); color: var(--draft-ink); border-color: var(--draft-ink); }
+.toggle.effective, .chip.effective { background: var(--effective); color: var(--effective-ink); border-color: var(--effective-ink); }
+.toggle.deprecated, .chip.deprecated { background: var(--deprecated); color: var(--deprecated-ink); border-color: var(--deprecated-ink); }
+.toggle.rejected, .chip.rejected { background: var(--rejected); color: var(--rejected-ink); border-color: var(--rejected-ink); }
+#shown { color: #444; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+thead th { position: sticky; top: 0; background: #f6f6f7; border-bottom: 2px solid #bbb; z-index: 1; }
+thead th.draft { box-shadow: inset 0 -4px var(--draft-ink); }
+thead th.effective { box-shadow: inset 0 -4px var(--effective-ink); }
+thead th.deprecated { box-shadow: inset 0 -4px var(--deprecated-ink); }
+thead th.rejected { box-shadow: inset 0 -4px var(--rejected-ink); }
+tbody th { white-space: nowrap; font-weight: 600; }
+td.title { min-width: 14rem; }
+tr.supplement td.title { padding-left: 1.2rem; color: #555; font-style: italic; }
+td.cell { white-space: nowrap; }
+td.cell.draft.filled { background: #fffbea; }
+td.cell.effective.filled { background: #f0faf3; }
+td.cell.deprecated.filled { background: #fdf1f1; }
+td.cell.rejected.filled { background: #f4f4f4; }
+.chip { display: inline-block; min-width: 2rem; text-align: center; padding: 0 0.35rem; margin: 1px 0; border: 1px solid; border-radius: 4px; font-variant-numeric: tabular-nums; }
+.chip.future-effective { border-style: dashed; }
+.chip sup { font-weight: 700; margin-left: 1px; }
+td.timeline, th.timeline { width: 340px; }
+svg { display: block; overflow: visible; }
+svg text { font-size: 10px; fill: #444; }
+svg line.year { stroke: #eee; }
+svg line.today { stroke: var(--today); stroke-width: 1.5; }
+svg .bar.effective { fill: var(--effective-ink); opacity: 0.75; }
+svg .bar.effective.future { fill: none; stroke: var(--effective-ink); stroke-dasharray: 3 2; }
+svg .bar.deprecated { fill: var(--deprecated-ink); }
+svg .note { font-style: italic; }
+svg .note.draft { fill: var(--draft-ink); }
+svg .note.rejected { fill: var(--rejected-ink); }
+svg .mark.rejected { stroke: var(--rejected-ink); stroke-width: 1.5; }
+.legend ul { padding-left: 1rem; list-style: none; }
+.legend li { margin: 0.25rem 0; }
+.empty { color: #666; font-style: italic; }
+`;
+
+const SCRIPT = `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('index-data').textContent);
+  var index = data.index;
+  var trackSelect = document.getElementById('filter-track');
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('#filters input[name="state"]'));
+  var shown = document.getElementById('shown');
+  var empty = document.getElementById('empty');
+
+  function entries(standard) {
+    var all = standard.versions.slice();
+    standard.supplements.forEach(function (supplement) { all = all.concat(supplement.versions); });
+    return all;
+  }
+
+  function apply() {
+    var track = trackSelect.value;
+    var states = {};
+    boxes.forEach(function (box) { if (box.checked) states[box.value] = true; });
+    var count = 0;
+    index.standards.forEach(function (standard) {
+      var visible = (track === '' || standard.track === track) && entries(standard).some(function (entry) { return states[entry.state] === true; });
+      document.getElementById('std-' + standard.number).hidden = !visible;
+      Array.prototype.forEach.call(document.querySelectorAll('tr[data-parent="' + standard.number + '"]'), function (row) { row.hidden = !visible; });
+      if (visible) count += 1;
+    });
+    shown.textContent = count + ' of ' + index.standards.length + ' standards';
+    empty.hidden = count !== 0;
+  }
+
+  function iso(date) { return date.toISOString().slice(0, 10); }
+
+  function drawToday() {
+    var now = new Date();
+    var today = iso(now);
+    document.getElementById('today-note').textContent = 'Today is ' + today + '.';
+    var stale = (index.valid_from !== null && today < index.valid_from) || (index.valid_until !== null && today >= index.valid_until);
+    var warning = document.getElementById('stale');
+    if (stale) {
+      warning.textContent = 'This page was built for other days than today: some states have changed since. Build it again with scs-standards index.';
+      warning.hidden = false;
+    }
+    var axis = data.axis;
+    if (axis === null) return;
+    var day = Math.floor(now.getTime() / 86400000);
+    var position = axis.gutter + Math.min(Math.max((day - axis.start) / (axis.end - axis.start), 0), 1) * axis.plot;
+    Array.prototype.forEach.call(document.querySelectorAll('svg line.today'), function (line) {
+      line.setAttribute('x1', position.toFixed(1));
+      line.setAttribute('x2', position.toFixed(1));
+      line.setAttribute('visibility', 'visible');
+    });
+  }
+
+  trackSelect.addEventListener('change', apply);
+  boxes.forEach(function (box) { box.addEventListener('change', apply); });
+  apply();
+  drawToday();
+})();
+`;

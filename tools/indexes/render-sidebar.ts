@@ -1,0 +1,47 @@
+import { scriptJson } from './escape.js';
+import { docId, standardPageId, trackPageId, versionLabel } from './labels.js';
+import type { IndexEntryBase, VersionIndex } from './model.js';
+import { GENERATED_NOTICE, type OutputFile } from './output.js';
+
+export interface SidebarDoc {
+  type: 'doc';
+  label: string;
+  id: string;
+}
+
+export interface SidebarCategory {
+  type: 'category';
+  label: string;
+  link: { type: 'doc'; id: string };
+  items: (SidebarCategory | SidebarDoc)[];
+}
+
+export const SIDEBAR_FILE = 'sidebarsStandardsItems.js';
+
+/**
+ * The Docusaurus sidebar items of the standards: a category per track (linking its page), in
+ * it a category per standard (linking its page) with every version and supplement version.
+ * Written as a CommonJS module, as the docs site's `sidebarsStandards.js` requires it.
+ */
+export function sidebarItems(index: VersionIndex): SidebarCategory[] {
+  const doc = (entry: IndexEntryBase): SidebarDoc => ({ type: 'doc', label: versionLabel(entry).toUpperCase(), id: docId(entry) });
+  return index.tracks
+    .filter((track) => track.standards.length > 0)
+    .map((track) => ({
+      type: 'category',
+      label: track.name,
+      link: { type: 'doc', id: trackPageId(track.name) },
+      items: index.standards
+        .filter((standard) => track.standards.includes(standard.number))
+        .map((standard) => ({
+          type: 'category',
+          label: standard.id,
+          link: { type: 'doc', id: standardPageId(standard) },
+          items: [...standard.versions.map(doc), ...standard.supplements.flatMap((supplement) => supplement.versions.map(doc))],
+        })),
+    }));
+}
+
+export function renderSidebar(index: VersionIndex): OutputFile {
+  return { path: SIDEBAR_FILE, content: `// ${GENERATED_NOTICE}\nmodule.exports = ${scriptJson(sidebarItems(index), 2)};\n` };
+}
