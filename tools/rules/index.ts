@@ -19,7 +19,9 @@ import referenceExists from './reference-exists.js';
 import replacesEarlierVersion from './replaces-earlier-version.js';
 import replacesReciprocal from './replaces-reciprocal.js';
 import replacesRequired from './replaces-required.js';
-import type { Rule, RuleDefinition } from './rule.js';
+import type { Rule, RuleDefinition, ScopeRuleDefinition } from './rule.js';
+import scopeSchema from './scope-schema.js';
+import scopeYaml from './scope-yaml.js';
 import sectionsRecommended from './sections-recommended.js';
 import sectionsRequired from './sections-required.js';
 import supplementNumber from './supplement-number.js';
@@ -28,7 +30,7 @@ import trackMatchesNumber from './track-matches-number.js';
 import typeMatchesFileName from './type-matches-file-name.js';
 
 /** Every rule, keyed by id (its file name), sorted. */
-const definitions: Record<string, RuleDefinition<unknown>> = {
+const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<unknown>> = {
   'deprecated-after-stabilized': deprecatedAfterStabilized,
   'file-content': fileContent,
   'file-name-pattern': fileNamePattern,
@@ -50,6 +52,8 @@ const definitions: Record<string, RuleDefinition<unknown>> = {
   'replaces-earlier-version': replacesEarlierVersion,
   'replaces-reciprocal': replacesReciprocal,
   'replaces-required': replacesRequired,
+  'scope-schema': scopeSchema,
+  'scope-yaml': scopeYaml,
   'sections-recommended': sectionsRecommended,
   'sections-required': sectionsRequired,
   'supplement-number': supplementNumber,
