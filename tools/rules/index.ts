@@ -20,6 +20,8 @@ import replacesEarlierVersion from './replaces-earlier-version.js';
 import replacesReciprocal from './replaces-reciprocal.js';
 import replacesRequired from './replaces-required.js';
 import type { Rule, RuleDefinition, ScopeRuleDefinition } from './rule.js';
+import scopeIdsUnique from './scope-ids-unique.js';
+import scopeReferences from './scope-references.js';
 import scopeSchema from './scope-schema.js';
 import scopeYaml from './scope-yaml.js';
 import sectionsRecommended from './sections-recommended.js';
@@ -52,6 +54,8 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'replaces-earlier-version': replacesEarlierVersion,
   'replaces-reciprocal': replacesReciprocal,
   'replaces-required': replacesRequired,
+  'scope-ids-unique': scopeIdsUnique,
+  'scope-references': scopeReferences,
   'scope-schema': scopeSchema,
   'scope-yaml': scopeYaml,
   'sections-recommended': sectionsRecommended,
