@@ -63,7 +63,7 @@ describe('lint checks certificate-scope files', () => {
       IAAS,
       KAAS,
     ]);
-    expect(files[IAAS]?.map((message) => message.ruleId)).toEqual(['scope-schema']);
+    expect(files[IAAS]?.map((message) => message.ruleId)).toEqual(['scope-timeline-order', 'scope-schema']);
     expect(files[KAAS]).toEqual([]);
   });
 
@@ -98,12 +98,12 @@ describe('lint checks certificate-scope files', () => {
 
   test('overrides by `files` and ignores apply to scope files', async () => {
     const root = repo(fixtureFiles(), {
-      overrides: [{ files: ['Tests/scs-compatible-iaas.yaml'], rules: { 'scope-schema': 'warn' } }],
+      overrides: [{ files: ['Tests/scs-compatible-iaas.yaml'], rules: { 'scope-schema': 'off', 'scope-timeline-order': 'error' } }],
       ignores: ['Tests/scs-compatible-kaas.yaml'],
     });
     const { files } = await lintJson([], root);
     expect(files[KAAS]).toBeUndefined();
-    expect(files[IAAS]?.map((message) => [message.ruleId, message.severity])).toEqual([['scope-schema', 1]]);
+    expect(files[IAAS]?.map((message) => [message.ruleId, message.severity])).toEqual([['scope-timeline-order', 2]]);
   });
 
   test('--rule selects scope rules like any other', async () => {

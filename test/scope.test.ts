@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
+import { certifiableSpan, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
 
 const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-schema', 'ok-example-scope');
 
@@ -162,5 +163,54 @@ describe('scope schema', () => {
     expect(validateScope(data).map((violation) => violation.message)).toEqual([
       'Each entry of `variables` must be a variable name (letters, digits and `_`) or a mapping from a name to its default value, found the number 3',
     ]);
+  });
+});
+
+describe('timeline', () => {
+  const scope = scopeOf(`timeline:
+  - date: 2024-07-01
+    versions: {v2: effective, v1: warn, next: draft}
+  - date: 2024-09-01
+    versions: {v2: effective, next: draft}
+  - date: 2024-03-01
+    versions: {v1: effective}
+  - date: 2024-07-01
+    versions: {v1: deprecated}
+  - date: not a date
+    versions: {v1: effective}
+`);
+
+  test('periods follow the dates, not the file order; of two entries with one date the first counts', () => {
+    expect(timelinePeriods(scope.timeline).map((period) => [period.from, period.until, period.entry.index])).toEqual([
+      ['2024-03-01', '2024-07-01', 2],
+      ['2024-07-01', '2024-09-01', 0],
+      ['2024-09-01', undefined, 1],
+    ]);
+  });
+
+  test('a version is deprecated before the first entry and wherever it is not listed', () => {
+    expect(validityOn(scope.timeline, 'v1', '2024-02-29')).toBe('deprecated');
+    expect(validityOn(scope.timeline, 'v1', '2024-03-01')).toBe('effective');
+    expect(validityOn(scope.timeline, 'v1', '2024-06-30')).toBe('effective');
+    expect(validityOn(scope.timeline, 'v1', '2024-07-01')).toBe('warn');
+    expect(validityOn(scope.timeline, 'v1', '2030-01-01')).toBe('deprecated');
+    expect(validityOn(scope.timeline, 'unknown', '2024-08-01')).toBe('deprecated');
+  });
+
+  test('periods of one validity are joined, and the certifiable span runs from the first to the end of the last', () => {
+    const v1 = validityPeriods(scope.timeline, 'v1');
+    expect(v1).toEqual([
+      { from: '2024-03-01', until: '2024-07-01', validity: 'effective' },
+      { from: '2024-07-01', until: '2024-09-01', validity: 'warn' },
+      { from: '2024-09-01', until: undefined, validity: 'deprecated' },
+    ]);
+    expect(certifiableSpan(v1)).toEqual({ from: '2024-03-01', until: '2024-09-01' });
+    const v2 = validityPeriods(scope.timeline, 'v2');
+    expect(v2).toEqual([
+      { from: '2024-03-01', until: '2024-07-01', validity: 'deprecated' },
+      { from: '2024-07-01', until: undefined, validity: 'effective' },
+    ]);
+    expect(certifiableSpan(v2)).toEqual({ from: '2024-07-01', until: undefined });
+    expect(certifiableSpan(validityPeriods(scope.timeline, 'next'))).toBeUndefined();
   });
 });

@@ -23,6 +23,8 @@ import type { Rule, RuleDefinition, ScopeRuleDefinition } from './rule.js';
 import scopeIdsUnique from './scope-ids-unique.js';
 import scopeReferences from './scope-references.js';
 import scopeSchema from './scope-schema.js';
+import scopeTimeline from './scope-timeline.js';
+import scopeTimelineOrder from './scope-timeline-order.js';
 import scopeYaml from './scope-yaml.js';
 import sectionsRecommended from './sections-recommended.js';
 import sectionsRequired from './sections-required.js';
@@ -57,6 +59,8 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'scope-ids-unique': scopeIdsUnique,
   'scope-references': scopeReferences,
   'scope-schema': scopeSchema,
+  'scope-timeline': scopeTimeline,
+  'scope-timeline-order': scopeTimelineOrder,
   'scope-yaml': scopeYaml,
   'sections-recommended': sectionsRecommended,
   'sections-required': sectionsRequired,
