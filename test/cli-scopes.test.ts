@@ -63,7 +63,7 @@ describe('lint checks certificate-scope files', () => {
       IAAS,
       KAAS,
     ]);
-    expect(files[IAAS]?.map((message) => message.ruleId)).toEqual(['scope-timeline-order', 'scope-schema']);
+    expect(files[IAAS]?.map((message) => message.ruleId)).toEqual(['scope-module-document-exists', 'scope-timeline-order', 'scope-includes-stable', 'scope-schema']);
     expect(files[KAAS]).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('lint checks certificate-scope files', () => {
     const { code, files } = await lintJson([IAAS], SCOPES);
     expect(code).toBe(1);
     expect(Object.keys(files)).toEqual([IAAS]);
-    expect(files[IAAS]?.some((message) => message.ruleId === 'scope-schema')).toBe(true);
+    expect(files[IAAS]?.some((message) => message.ruleId === 'scope-includes-stable')).toBe(true);
     expect(await runMain(['lint', KAAS], SCOPES)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
@@ -103,7 +103,11 @@ describe('lint checks certificate-scope files', () => {
     });
     const { files } = await lintJson([], root);
     expect(files[KAAS]).toBeUndefined();
-    expect(files[IAAS]?.map((message) => [message.ruleId, message.severity])).toEqual([['scope-timeline-order', 2]]);
+    expect(files[IAAS]?.map((message) => [message.ruleId, message.severity])).toEqual([
+      ['scope-module-document-exists', 2],
+      ['scope-timeline-order', 2],
+      ['scope-includes-stable', 2],
+    ]);
   });
 
   test('--rule selects scope rules like any other', async () => {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { StandardDocument } from '../tools/model/document.js';
+import { documentStateOn } from '../tools/model/document-state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
 import { certifiableSpan, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
+import { frontMatter } from './helpers/documents.js';
 
 const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-schema', 'ok-example-scope');
 
@@ -212,5 +215,24 @@ describe('timeline', () => {
     ]);
     expect(certifiableSpan(v2)).toEqual({ from: '2024-07-01', until: undefined });
     expect(certifiableSpan(validityPeriods(scope.timeline, 'next'))).toBeUndefined();
+  });
+});
+
+describe('document state on a date (rule book §5)', () => {
+  const state = (fields: Record<string, string>, date: string) =>
+    documentStateOn(StandardDocument.fromText('/r/scs-0100-v1-a.md', 'scs-0100-v1-a.md', 'scs-0100-v1-a.md', frontMatter({ title: 'A', type: 'Standard', track: 'IaaS', ...fields })), date);
+
+  test.each([
+    [{ status: 'Draft' }, '2024-01-01', { state: 'draft', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Rejected', rejected_at: '2023-01-01' }, '2024-01-01', { state: 'rejected', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Stable', stabilized_at: '2023-01-01' }, '2024-01-01', { state: 'effective', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Stable', stabilized_at: '2024-01-01' }, '2024-01-01', { state: 'effective', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Stable', stabilized_at: '2024-06-01' }, '2024-01-01', { state: 'effective', futureEffective: true, futureDeprecated: false }],
+    [{ status: 'Deprecated', stabilized_at: '2023-01-01', deprecated_at: '2024-06-01' }, '2024-01-01', { state: 'effective', futureEffective: false, futureDeprecated: true }],
+    [{ status: 'Deprecated', stabilized_at: '2023-01-01', deprecated_at: '2024-01-01' }, '2024-01-01', { state: 'deprecated', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Deprecated', deprecated_at: '2023-06-01' }, '2024-01-01', { state: 'deprecated', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Stable', stabilized_at: '2023-02-30' }, '2024-01-01', { state: 'draft', futureEffective: false, futureDeprecated: false }],
+  ])('%j on %s', (fields, date, expected) => {
+    expect(state(fields, date)).toEqual(expected);
   });
 });

@@ -21,6 +21,8 @@ import replacesReciprocal from './replaces-reciprocal.js';
 import replacesRequired from './replaces-required.js';
 import type { Rule, RuleDefinition, ScopeRuleDefinition } from './rule.js';
 import scopeIdsUnique from './scope-ids-unique.js';
+import scopeIncludesStable from './scope-includes-stable.js';
+import scopeModuleDocumentExists from './scope-module-document-exists.js';
 import scopeReferences from './scope-references.js';
 import scopeSchema from './scope-schema.js';
 import scopeTimeline from './scope-timeline.js';
@@ -57,6 +59,8 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'replaces-reciprocal': replacesReciprocal,
   'replaces-required': replacesRequired,
   'scope-ids-unique': scopeIdsUnique,
+  'scope-includes-stable': scopeIncludesStable,
+  'scope-module-document-exists': scopeModuleDocumentExists,
   'scope-references': scopeReferences,
   'scope-schema': scopeSchema,
   'scope-timeline': scopeTimeline,
