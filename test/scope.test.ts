@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { Corpus } from '../tools/model/corpus.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { documentStateOn } from '../tools/model/document-state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
+import { summarizeScope } from '../tools/model/scope-summary.js';
 import { certifiableSpan, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
 import { frontMatter } from './helpers/documents.js';
 
-const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-schema', 'ok-example-scope');
+const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-includes-stable', 'ok-example-scope');
 
 function scopeOf(text: string): CertificateScope {
   return CertificateScope.fromText('/repo/Tests/scs-x.yaml', 'Tests/scs-x.yaml', 'scs-x.yaml', text);
@@ -21,6 +23,15 @@ function at(scope: CertificateScope, range: { start: number; end: number }): str
 
 function exampleScope(): CertificateScope {
   return scopeOf(readFileSync(join(EXAMPLE, 'Tests', 'scs-compatible-iaas.yaml'), 'utf8'));
+}
+
+function exampleCorpus(): Corpus {
+  const folder = join(EXAMPLE, 'Standards');
+  const names = ['scs-0100-v1-flavor-naming.md', 'scs-0100-v2-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md', 'scs-0102-v2-image-metadata.md', 'scs-0103-v1-standard-flavors.md'];
+  return new Corpus(
+    folder,
+    names.map((name) => StandardDocument.fromText(join(folder, name), `Standards/${name}`, name, readFileSync(join(folder, name), 'utf8'))),
+  );
 }
 
 describe('scope files', () => {
@@ -234,5 +245,65 @@ describe('document state on a date (rule book §5)', () => {
     [{ status: 'Stable', stabilized_at: '2023-02-30' }, '2024-01-01', { state: 'draft', futureEffective: false, futureDeprecated: false }],
   ])('%j on %s', (fields, date, expected) => {
     expect(state(fields, date)).toEqual(expected);
+  });
+});
+
+describe('scope summary', () => {
+  test('versions with their validity, periods, modules and the standards they require on a date', () => {
+    const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-08-01');
+    expect(summary).toMatchObject({ relPath: 'Tests/scs-x.yaml', name: 'SCS-compatible IaaS', uuid: '7f0c1f9e-3b1a-4c52-9d0e-2a6b5c4d3e21', date: '2024-08-01' });
+    expect(summary.versions.map((version) => [version.name, version.stabilizedAt, version.validity, version.certifiable])).toEqual([
+      ['next', undefined, 'draft', undefined],
+      ['v2', '2024-06-15', 'effective', { from: '2024-07-01', until: undefined }],
+      ['v1', '2024-02-20', 'warn', { from: '2024-03-01', until: '2024-09-01' }],
+    ]);
+    const v1 = summary.versions[2];
+    expect(v1?.periods).toEqual([
+      { from: '2024-03-01', until: '2024-07-01', validity: 'effective' },
+      { from: '2024-07-01', until: '2024-09-01', validity: 'warn' },
+      { from: '2024-09-01', until: undefined, validity: 'deprecated' },
+    ]);
+    expect(v1?.modules.map((module) => [module.id, module.standard, module.targets])).toEqual([
+      ['scs-0100-v1', 'scs-0100-v1', ['main']],
+      ['smoke-test', undefined, []],
+    ]);
+    expect(v1?.standards).toEqual([
+      {
+        id: 'scs-0100-v1',
+        modules: ['scs-0100-v1'],
+        targets: ['main'],
+        document: {
+          fileName: 'scs-0100-v1-flavor-naming.md',
+          relPath: 'Standards/scs-0100-v1-flavor-naming.md',
+          title: 'Flavor Naming',
+          status: 'Deprecated',
+          stabilizedAt: '2022-11-01',
+          deprecatedAt: '2024-09-01',
+          state: { state: 'effective', futureEffective: false, futureDeprecated: true },
+        },
+      },
+    ]);
+    const v2 = summary.versions[1];
+    expect(v2?.standards.map((standard) => [standard.id, standard.modules, standard.targets, standard.document?.state.state])).toEqual([
+      ['scs-0100-v2', ['scs-0100-v2.1'], ['main'], 'effective'],
+      ['scs-0101-v1', ['scs-0101-v1'], ['main', 'recommended'], 'effective'],
+      ['scs-0102-v1', ['scs-0102-v1-1'], ['preview'], 'effective'],
+    ]);
+    expect(v2?.modules.find((module) => module.id === 'scs-0102-v1-1')?.parameters).toEqual({ image_spec: 'https://example.org/images.yaml' });
+    expect(JSON.parse(JSON.stringify(summary))).toMatchObject({ versions: [{ name: 'next' }, { name: 'v2' }, { name: 'v1' }] });
+  });
+
+  test('on another date the validities and states follow', () => {
+    const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-09-01');
+    expect(summary.versions.map((version) => version.validity)).toEqual(['draft', 'effective', 'deprecated']);
+    expect(summary.versions[2]?.standards[0]?.document?.state.state).toBe('deprecated');
+  });
+
+  test('a standard without a document is listed without one', () => {
+    const scope = scopeOf('modules:\n  - id: scs-0199-v1\nversions:\n  - version: v1\n    include: [scs-0199-v1, unknown-module]\ntimeline: []\n');
+    const summary = summarizeScope(scope, exampleCorpus(), '2024-01-01');
+    expect(summary.versions[0]?.standards).toEqual([{ id: 'scs-0199-v1', modules: ['scs-0199-v1'], targets: [], document: undefined }]);
+    expect(summary.versions[0]?.modules.map((module) => module.id)).toEqual(['scs-0199-v1']);
+    expect(summary.versions[0]?.validity).toBe('deprecated');
   });
 });
