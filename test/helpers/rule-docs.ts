@@ -35,7 +35,8 @@ export function renderExamples(rule: Rule): string {
   }
   if (passing) {
     const files = caseFiles(join(folder, passing));
-    const shown = withDocuments ? files : files.filter((name) => rule.meta.input !== 'scope' || !isDocument(name)).slice(0, MAX_FILES);
+    const scopeFiles = files.filter((name) => !isDocument(name));
+    const shown = rule.meta.input !== 'scope' ? files.slice(0, MAX_FILES) : withDocuments ? [...scopeFiles, ...files.filter(isDocument)] : scopeFiles.slice(0, MAX_FILES);
     out += `\n### Passing\n\n${renderFiles(rule, join(folder, passing), shown)}`;
   }
   return `${out}\n${EXAMPLES_END}`;
