@@ -12,28 +12,57 @@ export const PAGE_HEADINGS = ['## What it checks', '## Why', '## Examples', '## 
 
 const MAX_FILES = 3;
 
-/** The generated examples section of a rule page: the first failing and passing fixture cases. */
+/**
+ * The generated examples section of a rule page: the first failing and passing fixture cases.
+ * A case folder holds documents, or (for rules that check certificate-scope files) a `Standards/`
+ * and a `Tests/` folder; files are named by their path inside the case. Rules that check scope
+ * files against the standards folder also show the documents their examples name.
+ */
 export function renderExamples(rule: Rule): string {
   const folder = join(FIXTURES, rule.id);
   const cases = existsSync(folder) ? readdirSync(folder).sort() : [];
   const failing = cases.find((name) => name.startsWith('not-ok-'));
   const passing = cases.find((name) => name.startsWith('ok-'));
+  const withDocuments = rule.meta.input === 'scope' && rule.meta.scope === 'corpus';
   let out = `${EXAMPLES_START}\n`;
   if (failing) {
     const expected = readFileSync(join(folder, failing, 'expected.txt'), 'utf8');
     const reported = new Set(expected.split('\n').map((line) => line.split(':')[0] ?? ''));
-    out += `\n### Failing\n\n${renderFiles(rule, join(folder, failing), (name) => reported.has(name))}`;
+    const files = caseFiles(join(folder, failing));
+    out += `\n### Failing\n\n${renderFiles(rule, join(folder, failing), files.filter((name) => reported.has(name)).slice(0, MAX_FILES))}`;
+    if (withDocuments) out += renderFiles(rule, join(folder, failing), files.filter((name) => isDocument(name) && expected.includes(`\`${documentId(name)}\``)));
     out += `Reported (\`path:line:column-endLine:endColumn severity rule message\`):\n\n\`\`\`text\n${expected}\`\`\`\n`;
   }
-  if (passing) out += `\n### Passing\n\n${renderFiles(rule, join(folder, passing), () => true)}`;
+  if (passing) {
+    const files = caseFiles(join(folder, passing));
+    const scopeFiles = files.filter((name) => !isDocument(name));
+    const shown = rule.meta.input !== 'scope' ? files.slice(0, MAX_FILES) : withDocuments ? [...scopeFiles, ...files.filter(isDocument)] : scopeFiles.slice(0, MAX_FILES);
+    out += `\n### Passing\n\n${renderFiles(rule, join(folder, passing), shown)}`;
+  }
   return `${out}\n${EXAMPLES_END}`;
 }
 
-function renderFiles(rule: Rule, folder: string, include: (name: string) => boolean): string {
-  const names = readdirSync(folder)
-    .filter((name) => name.endsWith('.md') && include(name))
-    .sort()
-    .slice(0, MAX_FILES);
+/** The documents and scope files of a case, by path inside it, sorted. */
+function caseFiles(folder: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(folder, prefix), { withFileTypes: true })) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...caseFiles(folder, name));
+    else if (/\.(md|ya?ml)$/.test(entry.name)) files.push(name);
+  }
+  return files.sort();
+}
+
+function isDocument(name: string): boolean {
+  return name.endsWith('.md');
+}
+
+/** `scs-0100-v1` for `Standards/scs-0100-v1-flavor-naming.md`. */
+function documentId(name: string): string {
+  return /scs-[^-/]+-[^-/]+(?=-[^/]*\.md$)/.exec(name)?.[0] ?? name;
+}
+
+function renderFiles(rule: Rule, folder: string, names: readonly string[]): string {
   let out = '';
   for (const name of names) {
     const bytes = readFileSync(join(folder, name));
@@ -43,9 +72,10 @@ function renderFiles(rule: Rule, folder: string, include: (name: string) => bool
       continue;
     }
     text = text.replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
-    if (!rule.meta.needsBody) text = frontMatterOnly(text);
+    const language = isDocument(name) ? 'markdown' : 'yaml';
+    if (isDocument(name) && !rule.meta.needsBody) text = frontMatterOnly(text);
     const fence = text.includes('```') ? '````' : '```';
-    out += `\`${name}\`:\n\n${fence}markdown\n${text.endsWith('\n') ? text : `${text}\n`}${fence}\n\n`;
+    out += `\`${name}\`:\n\n${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}\n\n`;
   }
   return out;
 }

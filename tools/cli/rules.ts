@@ -10,6 +10,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       id: rule.id,
       severity: rule.meta.severity,
       scope: rule.meta.scope,
+      input: rule.meta.input ?? 'document',
       fixable: rule.meta.fixable === true,
       description: rule.meta.description,
       url: ruleUrl(rule.id),

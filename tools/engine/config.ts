@@ -6,7 +6,6 @@ import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import { locateNode } from '../model/frontmatter.js';
 import { LineIndex, type Range } from '../model/positions.js';
-import type { StandardDocument } from '../model/document.js';
 import type { Rule, Severity } from '../rules/rule.js';
 
 export const CONFIG_FILE_NAMES = ['.scs-standards.json', '.scs-standards.yaml', '.scs-standards.yml'] as const;
@@ -18,6 +17,7 @@ type RawSetting = RawSeverity | [RawSeverity] | [RawSeverity, unknown];
 
 export interface RawConfig {
   standards?: string;
+  scopes?: string[];
   rules?: Record<string, RawSetting>;
   overrides?: { files?: string[]; status?: string[]; type?: string[]; rules: Record<string, RawSetting> }[];
   ignores?: string[];
@@ -43,6 +43,16 @@ interface Override {
   rules: Map<string, RuleSetting>;
 }
 
+/** The default glob of certificate-scope files, relative to the repository root. */
+export const DEFAULT_SCOPES: readonly string[] = ['Tests/scs-*.yaml'];
+
+/** What overrides select a file by: its path, and for documents their status and type. */
+export interface SettingTarget {
+  readonly relPath: string;
+  readonly status?: string | undefined;
+  readonly type?: string | undefined;
+}
+
 export interface EffectiveSetting {
   severity: SeveritySetting;
   options: unknown;
@@ -54,6 +64,8 @@ export class ResolvedConfig {
   readonly file: string | undefined;
   readonly raw: RawConfig;
   readonly standards: string;
+  /** Glob patterns of certificate-scope files, relative to the root. */
+  readonly scopes: readonly string[];
   readonly maxFileSize: number | undefined;
   readonly #rules: ReadonlyMap<string, Rule>;
   readonly #base: Map<string, RuleSetting>;
@@ -65,6 +77,7 @@ export class ResolvedConfig {
     this.file = file;
     this.raw = raw;
     this.standards = raw.standards ?? 'Standards';
+    this.scopes = raw.scopes ?? DEFAULT_SCOPES;
     this.maxFileSize = raw.maxFileSize;
     this.#rules = rules;
     this.#base = toSettings(raw.rules ?? {});
@@ -83,8 +96,8 @@ export class ResolvedConfig {
     return this.#ignored(relPath);
   }
 
-  /** The severity and options of a rule for one document, after overrides. */
-  settingFor(rule: Rule, doc: StandardDocument | undefined): EffectiveSetting {
+  /** The severity and options of a rule for one document or scope file, after overrides. */
+  settingFor(rule: Rule, doc: SettingTarget | undefined): EffectiveSetting {
     let severity: SeveritySetting = rule.meta.severity;
     let options: unknown = rule.meta.defaultOptions;
     const apply = (setting: RuleSetting | undefined): void => {
@@ -306,6 +319,7 @@ function describeConfigError(error: ErrorObject): string {
     case 'required':
       return `missing \`${String(params.missingProperty)}\``;
     case 'pattern':
+      if (error.instancePath.startsWith('/scopes/')) return 'a scope glob must stay inside the repository: no leading `/` and no `..`';
       return `\`${String(params.propertyName ?? '')}\` is not a rule id`.replace('``', 'value');
     default:
       return error.message ?? 'invalid value';

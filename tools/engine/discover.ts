@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { isStandardsFileName } from '../model/filename.js';
 import { toRelative, type ResolvedConfig } from './config.js';
 
@@ -14,18 +15,25 @@ export interface Discovery {
   folders: string[];
   /** Absolute paths of the documents to report on. */
   targets: Set<string>;
+  /** Absolute paths of the certificate-scope files to report on, sorted. */
+  scopes: string[];
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
  * Resolves command-line paths: a file is reported on and its folder becomes a corpus; a folder
- * is searched for `scs-*.md` files, each folder that holds some becoming a corpus.
+ * is searched for `scs-*.md` files, each folder that holds some becoming a corpus. Certificate-scope
+ * files are the files the configured `scopes` globs match: all of them without paths, else those
+ * named or inside a named folder.
  */
 export function discover(cwd: string, paths: readonly string[], config: ResolvedConfig): Discovery {
   const given = paths.length > 0 ? paths : [join(relative(cwd, config.root) || '.', config.standards)];
   const folders = new Set<string>();
   const targets = new Set<string>();
+  let scopeFiles: string[] | undefined;
+  const allScopeFiles = (): string[] => (scopeFiles ??= findScopeFiles(config));
+  const scopes = new Set<string>(paths.length > 0 ? [] : allScopeFiles());
   const rootReal = safeRealpath(config.root) ?? config.root;
   for (const path of given) {
     const absolute = resolve(cwd, path);
@@ -40,14 +48,33 @@ export function discover(cwd: string, paths: readonly string[], config: Resolved
       throw new UsageError(`Path outside the repository: ${path} (the repository root is ${config.root})`);
     }
     if (stats.isFile()) {
-      if (!isStandardsFileName(basename(absolute))) continue;
+      if (!isStandardsFileName(basename(absolute))) {
+        if (/\.ya?ml$/i.test(absolute) && allScopeFiles().includes(absolute)) scopes.add(absolute);
+        continue;
+      }
       folders.add(dirname(absolute));
       if (!config.isIgnored(toRelative(config.root, absolute))) targets.add(absolute);
     } else if (stats.isDirectory()) {
       walk(absolute, config, folders, targets, new Set());
+      for (const file of allScopeFiles()) if (isInside(absolute, file)) scopes.add(file);
     }
   }
-  return { folders: [...folders].sort(), targets };
+  return { folders: [...folders].sort(), targets, scopes: [...scopes].sort() };
+}
+
+/** The certificate-scope files the configured globs match, as absolute paths (ignored paths left out). */
+export function findScopeFiles(config: ResolvedConfig): string[] {
+  if (config.scopes.length === 0) return [];
+  return globSync([...config.scopes], {
+    cwd: config.root,
+    absolute: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  })
+    .map((file) => resolve(file))
+    .filter((file) => !config.isIgnored(toRelative(config.root, file)))
+    .sort();
 }
 
 function walk(folder: string, config: ResolvedConfig, folders: Set<string>, targets: Set<string>, visited: Set<string>): void {

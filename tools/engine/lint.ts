@@ -1,6 +1,7 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
-import type { Rule, TextEdit } from '../rules/rule.js';
+import type { CertificateScope } from '../model/scope.js';
+import { isDocumentRule, isScopeRule, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
 import { MessageControl } from './directives.js';
 import { summarize, type FileResult, type Finding } from './result.js';
@@ -18,7 +19,7 @@ export interface InternalFailure {
 }
 
 /**
- * Runs the enabled rules on each target document of a corpus and returns one result per
+ * Runs the enabled document rules on each target document of a corpus and returns one result per
  * target. Rules are pure: they see the parsed documents and report through the context.
  */
 export function checkCorpus(
@@ -30,7 +31,7 @@ export function checkCorpus(
   options: CheckOptions = {},
 ): FileResult[] {
   const ruleIds = new Set(config.rules.keys());
-  const active = rules.filter((rule) => config.mayRun(rule) && (!options.scopes || options.scopes.has(rule.meta.scope)));
+  const active = rules.filter(isDocumentRule).filter((rule) => config.mayRun(rule) && (!options.scopes || options.scopes.has(rule.meta.scope)));
   const results: FileResult[] = [];
   for (const doc of targets) {
     const findings: Finding[] = [];
@@ -71,6 +72,55 @@ export function checkCorpus(
       }
     }
     results.push(summarize(doc.source.path, doc.relPath, findings));
+  }
+  return results;
+}
+
+/**
+ * Runs the enabled scope rules on each certificate-scope file, together with the standards folder
+ * its modules refer to, and returns one result per file.
+ */
+export function checkScopes(
+  scopes: readonly CertificateScope[],
+  corpus: Corpus,
+  config: ResolvedConfig,
+  rules: readonly Rule[],
+  failures: InternalFailure[],
+): FileResult[] {
+  const ruleIds = new Set(config.rules.keys());
+  const active = rules.filter(isScopeRule).filter((rule) => config.mayRun(rule));
+  const results: FileResult[] = [];
+  for (const scope of scopes) {
+    const findings: Finding[] = [];
+    const finding = (ruleId: string, severity: 1 | 2, message: string, range = { start: 0, end: 0 }): Finding => ({
+      ruleId,
+      severity,
+      message,
+      ...scope.source.lines.place(range),
+      range,
+    });
+    for (const rule of active) {
+      const setting = config.settingFor(rule, scope);
+      if (setting.severity === 'off') continue;
+      const severity = setting.severity === 'error' ? 2 : 1;
+      try {
+        rule.check({
+          scope,
+          corpus,
+          options: setting.options,
+          ruleIds,
+          report(report) {
+            const found = finding(rule.id, severity, report.message, report.range);
+            if (report.fix) found.fix = report.fix as TextEdit[];
+            findings.push(found);
+          },
+        });
+      } catch (error) {
+        failures.push({ ruleId: rule.id, file: scope.relPath, error });
+        findings.push(finding(rule.id, 2, `Internal error in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
+    results.push(summarize(scope.source.path, scope.relPath, findings));
   }
   return results;
 }

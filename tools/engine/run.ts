@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { rules as allRules, rulesById } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
+import { isScopeRule, type Rule } from '../rules/rule.js';
 import type { Corpus } from '../model/corpus.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
-import { discover } from './discover.js';
-import { checkCorpus, type InternalFailure } from './lint.js';
-import { loadCorpus } from './load.js';
+import { discover, UsageError } from './discover.js';
+import { checkCorpus, checkScopes, type InternalFailure } from './lint.js';
+import { loadCorpus, readScope } from './load.js';
 import type { FileResult } from './result.js';
 import { compareStrings } from '../model/corpus.js';
 
@@ -24,7 +26,8 @@ export interface LintRun {
 
 /**
  * The lint pipeline: configure, find the files, read each standards folder as a corpus,
- * check the documents that were asked for, and return their results sorted by path.
+ * check the documents that were asked for and the certificate-scope files (against the
+ * configured standards folder), and return their results sorted by path.
  */
 export function runLint(options: LintOptions): LintRun {
   const config = loadConfig(options.cwd, rulesById, options.configFile);
@@ -32,7 +35,7 @@ export function runLint(options: LintOptions): LintRun {
 }
 
 export function lintWithConfig(config: ResolvedConfig, options: LintOptions): LintRun {
-  const { folders, targets } = discover(options.cwd, options.paths, config);
+  const { folders, targets, scopes } = discover(options.cwd, options.paths, config);
   const failures: InternalFailure[] = [];
   const corpora: Corpus[] = [];
   const results: FileResult[] = [];
@@ -42,6 +45,24 @@ export function lintWithConfig(config: ResolvedConfig, options: LintOptions): Li
     const targetDocs = corpus.documents.filter((doc) => targets.has(doc.source.path));
     results.push(...checkCorpus(corpus, targetDocs, config, options.rules ?? allRules, failures));
   }
+  const rules = options.rules ?? allRules;
+  if (scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {
+    const standards = join(config.root, config.standards);
+    if (!isDirectory(standards)) {
+      throw new UsageError(`No standards folder: ${config.standards} does not exist; certificate scopes are checked against it (set \`standards\` in the configuration)`);
+    }
+    const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize);
+    const files = scopes.map((path) => readScope(path, config.root, config.maxFileSize));
+    results.push(...checkScopes(files, corpus, config, rules, failures));
+  }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, corpora, results, failures };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

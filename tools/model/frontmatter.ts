@@ -199,7 +199,7 @@ function duplicateKeyMessage(doc: Document.Parsed, position: number): string {
  * A cheap upper bound of the nesting depth, checked before the real parse: flow brackets
  * (`[`, `{`) and block indentation levels (each deeper indentation opens a level).
  */
-function maxFlowDepth(source: string): number {
+export function maxFlowDepth(source: string): number {
   let depth = 0;
   let max = 0;
   for (let index = 0; index < source.length; index++) {

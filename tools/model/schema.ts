@@ -1,89 +1,153 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { isIsoDate } from './dates.js';
-import schema from '../../schemas/front-matter.schema.json' with { type: 'json' };
+import frontMatterSchema from '../../schemas/front-matter.schema.json' with { type: 'json' };
 
-/** A schema violation, with the front matter path it concerns and a message a person understands. */
+/** A schema violation, with the path it concerns and a message a person understands. */
 export interface SchemaViolation {
   message: string;
-  /** Path of the offending node (`['replaces', 0]`); empty for the mapping itself. */
+  /**
+   * Path of the offending node (`['replaces', 0]`); for a missing key, the path of the mapping
+   * that lacks it; for an unexpected key, the path of that key's value.
+   */
   path: (string | number)[];
-  /** Whether the whole mapping is meant (a missing field). */
+  /** Whether a key is missing from the mapping at `path`. */
   missing: boolean;
+  /** Whether the finding is about the key at the end of `path` rather than its value. */
+  key: boolean;
 }
 
 type SchemaObject = Record<string, unknown>;
 
-let validator: ValidateFunction | undefined;
+/** Keywords whose errors are about keys of a mapping rather than a value. */
+const KEY_KEYWORDS = new Set(['required', 'additionalProperties', 'false schema']);
 
-/** Compiles the schema once, on first use. */
-function getValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: 'errorMessage', schemaType: ['string', 'object'] });
-    ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-    validator = ajv.compile(schema);
+/**
+ * Validates data against a JSON Schema (2020-12) and explains each violation with the schema's
+ * `errorMessage` annotations:
+ * - a text `errorMessage` explains the errors of the schema it is written on, and of the schemas
+ *   nested in it that have none of their own;
+ * - an `errorMessage` mapping on an object schema explains its missing, forbidden and unexpected
+ *   keys, keyed by the key's name.
+ * Messages may use `{field}` (the key concerned), `{value}` (the value found), `{allowed}` (the
+ * keys an object schema allows) and `{type}`/`{status}` (those top-level values of the data).
+ * The schema is compiled on first use.
+ */
+export class SchemaChecker {
+  readonly #schema: SchemaObject;
+  #validate: ValidateFunction | undefined;
+  #parents: WeakMap<object, SchemaObject> | undefined;
+
+  constructor(schema: SchemaObject) {
+    this.#schema = schema;
   }
-  return validator;
+
+  validate(data: unknown): SchemaViolation[] {
+    this.#validate ??= compile(this.#schema);
+    if (this.#validate(data)) return [];
+    const violations: SchemaViolation[] = [];
+    const seen = new Set<string>();
+    const valueErrorAt = new Set<string>();
+    for (const error of this.#validate.errors ?? []) {
+      if (error.keyword === 'if') continue;
+      // Alternatives (`type: [string, object]` with if/then/else) report one value twice: keep the outer error.
+      if (!KEY_KEYWORDS.has(error.keyword)) {
+        if (valueErrorAt.has(error.instancePath)) continue;
+        valueErrorAt.add(error.instancePath);
+      }
+      const violation = this.#toViolation(error, data);
+      const id = `${violation.path.join('/')}\u0000${violation.message}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      violations.push(violation);
+    }
+    return violations;
+  }
+
+  #toViolation(error: ErrorObject, data: unknown): SchemaViolation {
+    const path = parsePointer(error.instancePath);
+    const params = error.params as { missingProperty?: string; additionalProperty?: string };
+    let field = lastName(path);
+    let missing = false;
+    let key = false;
+    let target = path;
+    if (error.keyword === 'required') {
+      field = params.missingProperty ?? '';
+      missing = true;
+    } else if (error.keyword === 'additionalProperties' && params.additionalProperty !== undefined) {
+      field = params.additionalProperty;
+      target = [...path, field];
+      key = true;
+    } else if (error.keyword === 'false schema') {
+      key = true;
+    }
+    const holder = this.#holder(error);
+    const template = this.#findMessage(error, holder, field) ?? defaultMessage(error, field);
+    const value = missing ? undefined : valueAt(data, target);
+    const root = isObject(data) ? data : {};
+    const allowed = holder && isObject(holder.properties) ? Object.keys(holder.properties).join(', ') : '';
+    const message = template
+      .replaceAll('{field}', field)
+      .replaceAll('{value}', describeValue(value))
+      .replaceAll('{allowed}', allowed)
+      .replaceAll('{type}', String(root.type ?? ''))
+      .replaceAll('{status}', String(root.status ?? ''));
+    return { message, path: target, missing, key };
+  }
+
+  /** The schema object that holds the failing keyword (for `false`, the object whose `properties` holds it). */
+  #holder(error: ErrorObject): SchemaObject | undefined {
+    if (isObject(error.parentSchema)) return error.parentSchema;
+    // `false` has no identity: follow the (root-relative) schema path to the object above `properties`.
+    const segments = parsePointer(error.schemaPath.replace(/^#/, ''));
+    const upTo = error.keyword === 'false schema' ? segments.length - 3 : segments.length - 1;
+    let node: unknown = this.#schema;
+    for (const segment of segments.slice(0, Math.max(upTo, 0))) {
+      node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[String(segment)] : undefined;
+    }
+    return isObject(node) ? node : undefined;
+  }
+
+  #findMessage(error: ErrorObject, holder: SchemaObject | undefined, field: string): string | undefined {
+    if (!holder) return undefined;
+    if (KEY_KEYWORDS.has(error.keyword)) {
+      const messages = holder.errorMessage;
+      if (isObject(messages) && typeof messages[field] === 'string') return messages[field];
+      return undefined;
+    }
+    this.#parents ??= parentIndex(this.#schema);
+    for (let node: SchemaObject | undefined = holder; node; node = this.#parents.get(node)) {
+      if (typeof node.errorMessage === 'string') return node.errorMessage;
+    }
+    return undefined;
+  }
 }
+
+function compile(schema: SchemaObject): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+  ajv.addKeyword({ keyword: 'errorMessage', schemaType: ['string', 'object'] });
+  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
+  return ajv.compile(schema);
+}
+
+/** Maps every object of a schema to the nearest object that contains it. */
+function parentIndex(schema: SchemaObject): WeakMap<object, SchemaObject> {
+  const parents = new WeakMap<object, SchemaObject>();
+  const visit = (node: unknown, parent: SchemaObject | undefined): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, parent);
+    } else if (isObject(node)) {
+      if (parent) parents.set(node, parent);
+      for (const value of Object.values(node)) visit(value, node);
+    }
+  };
+  visit(schema, undefined);
+  return parents;
+}
+
+const frontMatterChecker = new SchemaChecker(frontMatterSchema);
 
 export function validateFrontMatter(data: Record<string, unknown>): SchemaViolation[] {
-  const validate = getValidator();
-  if (validate(data)) return [];
-  const violations: SchemaViolation[] = [];
-  const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    const violation = toViolation(error, data);
-    if (!violation) continue;
-    const key = `${violation.path.join('/')}\u0000${violation.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    violations.push(violation);
-  }
-  return violations;
-}
-
-function toViolation(error: ErrorObject, data: Record<string, unknown>): SchemaViolation | undefined {
-  if (error.keyword === 'if') return undefined;
-  const path = parsePointer(error.instancePath);
-  let field = lastName(path);
-  let missing = false;
-  if (error.keyword === 'required') {
-    const property = (error.params as { missingProperty?: string }).missingProperty ?? '';
-    field = property;
-    missing = true;
-  } else if (error.keyword === 'false schema') {
-    field = lastName(path);
-  }
-  const template = findMessage(error.schemaPath, field) ?? defaultMessage(error, field);
-  const value = missing ? undefined : valueAt(data, path);
-  const message = template
-    .replaceAll('{field}', field)
-    .replaceAll('{value}', describeValue(value))
-    .replaceAll('{type}', String(data.type ?? ''))
-    .replaceAll('{status}', String(data.status ?? ''));
-  return { message, path: missing ? [] : path, missing };
-}
-
-/** Walks the schema along the error's schema path and takes the deepest `errorMessage` that fits. */
-function findMessage(schemaPath: string, field: string): string | undefined {
-  const segments = parsePointer(schemaPath.replace(/^#/, ''));
-  const chain: SchemaObject[] = [];
-  let node: unknown = schema;
-  for (const segment of segments) {
-    if (typeof node === 'object' && node !== null) {
-      chain.push(node as SchemaObject);
-      node = (node as SchemaObject)[String(segment)];
-    } else break;
-  }
-  for (let index = chain.length - 1; index >= 0; index--) {
-    const message = chain[index]?.errorMessage;
-    if (typeof message === 'string') return message;
-    if (typeof message === 'object' && message !== null) {
-      const specific = (message as Record<string, unknown>)[field];
-      if (typeof specific === 'string') return specific;
-    }
-  }
-  return undefined;
+  return frontMatterChecker.validate(data);
 }
 
 function defaultMessage(error: ErrorObject, field: string): string {
@@ -92,10 +156,12 @@ function defaultMessage(error: ErrorObject, field: string): string {
       return 'Missing required field `{field}`';
     case 'false schema':
       return 'Unexpected field `{field}` here';
+    case 'additionalProperties':
+      return 'Unexpected key `{field}` here, expected one of {allowed}';
     case 'enum':
       return `Unexpected \`{field}\` {value}, expected one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`;
     default:
-      return field ? `Invalid \`${field}\`: {value} ${error.message ?? ''}`.trim() : `Invalid front matter: ${error.message ?? ''}`;
+      return field ? `Invalid \`${field}\`: {value} ${error.message ?? ''}`.trim() : `Invalid value: ${error.message ?? ''}`;
   }
 }
 
@@ -123,6 +189,10 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;
+}
+
+function isObject(value: unknown): value is SchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Renders a found value for a message: `text`, a number 3, a list, nothing. */

@@ -34,7 +34,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  * problems positioned at the first offending character; the text up to that point is kept
  * so that the position can be expressed as line and column.
  */
-export function decodeSource(bytes: Uint8Array, maxFileSize = SOURCE_LIMITS.maxFileSize): DecodeResult {
+export function decodeSource(bytes: Uint8Array, maxFileSize = SOURCE_LIMITS.maxFileSize, kind = 'a Markdown document'): DecodeResult {
   if (bytes.length > maxFileSize) {
     return {
       ok: false,
@@ -51,7 +51,7 @@ export function decodeSource(bytes: Uint8Array, maxFileSize = SOURCE_LIMITS.maxF
     return {
       ok: false,
       text: prefix,
-      problem: { message: 'File contains binary content (a NUL byte): not a Markdown document', range: { start: prefix.length, end: prefix.length } },
+      problem: { message: `File contains binary content (a NUL byte): not ${kind}`, range: { start: prefix.length, end: prefix.length } },
     };
   }
   if (invalid !== -1) {

@@ -19,7 +19,15 @@ import referenceExists from './reference-exists.js';
 import replacesEarlierVersion from './replaces-earlier-version.js';
 import replacesReciprocal from './replaces-reciprocal.js';
 import replacesRequired from './replaces-required.js';
-import type { Rule, RuleDefinition } from './rule.js';
+import type { Rule, RuleDefinition, ScopeRuleDefinition } from './rule.js';
+import scopeIdsUnique from './scope-ids-unique.js';
+import scopeIncludesStable from './scope-includes-stable.js';
+import scopeModuleDocumentExists from './scope-module-document-exists.js';
+import scopeReferences from './scope-references.js';
+import scopeSchema from './scope-schema.js';
+import scopeTimeline from './scope-timeline.js';
+import scopeTimelineOrder from './scope-timeline-order.js';
+import scopeYaml from './scope-yaml.js';
 import sectionsRecommended from './sections-recommended.js';
 import sectionsRequired from './sections-required.js';
 import supplementNumber from './supplement-number.js';
@@ -28,7 +36,7 @@ import trackMatchesNumber from './track-matches-number.js';
 import typeMatchesFileName from './type-matches-file-name.js';
 
 /** Every rule, keyed by id (its file name), sorted. */
-const definitions: Record<string, RuleDefinition<unknown>> = {
+const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<unknown>> = {
   'deprecated-after-stabilized': deprecatedAfterStabilized,
   'file-content': fileContent,
   'file-name-pattern': fileNamePattern,
@@ -50,6 +58,14 @@ const definitions: Record<string, RuleDefinition<unknown>> = {
   'replaces-earlier-version': replacesEarlierVersion,
   'replaces-reciprocal': replacesReciprocal,
   'replaces-required': replacesRequired,
+  'scope-ids-unique': scopeIdsUnique,
+  'scope-includes-stable': scopeIncludesStable,
+  'scope-module-document-exists': scopeModuleDocumentExists,
+  'scope-references': scopeReferences,
+  'scope-schema': scopeSchema,
+  'scope-timeline': scopeTimeline,
+  'scope-timeline-order': scopeTimelineOrder,
+  'scope-yaml': scopeYaml,
   'sections-recommended': sectionsRecommended,
   'sections-required': sectionsRequired,
   'supplement-number': supplementNumber,

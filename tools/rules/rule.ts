@@ -1,13 +1,21 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { Range } from '../model/positions.js';
+import type { CertificateScope } from '../model/scope.js';
 
 export type Severity = 'error' | 'warn';
 
 /**
+ * The kind of file a rule checks:
+ * - `document`: a standards document (`Standards/scs-*.md`);
+ * - `scope`: a certificate-scope file (`Tests/scs-*.yaml`).
+ */
+export type RuleInput = 'document' | 'scope';
+
+/**
  * What a rule looks at:
- * - `document`: one document alone (its file name, front matter and body);
- * - `corpus`: one document within the whole folder (other documents' names and front matter);
+ * - `document`: one file alone (a document's file name, front matter and body; a scope file);
+ * - `corpus`: one file within the whole standards folder (other documents' names and front matter);
  * - `change`: one document compared with the base of a change (lifecycle rules).
  */
 export type RuleScope = 'document' | 'corpus' | 'change';
@@ -35,7 +43,17 @@ export interface RuleContext<Options> {
   report(report: Report): void;
 }
 
-export interface RuleMeta<Options> {
+/** The context of a rule that checks a certificate-scope file. */
+export interface ScopeRuleContext<Options> {
+  scope: CertificateScope;
+  /** The standards folder the scope's modules refer to (the configured `standards` folder). */
+  corpus: Corpus;
+  options: Options;
+  ruleIds: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+interface CommonMeta<Options> {
   description: string;
   severity: Severity;
   scope: RuleScope;
@@ -49,14 +67,45 @@ export interface RuleMeta<Options> {
   optionsSchema?: Record<string, unknown>;
 }
 
+/** The metadata of a rule that checks documents; `input` may be omitted. */
+export interface RuleMeta<Options> extends CommonMeta<Options> {
+  input?: 'document';
+}
+
+/** The metadata of a rule that checks certificate-scope files. */
+export interface ScopeRuleMeta<Options> extends CommonMeta<Options> {
+  input: 'scope';
+}
+
 export interface RuleDefinition<Options> {
   meta: RuleMeta<Options>;
   check(context: RuleContext<Options>): void;
 }
 
-/** A rule with its id, as the registry holds it. The id is the rule's file name. */
-export interface Rule<Options = unknown> extends RuleDefinition<Options> {
+export interface ScopeRuleDefinition<Options> {
+  meta: ScopeRuleMeta<Options>;
+  check(context: ScopeRuleContext<Options>): void;
+}
+
+/** A rule that checks documents, with its id (its file name). */
+export interface DocumentRule<Options = unknown> extends RuleDefinition<Options> {
   id: string;
+}
+
+/** A rule that checks certificate-scope files, with its id (its file name). */
+export interface ScopeRule<Options = unknown> extends ScopeRuleDefinition<Options> {
+  id: string;
+}
+
+/** A rule as the registry holds it: `meta.input` tells which kind of file it checks. */
+export type Rule = DocumentRule | ScopeRule;
+
+export function isScopeRule(rule: Rule): rule is ScopeRule {
+  return rule.meta.input === 'scope';
+}
+
+export function isDocumentRule(rule: Rule): rule is DocumentRule {
+  return rule.meta.input !== 'scope';
 }
 
 /**
@@ -66,6 +115,11 @@ export interface Rule<Options = unknown> extends RuleDefinition<Options> {
  */
 export function defineRule<Options = undefined>(definition: RuleDefinition<Options>): RuleDefinition<unknown> {
   return definition as unknown as RuleDefinition<unknown>;
+}
+
+/** Declares a rule that checks certificate-scope files (`meta.input: 'scope'`). */
+export function defineScopeRule<Options = undefined>(definition: ScopeRuleDefinition<Options>): ScopeRuleDefinition<unknown> {
+  return definition as unknown as ScopeRuleDefinition<unknown>;
 }
 
 /** The doc page of a rule, relative to the repository. */

@@ -1,0 +1,82 @@
+import { compareDates } from './dates.js';
+import type { ScopeTimelineEntry, Validity } from './scope.js';
+
+/**
+ * The timeline of a certificate scope as periods. Each entry starts a period on its date that
+ * ends just before the next later entry's date, or never. A version's validity in a period is
+ * what the entry says, and `deprecated` when the entry does not list it; before the first entry
+ * every version is deprecated. This is how the SCS compliance check reads the timeline; it does
+ * not depend on the order of the entries in the file.
+ */
+
+/** The validity codes under which a version can be certified against. */
+export const CERTIFIABLE: ReadonlySet<Validity> = new Set<Validity>(['effective', 'warn']);
+
+export interface TimelinePeriod {
+  /** First day of the period. */
+  from: string;
+  /** First day after the period; undefined when it does not end. */
+  until: string | undefined;
+  entry: ScopeTimelineEntry;
+}
+
+/** A stretch of time in which a version has one validity. */
+export interface ValidityPeriod {
+  from: string;
+  until: string | undefined;
+  validity: Validity;
+}
+
+/**
+ * The periods of a timeline, earliest first. Entries without a valid date are left out; of two
+ * entries with the same date, the first in the file counts (the other is reported by a rule).
+ */
+export function timelinePeriods(timeline: readonly ScopeTimelineEntry[]): TimelinePeriod[] {
+  const byDate = new Map<string, ScopeTimelineEntry>();
+  for (const entry of timeline) {
+    if (entry.date !== undefined && !byDate.has(entry.date)) byDate.set(entry.date, entry);
+  }
+  const dates = [...byDate.keys()].sort(compareDates);
+  return dates.map((from, index) => ({ from, until: dates[index + 1], entry: byDate.get(from) as ScopeTimelineEntry }));
+}
+
+function validityIn(entry: ScopeTimelineEntry, version: string): Validity {
+  return entry.versions.find((item) => item.version === version)?.validity ?? 'deprecated';
+}
+
+/**
+ * The validity of a version over time, earliest first, with neighbouring periods of the same
+ * validity joined. The time before the first entry (deprecated) is not included.
+ */
+export function validityPeriods(timeline: readonly ScopeTimelineEntry[], version: string): ValidityPeriod[] {
+  const periods: ValidityPeriod[] = [];
+  for (const period of timelinePeriods(timeline)) {
+    const validity = validityIn(period.entry, version);
+    const last = periods[periods.length - 1];
+    if (last && last.validity === validity) last.until = period.until;
+    else periods.push({ from: period.from, until: period.until, validity });
+  }
+  return periods;
+}
+
+/** The validity of a version on a date (`YYYY-MM-DD`). */
+export function validityOn(timeline: readonly ScopeTimelineEntry[], version: string, date: string): Validity {
+  let current: ScopeTimelineEntry | undefined;
+  for (const period of timelinePeriods(timeline)) {
+    if (compareDates(period.from, date) <= 0) current = period.entry;
+  }
+  return current ? validityIn(current, version) : 'deprecated';
+}
+
+/**
+ * From the first day a version can be certified against to the first day after the last such
+ * period (undefined when it can be certified against without end); undefined when the timeline
+ * never lets it be certified against.
+ */
+export function certifiableSpan(periods: readonly ValidityPeriod[]): { from: string; until: string | undefined } | undefined {
+  const certifiable = periods.filter((period) => CERTIFIABLE.has(period.validity));
+  const first = certifiable[0];
+  const last = certifiable[certifiable.length - 1];
+  if (!first || !last) return undefined;
+  return { from: first.from, until: last.until };
+}
