@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Corpus } from '../tools/model/corpus.js';
 import { StandardDocument } from '../tools/model/document.js';
-import { documentStateOn } from '../tools/model/document-state.js';
+import { documentState } from '../tools/model/state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
 import { summarizeScope } from '../tools/model/scope-summary.js';
@@ -229,20 +229,20 @@ describe('timeline', () => {
   });
 });
 
-describe('document state on a date (rule book §5)', () => {
+describe('document state on a date (rule book §5), as scopes use it', () => {
   const state = (fields: Record<string, string>, date: string) =>
-    documentStateOn(StandardDocument.fromText('/r/scs-0100-v1-a.md', 'scs-0100-v1-a.md', 'scs-0100-v1-a.md', frontMatter({ title: 'A', type: 'Standard', track: 'IaaS', ...fields })), date);
+    documentState(StandardDocument.fromText('/r/scs-0100-v1-a.md', 'scs-0100-v1-a.md', 'scs-0100-v1-a.md', frontMatter({ title: 'A', type: 'Standard', track: 'IaaS', ...fields })), date);
 
   test.each([
-    [{ status: 'Draft' }, '2024-01-01', { state: 'draft', futureEffective: false, futureDeprecated: false }],
-    [{ status: 'Rejected', rejected_at: '2023-01-01' }, '2024-01-01', { state: 'rejected', futureEffective: false, futureDeprecated: false }],
-    [{ status: 'Stable', stabilized_at: '2023-01-01' }, '2024-01-01', { state: 'effective', futureEffective: false, futureDeprecated: false }],
-    [{ status: 'Stable', stabilized_at: '2024-01-01' }, '2024-01-01', { state: 'effective', futureEffective: false, futureDeprecated: false }],
-    [{ status: 'Stable', stabilized_at: '2024-06-01' }, '2024-01-01', { state: 'effective', futureEffective: true, futureDeprecated: false }],
-    [{ status: 'Deprecated', stabilized_at: '2023-01-01', deprecated_at: '2024-06-01' }, '2024-01-01', { state: 'effective', futureEffective: false, futureDeprecated: true }],
-    [{ status: 'Deprecated', stabilized_at: '2023-01-01', deprecated_at: '2024-01-01' }, '2024-01-01', { state: 'deprecated', futureEffective: false, futureDeprecated: false }],
-    [{ status: 'Deprecated', deprecated_at: '2023-06-01' }, '2024-01-01', { state: 'deprecated', futureEffective: false, futureDeprecated: false }],
-    [{ status: 'Stable', stabilized_at: '2023-02-30' }, '2024-01-01', { state: 'draft', futureEffective: false, futureDeprecated: false }],
+    [{ status: 'Draft' }, '2024-01-01', { state: 'draft', future: [] }],
+    [{ status: 'Rejected', rejected_at: '2023-01-01' }, '2024-01-01', { state: 'rejected', future: [] }],
+    [{ status: 'Stable', stabilized_at: '2023-01-01' }, '2024-01-01', { state: 'effective', future: [] }],
+    [{ status: 'Stable', stabilized_at: '2024-01-01' }, '2024-01-01', { state: 'effective', future: [] }],
+    [{ status: 'Stable', stabilized_at: '2024-06-01' }, '2024-01-01', { state: 'effective', future: ['effective'] }],
+    [{ status: 'Deprecated', stabilized_at: '2023-01-01', deprecated_at: '2024-06-01' }, '2024-01-01', { state: 'effective', future: ['deprecated'] }],
+    [{ status: 'Deprecated', stabilized_at: '2023-01-01', deprecated_at: '2024-01-01' }, '2024-01-01', { state: 'deprecated', future: [] }],
+    [{ status: 'Deprecated', deprecated_at: '2023-06-01' }, '2024-01-01', { state: 'deprecated', future: [] }],
+    [{ status: 'Stable', stabilized_at: '2023-02-30' }, '2024-01-01', { state: 'draft', future: [] }],
   ])('%j on %s', (fields, date, expected) => {
     expect(state(fields, date)).toEqual(expected);
   });
@@ -279,7 +279,7 @@ describe('scope summary', () => {
           status: 'Deprecated',
           stabilizedAt: '2022-11-01',
           deprecatedAt: '2024-09-01',
-          state: { state: 'effective', futureEffective: false, futureDeprecated: true },
+          state: { state: 'effective', future: ['deprecated'] },
         },
       },
     ]);

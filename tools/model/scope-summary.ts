@@ -1,5 +1,5 @@
 import type { Corpus } from './corpus.js';
-import { documentStateOn, type StateOnDate } from './document-state.js';
+import { documentState, type ComputedState } from './state.js';
 import { standardIdOfModule, type CertificateScope, type Validity } from './scope.js';
 import { certifiableSpan, validityOn, validityPeriods, type ValidityPeriod } from './scope-timeline.js';
 
@@ -68,7 +68,7 @@ export interface ScopeStandardDocument {
   stabilizedAt: string | undefined;
   deprecatedAt: string | undefined;
   /** The document's state on the date (rule book §5). */
-  state: StateOnDate;
+  state: ComputedState;
 }
 
 /** Summarises a certificate scope for a date: each version's validity, periods, modules and standards. */
@@ -116,6 +116,6 @@ function describeDocument(corpus: Corpus, id: string, date: string): ScopeStanda
     status: doc.status,
     stabilizedAt: doc.date('stabilized_at'),
     deprecatedAt: doc.date('deprecated_at'),
-    state: documentStateOn(doc, date),
+    state: documentState(doc, date),
   };
 }

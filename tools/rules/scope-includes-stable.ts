@@ -1,5 +1,5 @@
 import { compareDates } from '../model/dates.js';
-import { documentStateOn } from '../model/document-state.js';
+import { documentState } from '../model/state.js';
 import { standardIdOfModule } from '../model/scope.js';
 import { certifiableSpan, validityPeriods } from '../model/scope-timeline.js';
 import { defineScopeRule } from './rule.js';
@@ -30,9 +30,9 @@ export default defineScopeRule({
           }
           continue;
         }
-        const onStabilization = documentStateOn(doc, stabilized);
+        const onStabilization = documentState(doc, stabilized);
         const deprecated = doc.date('deprecated_at');
-        if (onStabilization.state === 'effective' && onStabilization.futureEffective) {
+        if (onStabilization.state === 'effective' && onStabilization.future.includes('effective')) {
           report({ message: `${subject}, which became Stable on ${doc.date('stabilized_at') ?? ''}, after the version was stabilized on ${stabilized}`, range: include.range });
         } else if (onStabilization.state === 'deprecated') {
           report({ message: `${subject}, which was deprecated on ${deprecated ?? ''}, before the version was stabilized on ${stabilized}`, range: include.range });
