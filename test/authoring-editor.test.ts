@@ -23,6 +23,7 @@ const OPERATIONS: [string, (editor: FrontMatterEditor) => void][] = [
   ['rename a reference', (e) => e.renameReference('scs-0100-v1-flavor-naming.md', 'scs-0100-v1-renamed.md').renameReference('scs-0214-v1-node-distribution.md', 'scs-0214-v1-renamed.md')],
   ['title that needs quotes', (e) => e.set('title', 'GPU: "fast" flavors # new')],
   ['list style fix: single values become lists', (e) => e.apply((text, fm) => REFERENCE_FIELDS.flatMap((field) => toListEdits(text, fm, field)))],
+  ['template hint comments removed, other comments kept', (e) => e.removeHint('type').removeHint('track').removeHint('replaced_by')],
   ['date quoting fix', (e) => e.apply((text, fm) => quoteScalarEdits(text, fm, 'stabilized_at'))],
 ];
 

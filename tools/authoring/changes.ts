@@ -27,6 +27,8 @@ export class ChangeSet {
   /** The repository root; diffs show paths relative to it. */
   readonly root: string;
   readonly #byOrigin = new Map<string, FileChange>();
+  /** Things the user should know about the change (printed as warnings). */
+  readonly notes: string[] = [];
 
   constructor(root: string) {
     this.root = root;
@@ -46,6 +48,10 @@ export class ChangeSet {
   /** Moves a document to another path (its text may be edited as well). */
   rename(doc: StandardDocument, to: string): void {
     this.#existing(doc).to = to;
+  }
+
+  note(message: string): void {
+    this.notes.push(message);
   }
 
   /** The current text a change gives a document (its original text when unchanged). */

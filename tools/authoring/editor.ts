@@ -281,6 +281,21 @@ export function quoteScalarEdits(text: string, fm: FrontMatter, key: string): Te
   return [{ range: { start: layout.start(node), end: layout.end(node) }, text: formatScalar(source, 'QUOTE_DOUBLE') }];
 }
 
+/**
+ * Edits that remove a template's hint comment after a value, the list of alternatives to choose
+ * from (`track: Global  # | IaaS | KaaS`), once the value is chosen. Other comments stay.
+ */
+export function removeHintEdits(text: string, fm: FrontMatter, key: string): TextEdit[] {
+  const layout = new Layout(text, fm);
+  const node = layout.pair(key)?.value;
+  if (!node || !isScalar(node) || isEmptyScalar(node) || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return [];
+  const end = layout.end(node);
+  const lineStop = text.indexOf('\n', end);
+  const rest = text.slice(end, lineStop === -1 ? text.length : lineStop).replace(/\r$/, '');
+  if (!/^[ \t]+#[ \t]*\|/.test(rest)) return [];
+  return [{ range: { start: end, end: end + rest.length }, text: '' }];
+}
+
 /** Edits that rename a file name wherever `replaces`, `replaced_by` or `supplements` names it. */
 export function renameReferenceEdits(text: string, fm: FrontMatter, from: string, to: string): TextEdit[] {
   const layout = new Layout(text, fm);
@@ -351,6 +366,10 @@ export class FrontMatterEditor {
 
   remove(key: string): this {
     return this.apply((text, fm) => removeKeyEdits(text, fm, key));
+  }
+
+  removeHint(key: string): this {
+    return this.apply((text, fm) => removeHintEdits(text, fm, key));
   }
 
   renameReference(from: string, to: string): this {

@@ -18,6 +18,7 @@ type RawSetting = RawSeverity | [RawSeverity] | [RawSeverity, unknown];
 
 export interface RawConfig {
   standards?: string;
+  templates?: string;
   rules?: Record<string, RawSetting>;
   overrides?: { files?: string[]; status?: string[]; type?: string[]; rules: Record<string, RawSetting> }[];
   ignores?: string[];
@@ -54,6 +55,8 @@ export class ResolvedConfig {
   readonly file: string | undefined;
   readonly raw: RawConfig;
   readonly standards: string;
+  /** The folder of the document templates, relative to the root. */
+  readonly templates: string;
   readonly maxFileSize: number | undefined;
   readonly #rules: ReadonlyMap<string, Rule>;
   readonly #base: Map<string, RuleSetting>;
@@ -65,6 +68,7 @@ export class ResolvedConfig {
     this.file = file;
     this.raw = raw;
     this.standards = raw.standards ?? 'Standards';
+    this.templates = raw.templates ?? 'templates';
     this.maxFileSize = raw.maxFileSize;
     this.#rules = rules;
     this.#base = toSettings(raw.rules ?? {});
