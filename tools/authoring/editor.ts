@@ -314,6 +314,17 @@ export function renameReferenceEdits(text: string, fm: FrontMatter, from: string
   return edits;
 }
 
+/** A rule's fix: the edits, or none when the front matter has a shape the editor leaves alone. */
+export function fixOf(compute: () => TextEdit[]): TextEdit[] | undefined {
+  try {
+    const edits = compute();
+    return edits.length > 0 ? edits : undefined;
+  } catch (error) {
+    if (error instanceof EditError) return undefined;
+    throw error;
+  }
+}
+
 export function isEditable(fm: FrontMatter): boolean {
   return fm.usable && isMap(fm.map);
 }

@@ -14,6 +14,8 @@ export const COMMANDS: readonly Command[] = [
       { name: 'rule', type: 'strings', value: 'ID[:SEVERITY]', description: 'Run only these rules (repeatable), optionally with a severity' },
       { name: 'color', type: 'boolean', description: 'Force colour output (default: only on a terminal)' },
       { name: 'no-color', type: 'boolean', description: 'Disable colour output' },
+      { name: 'fix', type: 'boolean', description: 'Apply the certain fixes of fixable rules, then report what remains' },
+      { name: 'fix-dry-run', type: 'boolean', description: 'Print the fixes as a unified diff and write nothing' },
     ],
     load: () => import('./lint.js'),
   },
