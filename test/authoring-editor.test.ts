@@ -7,6 +7,7 @@ import { formatScalar, plainIsSafe } from '../tools/authoring/scalars.js';
 import { applyEdits } from '../tools/authoring/text-edits.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { REFERENCE_FIELDS } from '../tools/model/profile.js';
+import { visible } from './helpers/authoring.js';
 import { readGolden } from './helpers/lint.js';
 
 const INPUTS = join(import.meta.dirname, 'fixtures', 'authoring', 'front-matter');
@@ -26,11 +27,6 @@ const OPERATIONS: [string, (editor: FrontMatterEditor) => void][] = [
   ['template hint comments removed, other comments kept', (e) => e.removeHint('type').removeHint('track').removeHint('replaced_by')],
   ['date quoting fix', (e) => e.apply((text, fm) => quoteScalarEdits(text, fm, 'stabilized_at'))],
 ];
-
-/** Shows a byte order mark and carriage returns, which a golden file would hide. */
-function visible(text: string): string {
-  return text.replaceAll('\ufeff', '<BOM>').replaceAll('\r', '<CR>');
-}
 
 function bodyOf(text: string): string {
   const fm = parseFrontMatter(text.replace(/^\ufeff/, ''));

@@ -7,7 +7,7 @@ import { FrontMatterEditor } from './editor.js';
 import { checkTitle, replaceTitleHeading } from './new.js';
 import { checkFileName, chooseSlug } from './slug.js';
 import { findTemplate } from './templates.js';
-import { AuthoringError, findDocument, shown, type Workspace } from './workspace.js';
+import { AuthoringError, findDocument, requireEditable, shown, type Workspace } from './workspace.js';
 
 export interface SupplementOptions {
   /** The versions the supplement extends; all of one number. */
@@ -22,6 +22,7 @@ export function planSupplement(ws: Workspace, options: SupplementOptions): Chang
   const docs: StandardDocument[] = [];
   for (const ref of options.documents) {
     const doc = findDocument(ws, ref);
+    requireEditable(ws, doc);
     const where = shown(ws, doc.source.path);
     const name = doc.name;
     if (!name || name.kind === 'proposal') throw new AuthoringError(`${where} is a proposal: a supplement carries the number of what it extends, so accept the proposal first`);
