@@ -95,6 +95,16 @@ describe('authoring commands on a clean corpus', () => {
     expect(result.stdout).toContain('-replaces: []\n+replaces: [scs-0100-v1-flavor-naming.md]\n');
   });
 
+  test('accepting a proposal renames it in the front matter of the documents that name it', async () => {
+    const root = repo();
+    expect((await runMain(['stabilize', '0110-v1', '--date', '2025-01-01'], root)).code).toBe(0);
+    expect((await runMain(['deprecate', '0110-v1', '--date', '2025-06-30', '--replaced-by', 'scs-xxxx-v1-gpu-flavors.md'], root)).code).toBe(0);
+    const result = await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md'], root);
+    expect(result.stdout).toContain('Updated Standards/scs-0110-v1-ssd-flavors.md\n');
+    expect(readFileSync(join(root, 'Standards', 'scs-0110-v1-ssd-flavors.md'), 'utf8')).toContain('replaced_by:\r\n  - scs-0111-v1-gpu-flavors.md\r\n');
+    expect(lintAll(root)).toBe('');
+  });
+
   test('bumping a Deprecated version adds the new version to its replaced_by', async () => {
     const root = repo();
     expect((await runMain(['deprecate', '0100-v1', '--date', '2025-06-30', '--replaced-by', '0100-v2'], root)).code).toBe(0);
@@ -175,14 +185,22 @@ const BAD_INPUT: [string, string[], string][] = [
 ];
 
 describe('bad input', () => {
-  test.each(BAD_INPUT)('%s: exit 2, a clear message, nothing written', async (_name, args, message) => {
+  const messages = new Map<string, string>();
+
+  test.each(BAD_INPUT)('%s: exit 2, a clear message, nothing written', async (name, args, message) => {
     const root = repo();
     const before = snapshot(root);
     const result = await runMain(args, root);
+    messages.set(name, `$ scs-standards ${shellWords(args)}\n${result.stderr}`);
     expect(result.stderr).toContain(message);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(snapshot(root)).toEqual(before);
+  });
+
+  test('the messages are golden', () => {
+    const text = BAD_INPUT.map(([name]) => messages.get(name) ?? `${name}: not run\n`).join('\n');
+    expect(text).toBe(readGolden(join(GOLDEN, 'bad-input.txt'), text));
   });
 
   test.each([
@@ -209,12 +227,14 @@ describe('bad input', () => {
     ['bump', ['bump', '0120-v1'], 'the front matter cannot be changed'],
     ['supplement', ['supplement', '0120-v1', '--title', 'Notes'], 'the front matter cannot be changed'],
     ['accept', ['accept', 'scs-xxxx-v1-broken-proposal.md'], 'Standards/scs-xxxx-v1-broken-proposal.md:1:1: the front matter cannot be changed: Front matter must start on the first line'],
+    ['stabilize (a key written twice)', ['stabilize', '0140-v1'], 'Standards/scs-0140-v1-twice.md:5:1: the front matter cannot be changed: Duplicate front matter key `status`'],
     ['stabilize (a date before its own dates)', ['stabilize', '0130-v1', '--date', '2025-01-01'], '`stabilized_at` 2025-01-01 would be before its `deprecated_at` 2025-05-01'],
     ['reject (a date before its own dates)', ['reject', '0130-v1', '--date', '2025-01-01'], '`rejected_at` 2025-01-01 would be before its `deprecated_at` 2025-05-01'],
   ])('%s: a document with broken or contradictory front matter is refused', async (_name, args, message) => {
     const root = repo();
     writeFileSync(join(root, 'Standards', 'scs-0120-v1-broken.md'), '---\ntitle: Broken\ntype: [Standard\ntrack: IaaS\n---\n\n# Broken\n');
     writeFileSync(join(root, 'Standards', 'scs-xxxx-v1-broken-proposal.md'), '\n---\ntitle: Broken\n');
+    writeFileSync(join(root, 'Standards', 'scs-0140-v1-twice.md'), '---\ntitle: Twice\ntype: Standard\nstatus: Draft\nstatus: Draft\ntrack: IaaS\n---\n\n# Twice\n');
     writeFileSync(join(root, 'Standards', 'scs-0130-v1-odd.md'), '---\ntitle: Odd\ntype: Standard\nstatus: Draft\ntrack: IaaS\ndeprecated_at: 2025-05-01\n---\n\n# Odd\n');
     const before = snapshot(root);
     const result = await runMain(args, root);

@@ -77,7 +77,13 @@ function isStatus(value: string | undefined): value is Status {
 function resolveReplacements(ws: Workspace, doc: StandardDocument, refs: readonly string[]): StandardDocument[] {
   const found: StandardDocument[] = [];
   for (const ref of refs) {
-    const replacement = findDocument(ws, ref);
+    let replacement: StandardDocument;
+    try {
+      replacement = findDocument(ws, ref);
+    } catch (error) {
+      if (error instanceof AuthoringError) throw new AuthoringError(`--replaced-by ${ref}: ${error.message}`);
+      throw error;
+    }
     const where = shown(ws, replacement.source.path);
     if (replacement === doc) throw new AuthoringError(`--replaced-by ${ref}: a document does not replace itself`);
     if (replacement.name?.letter === 'w' || replacement.type === 'Supplement') {

@@ -95,8 +95,9 @@ function realFolder(path: string): string {
 export function requireEditable(ws: Workspace, doc: StandardDocument): void {
   const where = shown(ws, doc.source.path);
   if (doc.readProblem) throw new AuthoringError(`${where}: ${doc.readProblem.message}`);
-  if (!isEditable(doc.frontMatter)) {
-    const problem = doc.frontMatter.problems[0];
+  const duplicate = doc.frontMatter.problems.find((problem) => problem.kind === 'duplicate-key');
+  if (!isEditable(doc.frontMatter) || duplicate) {
+    const problem = duplicate ?? doc.frontMatter.problems[0];
     const point = doc.source.lines.point(problem?.range.start ?? 0);
     throw new AuthoringError(
       `${where}:${point.line}:${point.column}: the front matter cannot be changed: ${problem?.message ?? 'it is not a mapping of fields'} (fix it first; \`scs-standards lint\` shows every problem)`,
