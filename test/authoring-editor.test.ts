@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { unifiedDiff } from '../tools/authoring/diff.js';
 import { EditError, FrontMatterEditor, quoteScalarEdits, toListEdits } from '../tools/authoring/editor.js';
 import { formatScalar, plainIsSafe } from '../tools/authoring/scalars.js';
+import { retargetLinkEdits } from '../tools/authoring/links.js';
 import { applyEdits } from '../tools/authoring/text-edits.js';
+import { collectBodyFacts } from '../tools/model/markdown.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { REFERENCE_FIELDS } from '../tools/model/profile.js';
 import { visible } from './helpers/authoring.js';
@@ -110,5 +112,32 @@ describe('values read back as written', () => {
   test('overlapping edits are refused', () => {
     expect(() => applyEdits('abcdef', [{ range: { start: 1, end: 3 }, text: 'x' }, { range: { start: 2, end: 4 }, text: 'y' }])).toThrow(RangeError);
     expect(applyEdits('abc', [{ range: { start: 1, end: 1 }, text: 'x' }, { range: { start: 1, end: 1 }, text: 'y' }])).toBe('axybc');
+  });
+});
+
+describe('links to a renamed document', () => {
+  test('only destinations change: link text, ./, fragments, titles, other links stay', () => {
+    const text = [
+      '# Links',
+      '',
+      'See [scs-xxxx-v1-a.md](scs-xxxx-v1-a.md), [part](./scs-xxxx-v1-a.md#part "scs-xxxx-v1-a.md"),',
+      '![figure](<scs-xxxx-v1-a.md>) and [other](scs-xxxx-v1-ab.md), [ref][r], <https://example.org/scs-xxxx-v1-a.md>.',
+      '',
+      '[r]: scs-xxxx-v1-a.md?plain=1',
+      '',
+    ].join('\n');
+    const links = collectBodyFacts(text).links;
+    const after = applyEdits(text, retargetLinkEdits(text, links, 'scs-xxxx-v1-a.md', 'scs-0101-v1-a.md'));
+    expect(after).toBe(
+      [
+        '# Links',
+        '',
+        'See [scs-xxxx-v1-a.md](scs-0101-v1-a.md), [part](./scs-0101-v1-a.md#part "scs-xxxx-v1-a.md"),',
+        '![figure](<scs-0101-v1-a.md>) and [other](scs-xxxx-v1-ab.md), [ref][r], <https://example.org/scs-xxxx-v1-a.md>.',
+        '',
+        '[r]: scs-0101-v1-a.md?plain=1',
+        '',
+      ].join('\n'),
+    );
   });
 });
