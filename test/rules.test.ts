@@ -1,7 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { rules } from '../tools/rules/index.js';
+import { applyChanges } from '../tools/authoring/transaction.js';
+import { ResolvedConfig } from '../tools/engine/config.js';
+import { MAX_FIX_PASSES, planFixes } from '../tools/engine/fix.js';
+import { rules, rulesById } from '../tools/rules/index.js';
 import { goldenLines, lintFolder, readGolden } from './helpers/lint.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
@@ -9,15 +13,37 @@ const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
 describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
   const folder = join(FIXTURES, id);
   const cases = existsSync(folder) ? readdirSync(folder).sort() : [];
+  const notOk = cases.filter((name) => name.startsWith('not-ok-'));
 
   test.each(cases.filter((name) => name.startsWith('ok-')))('%s reports nothing', (name) => {
     expect(goldenLines(lintFolder(join(folder, name), [rule]))).toBe('');
   });
 
-  test.each(cases.filter((name) => name.startsWith('not-ok-')))('%s matches expected.txt', (name) => {
+  test.each(notOk)('%s matches expected.txt', (name) => {
     const actual = goldenLines(lintFolder(join(folder, name), [rule]));
     const expected = readGolden(join(folder, name, 'expected.txt'), actual);
     expect(expected, 'a not-ok case needs a non-empty expected.txt').toBeTruthy();
     expect(actual).toBe(expected);
+  });
+
+  // A fixable rule's not-ok cases also hold `fixed.diff`: what `lint --fix` changes.
+  test.each(rule.meta.fixable ? notOk : [])('%s is fixed as fixed.diff shows, leaving nothing to fix', async (name) => {
+    const copy = mkdtempSync(join(tmpdir(), 'scs-fix-'));
+    try {
+      cpSync(join(folder, name), copy, { recursive: true });
+      const config = new ResolvedConfig(copy, undefined, {}, rulesById);
+      const plan = planFixes(config, { cwd: copy, paths: ['.'], rules: [rule] });
+      expect(plan.failures).toEqual([]);
+      expect(plan.passes).toBeLessThan(MAX_FIX_PASSES);
+      const diff = plan.set.diff();
+      const expected = readGolden(join(folder, name, 'fixed.diff'), diff);
+      expect(expected, 'a fixable rule fixes something in each not-ok case').toBeTruthy();
+      expect(diff).toBe(expected);
+      await applyChanges(plan.set);
+      const after = lintFolder(copy, [rule]).flatMap((result) => result.messages);
+      expect(after.filter((message) => message.fix)).toEqual([]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { CONFIG_FLAG, type Command } from './flags.js';
+import { CONFIG_FLAG, DRY_RUN_FLAG, type Command } from './flags.js';
 
 /** Every command of the CLI; each loads its implementation lazily. */
 export const COMMANDS: readonly Command[] = [
@@ -14,6 +14,8 @@ export const COMMANDS: readonly Command[] = [
       { name: 'rule', type: 'strings', value: 'ID[:SEVERITY]', description: 'Run only these rules (repeatable), optionally with a severity' },
       { name: 'color', type: 'boolean', description: 'Force colour output (default: only on a terminal)' },
       { name: 'no-color', type: 'boolean', description: 'Disable colour output' },
+      { name: 'fix', type: 'boolean', description: 'Apply the certain fixes of fixable rules, then report what remains' },
+      { name: 'fix-dry-run', type: 'boolean', description: 'Print the fixes as a unified diff and write nothing' },
     ],
     load: () => import('./lint.js'),
   },
@@ -36,5 +38,80 @@ export const COMMANDS: readonly Command[] = [
       CONFIG_FLAG,
     ],
     load: () => import('./index-command.js'),
+  },
+  {
+    name: 'new',
+    summary: 'Create a proposal scs-xxxx-v1-<slug>.md from the template of its type',
+    usage: 'scs-standards new --type TYPE --track TRACK --title TITLE [options]',
+    flags: [
+      { name: 'type', type: 'string', value: 'TYPE', description: 'Procedural, Standard or Decision Record' },
+      { name: 'track', type: 'string', value: 'TRACK', description: 'Global, IaaS, KaaS, IAM, Ops or Scopes' },
+      { name: 'title', type: 'string', value: 'TITLE', description: 'The title; the slug of the file name is made from it' },
+      { name: 'slug', type: 'string', value: 'SLUG', description: 'Use this slug instead of the one made from the title' },
+      DRY_RUN_FLAG,
+      CONFIG_FLAG,
+    ],
+    load: () => import('./new.js'),
+  },
+  {
+    name: 'accept',
+    summary: 'Give a proposal the next unused number of its track and update every reference to it',
+    usage: 'scs-standards accept <proposal> [options]',
+    flags: [
+      { name: 'number', type: 'string', value: 'NNNN', description: 'Assign this number (checked: in the track, unused) instead of the next one' },
+      DRY_RUN_FLAG,
+      CONFIG_FLAG,
+    ],
+    load: () => import('./accept.js'),
+  },
+  {
+    name: 'stabilize',
+    summary: 'Make a Draft document Stable, with stabilized_at',
+    usage: 'scs-standards stabilize <document> [options]',
+    flags: [{ name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it became Stable (default: today, UTC)' }, DRY_RUN_FLAG, CONFIG_FLAG],
+    load: () => import('./stabilize.js'),
+  },
+  {
+    name: 'deprecate',
+    summary: 'Make a Stable document Deprecated, with deprecated_at and replaced_by',
+    usage: 'scs-standards deprecate <document> --date YYYY-MM-DD [options]',
+    flags: [
+      { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it is deprecated from (may lie in the future)' },
+      { name: 'replaced-by', type: 'strings', value: 'DOCUMENT', description: 'A document that replaces it (repeatable); gets the matching replaces' },
+      DRY_RUN_FLAG,
+      CONFIG_FLAG,
+    ],
+    load: () => import('./deprecate.js'),
+  },
+  {
+    name: 'reject',
+    summary: 'Make a Draft document Rejected, with rejected_at and replaced_by',
+    usage: 'scs-standards reject <document> [options]',
+    flags: [
+      { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it was rejected (default: today, UTC)' },
+      { name: 'replaced-by', type: 'strings', value: 'DOCUMENT', description: 'A document that replaces it (repeatable)' },
+      DRY_RUN_FLAG,
+      CONFIG_FLAG,
+    ],
+    load: () => import('./reject.js'),
+  },
+  {
+    name: 'bump',
+    summary: 'Start the next major version as a Draft copy that replaces the given version',
+    usage: 'scs-standards bump <document> [options]',
+    flags: [{ name: 'slug', type: 'string', value: 'SLUG', description: 'The slug of the new version (default: the old one)' }, DRY_RUN_FLAG, CONFIG_FLAG],
+    load: () => import('./bump.js'),
+  },
+  {
+    name: 'supplement',
+    summary: 'Create the next supplement scs-NNNN-wM-<slug>.md of a document',
+    usage: 'scs-standards supplement <document>... --title TITLE [options]',
+    flags: [
+      { name: 'title', type: 'string', value: 'TITLE', description: 'The title; the slug of the file name is made from it' },
+      { name: 'slug', type: 'string', value: 'SLUG', description: 'Use this slug instead of the one made from the title' },
+      DRY_RUN_FLAG,
+      CONFIG_FLAG,
+    ],
+    load: () => import('./supplement.js'),
   },
 ];

@@ -41,3 +41,6 @@ export const CONFIG_FLAG: Flag = {
   value: 'FILE',
   description: 'Use this configuration file instead of the one found at the repository root',
 };
+
+/** The flag of every command that changes files: show the change instead of making it. */
+export const DRY_RUN_FLAG: Flag = { name: 'dry-run', type: 'boolean', description: 'Print the change as a unified diff (as `git diff` shows it) and write nothing' };

@@ -18,6 +18,7 @@ type RawSetting = RawSeverity | [RawSeverity] | [RawSeverity, unknown];
 export interface RawConfig {
   standards?: string;
   scopes?: string[];
+  templates?: string;
   rules?: Record<string, RawSetting>;
   overrides?: { files?: string[]; status?: string[]; type?: string[]; rules: Record<string, RawSetting> }[];
   ignores?: string[];
@@ -66,6 +67,8 @@ export class ResolvedConfig {
   readonly standards: string;
   /** Glob patterns of certificate-scope files, relative to the root. */
   readonly scopes: readonly string[];
+  /** The folder of the document templates, relative to the root. */
+  readonly templates: string;
   readonly maxFileSize: number | undefined;
   readonly #rules: ReadonlyMap<string, Rule>;
   readonly #base: Map<string, RuleSetting>;
@@ -78,6 +81,7 @@ export class ResolvedConfig {
     this.raw = raw;
     this.standards = raw.standards ?? 'Standards';
     this.scopes = raw.scopes ?? DEFAULT_SCOPES;
+    this.templates = raw.templates ?? 'templates';
     this.maxFileSize = raw.maxFileSize;
     this.#rules = rules;
     this.#base = toSettings(raw.rules ?? {});

@@ -26,3 +26,17 @@ export function incomingReferences(corpus: Corpus): ReadonlyMap<string, readonly
     return incoming;
   });
 }
+
+/** A relative link to a file in the same folder: `scs-0100-v3-flavor-naming.md`, `./scs-...md#part`. */
+const SAME_FOLDER = /^(?:\.\/)?([^/?#:\\]+)(?:[?#].*)?$/;
+
+/** The file name a link URL points to in the same folder (percent-decoded), if it does. */
+export function sameFolderTarget(url: string): string | undefined {
+  const target = SAME_FOLDER.exec(url)?.[1];
+  if (!target) return undefined;
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}

@@ -1,5 +1,6 @@
-import { defineRule } from './rule.js';
+import { fixOf, toListEdits } from '../authoring/editor.js';
 import { REFERENCE_FIELDS } from '../model/profile.js';
+import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +17,7 @@ export default defineRule({
         report({
           message: `\`${field}\` is written as a single file name, expected a list (\`${field}:\` followed by \`  - ${reference.name}\`)`,
           range: reference.range,
+          fix: fixOf(() => toListEdits(doc.source.text, doc.frontMatter, field)),
         });
       }
     }

@@ -4,6 +4,7 @@ import fileNamePattern from './file-name-pattern.js';
 import fileNameSlug from './file-name-slug.js';
 import fileNameSlugStyle from './file-name-slug-style.js';
 import fileNameUnique from './file-name-unique.js';
+import frontMatterDateQuoting from './front-matter-date-quoting.js';
 import frontMatterDuplicateKey from './front-matter-duplicate-key.js';
 import frontMatterListStyle from './front-matter-list-style.js';
 import frontMatterPresent from './front-matter-present.js';
@@ -43,6 +44,7 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'file-name-slug': fileNameSlug,
   'file-name-slug-style': fileNameSlugStyle,
   'file-name-unique': fileNameUnique,
+  'front-matter-date-quoting': frontMatterDateQuoting,
   'front-matter-duplicate-key': frontMatterDuplicateKey,
   'front-matter-list-style': frontMatterListStyle,
   'front-matter-present': frontMatterPresent,

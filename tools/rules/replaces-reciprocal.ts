@@ -1,3 +1,5 @@
+import { addListItemEdits, fixOf } from '../authoring/editor.js';
+import type { StandardDocument } from '../model/document.js';
 import { mappingRange } from '../model/frontmatter.js';
 import { incomingReferences } from '../model/references.js';
 import { defineRule } from './rule.js';
@@ -21,6 +23,7 @@ export default defineRule({
         report({
           message: `\`${from.fileName}\` replaces this ${status} document, but \`replaced_by\` does not name it`,
           range: doc.field('replaced_by')?.range ?? doc.field('status')?.range ?? mappingRange(doc.frontMatter),
+          fix: fixOf(() => addListItemEdits(doc.source.text, doc.frontMatter, 'replaced_by', from.fileName)),
         });
       }
       // `replaces` names versions of the same number only, so a replacement under another
@@ -30,8 +33,16 @@ export default defineRule({
         report({
           message: `\`${from.fileName}\` names this document in \`replaced_by\`, but \`replaces\` does not name it`,
           range: doc.field('replaces')?.range ?? mappingRange(doc.frontMatter),
+          // Certain only when the other document is an earlier version, which `replaces` may name.
+          fix: isEarlierVersion(from, doc) ? fixOf(() => addListItemEdits(doc.source.text, doc.frontMatter, 'replaces', from.fileName)) : undefined,
         });
       }
     }
   },
 });
+
+function isEarlierVersion(candidate: StandardDocument, doc: StandardDocument): boolean {
+  const a = candidate.name;
+  const b = doc.name;
+  return !!a && !!b && a.number === b.number && a.letter === 'v' && b.letter === 'v' && a.version !== undefined && b.version !== undefined && a.version < b.version;
+}

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runMain } from './helpers/cli.js';
+import { authoringRepo, lintAll, shellWords, visible } from './helpers/authoring.js';
+import { readGolden } from './helpers/lint.js';
+import { git, initRepo } from './helpers/repo.js';
+
+const GOLDEN = join(import.meta.dirname, 'golden', 'walk');
+
+/**
+ * The life of a standard, command by command, in a real git repository: a proposal is written,
+ * accepted, stabilized, replaced by a second version, deprecated and supplemented, and a second
+ * proposal is accepted and rejected. After every step the whole folder lints clean (warnings
+ * included) and the step is committed.
+ */
+describe('a standard through its whole life', () => {
+  let root = '';
+  let standards = '';
+  let cleanup = (): void => undefined;
+  const transcript: string[] = [];
+  beforeAll(() => {
+    ({ root, cleanup } = authoringRepo('walk'));
+    standards = join(root, 'Standards');
+    initRepo(root);
+  });
+  afterAll(() => cleanup());
+
+  /**
+   * What is checked after every step. The commit makes each step a change of its own, so that a
+   * check of the step against its base (`lint --base HEAD~1`, the lifecycle rules) belongs here.
+   */
+  function afterStep(title: string): void {
+    expect(lintAll(root), `lint after: ${title}`).toBe('');
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', title]);
+  }
+
+  async function command(title: string, args: string[]): Promise<void> {
+    const result = await runMain(args, root);
+    expect(result.stderr, title).toBe('');
+    expect(result.code, title).toBe(0);
+    transcript.push(`# ${title}\n$ scs-standards ${shellWords(args)}\n${result.stdout}`);
+    afterStep(title);
+  }
+
+  /** An edit by the author, as a person makes it in an editor. */
+  function write(title: string, fileName: string, edit: (text: string) => string): void {
+    const path = join(standards, fileName);
+    const before = readFileSync(path, 'utf8');
+    const after = edit(before);
+    expect(after, title).not.toBe(before);
+    writeFileSync(path, after);
+    transcript.push(`# ${title}\n(edited ${fileName})\n`);
+    afterStep(title);
+  }
+
+  test('propose: new documents from the templates, written by their authors', async () => {
+    await command('Propose GPU flavors', ['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'GPU Flavors']);
+    write('Describe GPU flavors', 'scs-xxxx-v1-gpu-flavors.md', (text) =>
+      text
+        .replace('_One or two sentences that summarize the standard; the version index shows them._', 'Flavors with GPUs: their names, sizes and the drivers they come with.')
+        .replace('_What this standard is about, in a few sentences, for a reader who meets it for the first time._', 'Clouds offer GPUs through flavors.'),
+    );
+    await command('Propose GPU sharing', ['new', '--type', 'Decision Record', '--track', 'IaaS', '--title', 'GPU Sharing']);
+    write('Relate GPU sharing to GPU flavors', 'scs-xxxx-v1-gpu-sharing.md', (text) =>
+      text.replace('_Standards and records this decision relates to._', '- [GPU flavors](scs-xxxx-v1-gpu-flavors.md#standard)'),
+    );
+  });
+
+  test('accept: the proposal gets the next number of its track, links follow, git records a rename', async () => {
+    await command('Accept GPU flavors', ['accept', 'scs-xxxx-v1-gpu-flavors.md']);
+    expect(git(root, ['show', '--name-status', '--format=', 'HEAD'])).toContain('R');
+    expect(readFileSync(join(standards, 'scs-xxxx-v1-gpu-sharing.md'), 'utf8')).toContain('[GPU flavors](scs-0101-v1-gpu-flavors.md#standard)');
+  });
+
+  test('stabilize, then a second major version that becomes Stable', async () => {
+    await command('Stabilize GPU flavors v1', ['stabilize', '0101-v1', '--date', '2026-01-15']);
+    await command('Start GPU flavors v2', ['bump', '0101-v1']);
+    write('Revise GPU flavors v2', 'scs-0101-v2-gpu-flavors.md', (text) => text.replace('Clouds offer GPUs through flavors.', 'Clouds offer GPUs, whole or shared, through flavors.'));
+    await command('Stabilize GPU flavors v2', ['stabilize', 'scs-0101-v2', '--date', '2026-03-01']);
+  });
+
+  test('deprecate v1 in favour of v2, and supplement both', async () => {
+    await command('Deprecate GPU flavors v1', ['deprecate', '0101-v1', '--date', '2026-06-30', '--replaced-by', '0101-v2']);
+    await command('Notes on GPU flavors', ['supplement', '0101-v1', '0101-v2', '--title', 'GPU Flavors: Implementation and Testing Notes']);
+  });
+
+  test('a second proposal is accepted and rejected', async () => {
+    await command('Accept GPU sharing', ['accept', 'Standards/scs-xxxx-v1-gpu-sharing.md']);
+    await command('Reject GPU sharing', ['reject', '0102-v1', '--date', '2026-07-01']);
+  });
+
+  test('the commands printed what they did, and the documents are the golden ones', () => {
+    const text = transcript.join('\n');
+    expect(text).toBe(readGolden(join(GOLDEN, 'transcript.txt'), text));
+    const files = readdirSync(standards).sort();
+    expect(files).toEqual([
+      'scs-0100-v1-flavor-naming.md',
+      'scs-0101-v1-gpu-flavors.md',
+      'scs-0101-v2-gpu-flavors.md',
+      'scs-0101-w1-gpu-flavors-implementation-and-testing-notes.md',
+      'scs-0102-v1-gpu-sharing.md',
+    ]);
+    for (const name of files) {
+      const actual = visible(readFileSync(join(standards, name), 'utf8'));
+      expect(actual, name).toBe(readGolden(join(GOLDEN, name), actual));
+    }
+    expect(git(root, ['log', '--format=%s']).trim().split('\n')).toHaveLength(14);
+  });
+});

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontMatter } from '../model/frontmatter.js';
+import { checkTransition } from '../model/lifecycle.js';
+import { TRACKS, TYPES } from '../model/profile.js';
+import { ChangeSet, fileText } from './changes.js';
+import { FrontMatterEditor } from './editor.js';
+import { checkFileName, chooseSlug } from './slug.js';
+import { findTemplate } from './templates.js';
+import { AuthoringError, shown, type Workspace } from './workspace.js';
+
+export interface NewOptions {
+  type: string;
+  track: string;
+  title: string;
+  slug?: string | undefined;
+}
+
+/** `new`: a proposal `scs-xxxx-v1-<slug>.md` from the template of its type, as a Draft. */
+export function planNew(ws: Workspace, options: NewOptions): ChangeSet {
+  const type = oneOf('--type', options.type, TYPES);
+  if (type === 'Supplement') throw new AuthoringError('--type Supplement: a supplement extends a document; create it with `scs-standards supplement <document> --title <title>`');
+  const track = oneOf('--track', options.track, TRACKS);
+  const title = checkTitle(options.title);
+  const entry = checkTransition('new', 'Draft', type);
+  if (!entry.ok) throw new AuthoringError(entry.reason);
+  const { slug, how } = chooseSlug(title, options.slug);
+  const fileName = `scs-xxxx-v1-${slug}.md`;
+  checkFileName(ws, fileName, how);
+  const path = join(ws.folder, fileName);
+  if (existsSync(path)) throw new AuthoringError(`${shown(ws, path)} exists already: choose another title or --slug`);
+  const template = findTemplate(ws, type);
+  const templateTitle = template.title ?? '';
+  const editor = new FrontMatterEditor(fileText(template)).set('title', title)
+    .set('type', type)
+    .removeHint('type')
+    .set('status', 'Draft')
+    .set('track', track)
+    .removeHint('track');
+  const set = new ChangeSet(ws.config.root);
+  set.create(path, replaceTitleHeading(editor.text, templateTitle, title));
+  return set;
+}
+
+/** The value of an option that must be one of a list; case does not matter. */
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
+  if (!found) throw new AuthoringError(`${flag} \`${value}\` is unknown: expected one of ${allowed.join(', ')}`);
+  return found;
+}
+
+/** A title: one line of text. */
+export function checkTitle(value: string): string {
+  const title = value.trim();
+  if (title === '') throw new AuthoringError('--title is empty: a document needs a title');
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(title)) throw new AuthoringError('--title must be one line of text without control characters');
+  return title;
+}
+
+/**
+ * Puts the title into the template's first-level heading when that heading is the template's
+ * title placeholder (`# _Descriptive title_`).
+ */
+export function replaceTitleHeading(text: string, placeholder: string, title: string): string {
+  if (placeholder === '') return text;
+  const bom = text.startsWith('\ufeff') ? 1 : 0;
+  const bodyStart = bom + parseFrontMatter(text.slice(bom)).range.end;
+  const heading = new RegExp(`^(#[ \\t]+)${escapeRegExp(placeholder)}([ \\t]*\\r?)$`, 'm');
+  const body = text.slice(bodyStart).replace(heading, (_match, open: string, close: string) => `${open}${escapeMarkdown(title)}${close}`);
+  return text.slice(0, bodyStart) + body;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Escapes the characters that would turn a plain title into Markdown markup. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/#+$/, (hashes) => hashes.replace(/#/g, '\\#'));
+}
