@@ -1,4 +1,5 @@
-// Bundles the CLI into dist/ so that it starts from one file (heavy parts load lazily as chunks).
+// Bundles the CLI into dist/ so that it starts from one file (heavy parts load lazily as chunks),
+// and the remark preset (`scs-standards/remark`), which shares chunks with the CLI but never loads it.
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -6,7 +7,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'tools/cli/bin.ts' },
+  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
