@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeRepo } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
-import { git, initRepo, PACKAGE_ROOT, run, type ProcessResult } from './helpers/integrations.js';
+import { childEnv, git, initRepo, PACKAGE_ROOT, run, type ProcessResult } from './helpers/integrations.js';
 import { readGolden } from './helpers/lint.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -86,5 +87,20 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     const root = standardsRepo('scs-0101-v1-entropy-sources.md');
     git(root, 'mv', 'Standards/scs-0101-v1-entropy-sources.md', 'Standards/scs-0102-v1-entropy-sources.md');
     expect(runHook(root)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('installs with pre-commit before 4.6.1, which takes the package file name from `npm pack` output', () => {
+    // A copy of the package, so that packing (which builds) leaves this one alone.
+    const copy = mkdtempSync(join(tmpdir(), 'scs-standards-pack-'));
+    try {
+      cpSync(PACKAGE_ROOT, copy, { recursive: true, filter: (path) => !/\/(node_modules|dist|\.git|test)$/.test(path) });
+      symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+      const packed = run('npm', ['pack', '--dry-run'], copy, childEnv());
+      expect(packed.code, packed.stderr).toBe(0);
+      expect(packed.stdout).toBe('scs-standards-0.1.0.tgz\n');
+      expect(packed.stderr).toContain('dist/cli.js');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
