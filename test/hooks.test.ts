@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeRepo } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
-import { childEnv, git, initRepo, PACKAGE_ROOT, run, type ProcessResult } from './helpers/integrations.js';
+import { childEnv, git, initRepo, installed, PACKAGE_ROOT, run, type ProcessResult } from './helpers/integrations.js';
 import { readGolden } from './helpers/lint.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -30,7 +30,7 @@ interface HookDefinition {
 }
 
 const hooks = parse(readFileSync(join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookDefinition[];
-const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
 
 /**
  * A repository of standards: two committed documents, then one new document staged and an
@@ -102,5 +102,95 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('husky and lint-staged in this repository', () => {
+  test('the commit hook runs lint-staged, which lints the staged documents with the built command', () => {
+    expect(manifest.scripts.prepare).toBe('node build.mjs && node .husky/install.mjs');
+    expect(readFileSync(join(PACKAGE_ROOT, '.husky', 'pre-commit'), 'utf8')).toBe('lint-staged\n');
+    const config = JSON.parse(readFileSync(join(PACKAGE_ROOT, '.lintstagedrc.json'), 'utf8')) as Record<string, string>;
+    expect(config).toEqual({ 'Standards/scs-*.md': 'node dist/cli.js lint' });
+  });
+
+  /** A repository set up like this one: its hooks, its lint-staged configuration, dist/ and node_modules/. */
+  function likeThisRepository(staged: string): string {
+    const root = standardsRepo(staged);
+    cpSync(join(PACKAGE_ROOT, '.husky'), join(root, '.husky'), { recursive: true, filter: (path) => !path.includes(`${join('.husky', '_')}`) });
+    cpSync(join(PACKAGE_ROOT, '.lintstagedrc.json'), join(root, '.lintstagedrc.json'));
+    symlinkSync(join(PACKAGE_ROOT, 'dist'), join(root, 'dist'), 'dir');
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    git(root, 'add', '.husky', '.lintstagedrc.json');
+    const install = run(process.execPath, ['.husky/install.mjs'], root);
+    expect(install).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(git(root, 'config', 'core.hooksPath')).toBe('.husky/_\n');
+    return root;
+  }
+
+  test('a commit with a staged document that has errors is refused, naming only that document', () => {
+    const root = likeThisRepository('scs-0101-v1-entropy-sources.md');
+    const before = git(root, 'rev-parse', 'HEAD');
+    const commit = run('git', ['commit', '-m', 'Add entropy sources'], root, childEnv());
+    expect(commit.code).not.toBe(0);
+    const output = commit.stdout + commit.stderr;
+    expect(output).toContain('Standards/scs-0101-v1-entropy-sources.md');
+    expect(output).toMatch(/1:1 +error +Duplicate `scs-0101-v1`: `scs-0101-v1-entropy\.md` has the same number and version/);
+    expect(output).not.toContain('Unexpected track');
+    expect(output).toContain('husky - pre-commit script failed');
+    expect(git(root, 'rev-parse', 'HEAD')).toBe(before);
+    // lint-staged leaves the unstaged change alone.
+    expect(readFileSync(join(root, 'Standards/scs-0101-v1-entropy.md'), 'utf8')).toContain('status: Proposed');
+  });
+
+  test('a commit with a clean staged document goes through', () => {
+    const root = likeThisRepository('scs-0102-v1-entropy-sources.md');
+    const commit = run('git', ['commit', '-m', 'Add entropy sources'], root, childEnv());
+    expect(commit.code, commit.stdout + commit.stderr).toBe(0);
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD')).toContain('Standards/scs-0102-v1-entropy-sources.md');
+  });
+
+  describe('installing the hooks never fails an install', () => {
+    /** A folder with this repository's install script and, optionally, husky installed. */
+    function installTarget(options: { git: boolean; husky: boolean }): string {
+      const root = repo({}, undefined);
+      mkdirSync(join(root, '.husky'));
+      cpSync(join(PACKAGE_ROOT, '.husky', 'install.mjs'), join(root, '.husky', 'install.mjs'));
+      if (options.husky) {
+        mkdirSync(join(root, 'node_modules'));
+        symlinkSync(installed('husky'), join(root, 'node_modules', 'husky'), 'dir');
+      }
+      if (options.git) git(root, 'init', '--quiet');
+      return root;
+    }
+
+    const hooksPath = (root: string): ProcessResult => run('git', ['config', 'core.hooksPath'], root);
+
+    test('in a Git work tree it sets the hooks path', () => {
+      const root = installTarget({ git: true, husky: true });
+      expect(run(process.execPath, ['.husky/install.mjs'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(hooksPath(root).stdout).toBe('.husky/_\n');
+      expect(existsSync(join(root, '.husky', '_', 'pre-commit'))).toBe(true);
+    });
+
+    test.each([
+      ['in CI', { CI: 'true' }],
+      ['with HUSKY=0', { HUSKY: '0' }],
+    ])('%s it does nothing', (_name, env) => {
+      const root = installTarget({ git: true, husky: true });
+      expect(run(process.execPath, ['.husky/install.mjs'], root, childEnv(env))).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(hooksPath(root).code).toBe(1);
+      expect(existsSync(join(root, '.husky', '_'))).toBe(false);
+    });
+
+    test('outside a Git work tree (an unpacked source archive) it says so and succeeds', () => {
+      const root = installTarget({ git: false, husky: true });
+      expect(run(process.execPath, ['.husky/install.mjs'], root)).toEqual({ code: 0, stdout: "husky: .git can't be found\n", stderr: '' });
+    });
+
+    test('without husky (no dev dependencies) it succeeds quietly', () => {
+      const root = installTarget({ git: true, husky: false });
+      expect(run(process.execPath, ['.husky/install.mjs'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(hooksPath(root).code).toBe(1);
+    });
   });
 });
