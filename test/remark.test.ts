@@ -102,7 +102,7 @@ describe('scs-standards/remark in remark-cli', () => {
     cpSync(FIXTURES, join(root, 'fixtures'), { recursive: true });
     remarkRun = remark(root, '.', '--report', 'json');
     lintRun = runBin(['lint', '.', '--format', 'json'], root);
-  });
+  }, 90_000); // two processes over every fixture: generous on a busy machine
 
   afterAll(() => cleanup());
 
