@@ -1,10 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { isIsoDate } from '../tools/model/dates.js';
 import { checkTransition } from '../tools/model/lifecycle.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
-import { collectBodyFacts } from '../tools/model/markdown.js';
+import { bodyFactsFromTree, collectBodyFacts } from '../tools/model/markdown.js';
 import { LineIndex } from '../tools/model/positions.js';
 import { decodeSource, firstInvalidUtf8 } from '../tools/model/source.js';
 
@@ -160,6 +166,23 @@ describe('markdown facts', () => {
       ['ignore', ['c'], false],
     ]);
     expect(facts.directives[1]?.target).toBeDefined();
+  });
+
+  const documents = readdirSync(join(import.meta.dirname, 'fixtures'), { recursive: true, encoding: 'utf8' })
+    .filter((path) => /(^|\/)scs-[^/]*\.md$/.test(path))
+    .map((path) => readFileSync(join(import.meta.dirname, 'fixtures', path), 'utf8').replace(/^\ufeff/, ''))
+    .filter((text) => text.includes('\n## '));
+
+  test('facts from a tree parsed elsewhere (with a byte order mark, LF or CRLF) equal facts from the text', () => {
+    expect(documents.length).toBeGreaterThan(10);
+    const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+    for (const text of documents) {
+      for (const variant of [text, text.replaceAll('\n', '\r\n')]) {
+        const own = collectBodyFacts(variant);
+        expect(own.headings.length).toBeGreaterThan(0);
+        expect(bodyFactsFromTree(remark.parse(`\ufeff${variant}`))).toEqual(own);
+      }
+    }
   });
 });
 

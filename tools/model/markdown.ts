@@ -46,12 +46,21 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 const DIRECTIVE = /^<!--\s*lint\s+(disable|enable|ignore)\b([^]*?)-->\s*$/;
 const ANCHOR = /\b(?:name|id)\s*=\s*["']([^"']+)["']/g;
 
+/** Parses a document's text (front matter included) with the syntax the rules expect: GFM and YAML front matter. */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
 export function collectBodyFacts(text: string): BodyFacts {
-  const tree = parseMarkdown(text);
+  return bodyFactsFromTree(parseMarkdown(text));
+}
+
+/**
+ * The facts of a tree that was already parsed from the document's text with the same syntax as
+ * `parseMarkdown` (a remark pipeline with GFM and YAML front matter), so that a document is not
+ * parsed twice. Offsets in the tree must be offsets in the text without a byte order mark.
+ */
+export function bodyFactsFromTree(tree: Root): BodyFacts {
   const facts: BodyFacts = { headings: [], links: [], directives: [], anchors: [] };
   visit(tree, facts, true);
   return facts;
