@@ -7,7 +7,7 @@ import { documentState } from '../tools/model/state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
 import { summarizeScope } from '../tools/model/scope-summary.js';
-import { certifiableSpan, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
+import { certifiableSpan, certificationFuture, timelineChangeDates, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
 import { frontMatter } from './helpers/documents.js';
 
 const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-includes-stable', 'ok-example-scope');
@@ -227,6 +227,22 @@ describe('timeline', () => {
     expect(certifiableSpan(v2)).toEqual({ from: '2024-07-01', until: undefined });
     expect(certifiableSpan(validityPeriods(scope.timeline, 'next'))).toBeUndefined();
   });
+
+  test('validities change only on the dates of the timeline, sorted and each once', () => {
+    expect(timelineChangeDates(scope.timeline)).toEqual(['2024-03-01', '2024-07-01', '2024-09-01']);
+  });
+
+  test.each([
+    ['v1', '2024-02-29', ['effective', 'deprecated']],
+    ['v1', '2024-03-01', ['deprecated']],
+    ['v1', '2024-07-01', ['deprecated']],
+    ['v1', '2024-09-01', []],
+    ['v2', '2024-06-30', ['effective']],
+    ['v2', '2024-07-01', []],
+    ['next', '2024-08-01', []],
+  ])('%s on %s has the marks %j', (version, date, marks) => {
+    expect(certificationFuture(validityPeriods(scope.timeline, version), date)).toEqual(marks);
+  });
 });
 
 describe('document state on a date (rule book §5), as scopes use it', () => {
@@ -252,10 +268,10 @@ describe('scope summary', () => {
   test('versions with their validity, periods, modules and the standards they require on a date', () => {
     const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-08-01');
     expect(summary).toMatchObject({ relPath: 'Tests/scs-x.yaml', name: 'SCS-compatible IaaS', uuid: '7f0c1f9e-3b1a-4c52-9d0e-2a6b5c4d3e21', date: '2024-08-01' });
-    expect(summary.versions.map((version) => [version.name, version.stabilizedAt, version.validity, version.certifiable])).toEqual([
-      ['next', undefined, 'draft', undefined],
-      ['v2', '2024-06-15', 'effective', { from: '2024-07-01', until: undefined }],
-      ['v1', '2024-02-20', 'warn', { from: '2024-03-01', until: '2024-09-01' }],
+    expect(summary.versions.map((version) => [version.name, version.stabilizedAt, version.validity, version.future, version.certifiable])).toEqual([
+      ['next', undefined, 'draft', [], undefined],
+      ['v2', '2024-06-15', 'effective', [], { from: '2024-07-01', until: undefined }],
+      ['v1', '2024-02-20', 'warn', ['deprecated'], { from: '2024-03-01', until: '2024-09-01' }],
     ]);
     const v1 = summary.versions[2];
     expect(v1?.periods).toEqual([

@@ -1,5 +1,6 @@
 import { compareDates } from './dates.js';
 import type { ScopeTimelineEntry, Validity } from './scope.js';
+import type { FutureMark } from './state.js';
 
 /**
  * The timeline of a certificate scope as periods. Each entry starts a period on its date that
@@ -79,4 +80,32 @@ export function certifiableSpan(periods: readonly ValidityPeriod[]): { from: str
   const last = certifiable[certifiable.length - 1];
   if (!first || !last) return undefined;
   return { from: first.from, until: last.until };
+}
+
+/** The days on which some validity changes: the first day of every period, earliest first. */
+export function timelineChangeDates(timeline: readonly ScopeTimelineEntry[]): string[] {
+  return timelinePeriods(timeline).map((period) => period.from);
+}
+
+/**
+ * The changes still ahead of a version on a date, marked as the version index marks those of a
+ * standard: `effective` when it cannot be certified against on the date but can on a later day;
+ * `deprecated` when, on a later day, it stops being certifiable after being so on the date or
+ * from a later day on.
+ */
+export function certificationFuture(periods: readonly ValidityPeriod[], date: string): FutureMark[] {
+  const current = periods.find((period) => compareDates(period.from, date) <= 0 && (period.until === undefined || compareDates(date, period.until) < 0));
+  const ahead = periods.filter((period) => compareDates(period.from, date) > 0);
+  const now = current !== undefined && CERTIFIABLE.has(current.validity);
+  const marks: FutureMark[] = [];
+  if (!now && ahead.some((period) => CERTIFIABLE.has(period.validity))) marks.push('effective');
+  let certifiable = now;
+  for (const period of ahead) {
+    if (CERTIFIABLE.has(period.validity)) certifiable = true;
+    else if (certifiable) {
+      marks.push('deprecated');
+      break;
+    }
+  }
+  return marks;
 }
