@@ -3,7 +3,7 @@ import { TRACKS } from '../model/profile.js';
 import { INDEX_SCHEMA_ID } from './build.js';
 import { trackSlug } from './labels.js';
 import type { VersionIndex } from './model.js';
-import { GENERATED_NOTICE, type OutputFile } from './output.js';
+import { GENERATED_MARK, type OutputFile } from './output.js';
 import { renderHtmlFile } from './render-html.js';
 import { JSON_FILE, renderJsonFile } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -24,5 +24,5 @@ export const OWNED_PAGE = new RegExp(`^(?:${TRACKS.map(trackSlug).join('|')})/(?
 export function isGeneratedContent(path: string, content: string): boolean {
   const head = content.slice(0, 400);
   if (path === JSON_FILE) return head.includes(`"$schema": ${JSON.stringify(INDEX_SCHEMA_ID)}`);
-  return head.includes(GENERATED_NOTICE);
+  return head.includes(GENERATED_MARK);
 }
