@@ -11,10 +11,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, test } from 'vitest';
 import indexSchema from '../schemas/index.schema.json' with { type: 'json' };
-import { loadCorpus } from '../tools/engine/load.js';
+import { loadCorpus, readScope } from '../tools/engine/load.js';
 import { buildIndex } from '../tools/indexes/build.js';
 import { mdxText, scriptJson } from '../tools/indexes/escape.js';
 import type { VersionIndex } from '../tools/indexes/model.js';
+import type { CertificateScope } from '../tools/model/scope.js';
 import { sidebarItems } from '../tools/indexes/render-sidebar.js';
 import { runBin, runMain } from './helpers/cli.js';
 import { readGolden } from './helpers/lint.js';
@@ -66,8 +67,17 @@ async function generate(today = TODAY): Promise<string> {
   return out;
 }
 
+/** The certificate-scope files of the fixture corpus, read. */
+function fixtureScopes(root = CORPUS): CertificateScope[] {
+  const folder = join(root, 'Tests');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => readScope(join(folder, name), root));
+}
+
 function fixtureIndex(today = TODAY): VersionIndex {
-  return buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), today).index;
+  return buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), today, fixtureScopes()).index;
 }
 
 describe('golden outputs of the fixture corpus', () => {
@@ -140,13 +150,16 @@ describe('states in the fixture corpus', () => {
     expect(index.tracks.find((track) => track.name === 'Scopes')?.standards).toEqual([]);
   });
 
-  test('the period runs from the last change to the next one', () => {
-    expect([index.valid_from, index.valid_until]).toEqual(['2025-01-01', '2027-01-15']);
+  test('the period runs from the last change to the next one, scope timelines included', () => {
+    expect([index.valid_from, index.valid_until]).toEqual(['2026-04-01', '2026-12-15']);
+    const standardsOnly = buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), TODAY).index;
+    expect([standardsOnly.valid_from, standardsOnly.valid_until]).toEqual(['2025-01-01', '2027-01-15']);
+    expect(standardsOnly.scopes).toEqual([]);
   });
 
   test('building the index never parses a Markdown body', () => {
     const corpus = loadCorpus(join(CORPUS, 'Standards'), CORPUS);
-    buildIndex(corpus, TODAY);
+    buildIndex(corpus, TODAY, fixtureScopes());
     expect(corpus.documents.length).toBeGreaterThan(10);
     expect(corpus.documents.filter((doc) => doc.hasBody).map((doc) => doc.fileName)).toEqual([]);
   });
@@ -171,6 +184,87 @@ describe('the docs-site logic, for comparison', () => {
   });
 });
 
+describe('certificate scopes in the fixture corpus', () => {
+  const index = fixtureIndex();
+  const iaas = index.scopes.find((scope) => scope.slug === 'scs-compatible-iaas');
+  const version = (name: string) => iaas?.versions.find((entry) => entry.version === name);
+
+  test('every scope file is indexed, by path, with a page name from its file name', () => {
+    expect(index.scopes.map((scope) => [scope.slug, scope.file, scope.name])).toEqual([
+      ['scs-compatible-iaas', 'Tests/scs-compatible-iaas.yaml', 'SCS-compatible IaaS'],
+      ['scs-compatible-kaas', 'Tests/scs-compatible-kaas.yaml', 'SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*'],
+    ]);
+  });
+
+  test.each([
+    ['next', 'draft', [], null],
+    ['v3', 'draft', ['effective'], { from: '2026-12-15', until: null }],
+    ['v2', 'effective', [], { from: '2025-06-01', until: null }],
+    ['v1', 'deprecated', [], { from: '2024-03-01', until: '2026-03-01' }],
+  ])('version %s is %s %j, certifiable %j', (name, validity, future, certifiable) => {
+    expect(version(name)).toMatchObject({ validity, future, certifiable });
+  });
+
+  test('an ended version keeps its periods', () => {
+    expect(version('v1')?.periods).toEqual([
+      { from: '2024-03-01', until: '2025-06-01', validity: 'effective' },
+      { from: '2025-06-01', until: '2026-03-01', validity: 'warn' },
+      { from: '2026-03-01', until: null, validity: 'deprecated' },
+    ]);
+  });
+
+  test('each version requires the standards its modules name, with their documents and states', () => {
+    const required = (name: string) => version(name)?.standards.map((standard) => [standard.id, standard.document?.status ?? null, standard.document?.state ?? null, standard.document?.future ?? null]);
+    expect(required('next')).toEqual([
+      ['scs-0100-v4', 'Draft', 'draft', []],
+      ['scs-0101-v1', 'Stable', 'effective', []],
+      ['scs-0199-v1', null, null, null],
+    ]);
+    expect(required('v3')).toEqual([
+      ['scs-0100-v3', 'Stable', 'effective', ['effective']],
+      ['scs-0101-v1', 'Stable', 'effective', []],
+      ['scs-0102-v1', 'Stable', 'effective', []],
+    ]);
+    expect(required('v1')).toEqual([
+      ['scs-0100-v1', 'Deprecated', 'deprecated', []],
+      ['scs-0102-v1', 'Stable', 'effective', []],
+    ]);
+    expect(version('v3')?.standards.find((standard) => standard.id === 'scs-0102-v1')).toMatchObject({ modules: ['scs-0102-v1-1'], targets: ['main'] });
+  });
+
+  test('a module that names no standard version is listed among the modules only', () => {
+    const opc = version('v2')?.modules.find((module) => module.id === 'opc-v2022.11');
+    expect(opc).toEqual({ id: 'opc-v2022.11', name: 'OpenStack Powered Compute v2022.11', url: 'https://example.org/interop/opc-v2022.11', standard: null, targets: ['main'], parameters: null });
+    expect(version('v2')?.standards.map((standard) => standard.id)).not.toContain('opc-v2022.11');
+    expect(version('v2')?.modules.find((module) => module.id === 'scs-0102-v1-1')?.parameters).toEqual({ image_spec: 'https://example.org/images-v2.yaml' });
+  });
+
+  test('ignores do not hide a scope file from the index; `scopes: []` indexes none', async () => {
+    const root = copyOf(CORPUS);
+    writeFileSync(join(root, '.scs-standards.json'), '{ "ignores": ["Tests/**"] }\n');
+    const ignored = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect(ignored.scopes.map((scope) => scope.slug)).toEqual(['scs-compatible-iaas', 'scs-compatible-kaas']);
+    writeFileSync(join(root, '.scs-standards.json'), '{ "scopes": [] }\n');
+    const none = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect(none.scopes).toEqual([]);
+  });
+
+  test('scope files whose names make the same page name get numbered page names', async () => {
+    const root = copyOf(CORPUS);
+    writeFileSync(join(root, '.scs-standards.json'), '{ "scopes": ["Tests/*.yaml", "More/*.yml"] }\n');
+    mkdirSync(join(root, 'More'));
+    cpSync(join(root, 'Tests', 'scs-compatible-kaas.yaml'), join(root, 'More', 'SCS Compatible_IaaS.yml'));
+    cpSync(join(root, 'Tests', 'scs-compatible-kaas.yaml'), join(root, 'Tests', 'index.yaml'));
+    const data = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect(data.scopes.map((scope) => [scope.file, scope.slug])).toEqual([
+      ['More/SCS Compatible_IaaS.yml', 'scs-compatible-iaas'],
+      ['Tests/index.yaml', 'index-2'],
+      ['Tests/scs-compatible-iaas.yaml', 'scs-compatible-iaas-2'],
+      ['Tests/scs-compatible-kaas.yaml', 'scs-compatible-kaas'],
+    ]);
+  });
+});
+
 describe('JSON data', () => {
   test('index.json validates against schemas/index.schema.json', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -181,6 +275,11 @@ describe('JSON data', () => {
     const first = broken.standards[0]?.versions[0];
     if (first) first.state = 'stable';
     expect(validate(broken)).toBe(false);
+    const scopes = JSON.parse(readFileSync(join(GOLDEN, 'index.json'), 'utf8')) as { scopes: { versions: { validity: string }[] }[] };
+    const scopeVersion = scopes.scopes[0]?.versions[0];
+    expect(scopeVersion).toBeDefined();
+    if (scopeVersion) scopeVersion.validity = 'stable';
+    expect(validate(scopes)).toBe(false);
   });
 
   test('the schema has an id, a 2020-12 dialect and a description for the data', () => {
@@ -209,12 +308,21 @@ describe('determinism', () => {
 
   test('every day of the period gives the same files; the next change gives other ones', async () => {
     const golden = listFiles(GOLDEN);
-    for (const today of ['2025-01-01', '2026-01-14']) {
+    for (const today of ['2026-04-01', '2026-12-14']) {
       const out = await generate(today);
       for (const path of golden) expect(readFileSync(join(out, path), 'utf8'), `${today} ${path}`).toBe(readFileSync(join(GOLDEN, path), 'utf8'));
     }
-    const after = await generate('2027-01-15');
+    const after = await generate('2026-12-15');
     expect(readFileSync(join(after, 'index.json'), 'utf8')).not.toBe(readFileSync(join(GOLDEN, 'index.json'), 'utf8'));
+  });
+
+  test('a scope timeline date ends the period even when no document changes on it', () => {
+    const inside = fixtureIndex();
+    for (const day of ['2026-03-31', '2026-12-15']) {
+      const outside = fixtureIndex(day);
+      expect(outside.standards, day).toEqual(inside.standards);
+      expect(outside.scopes, day).not.toEqual(inside.scopes);
+    }
   });
 
   test('every text file ends with one newline', () => {
@@ -425,6 +533,9 @@ describe('usage and bad input', () => {
       [['scs-0100-v1', null, 'draft']],
       [['scs-0102-v1', 'Image Metadata', 'draft']],
     ]);
+    // The scope with broken YAML is left out; the other keeps what can be used.
+    expect(data.scopes.map((scope) => scope.file)).toEqual(['Tests/scs-bad-dates.yaml']);
+    expect(data.scopes[0]?.versions).toMatchObject([{ version: 'v1', stabilized_at: null, periods: [{ from: '2024-01-01', until: null, validity: 'effective' }], modules: [{ id: 'scs-0100-v1' }] }]);
   });
 });
 

@@ -59,3 +59,25 @@ export function standardPageId(standard: IndexStandard): string {
 export function trackPageId(track: string): string {
   return `${trackSlug(track)}/index`;
 }
+
+/**
+ * The name of a scope's page, from its file name: without the extension, in lower case, with
+ * every run of other characters than letters and digits as one hyphen (`scs-compatible-iaas`).
+ */
+export function scopeSlug(fileName: string): string {
+  const slug = fileName
+    .replace(/\.ya?ml$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'scope' : slug;
+}
+
+/** The folder of the scope pages, and the Docusaurus document id of their overview. */
+export const SCOPES_FOLDER = 'certificate-scopes';
+export const SCOPES_PAGE_ID = `${SCOPES_FOLDER}/index`;
+
+/** The Docusaurus document id of a scope's page (`certificate-scopes/scs-compatible-iaas`). */
+export function scopePageId(scope: { slug: string }): string {
+  return `${SCOPES_FOLDER}/${scope.slug}`;
+}
