@@ -93,6 +93,8 @@ describe('golden outputs of the fixture corpus', () => {
     expect(files).toContain('sidebarsStandardsItems.js');
     expect(files).toContain('index.json');
     expect(files).toContain('index.html');
+    expect(files).toContain('certificate-scopes/index.md');
+    expect(files).toContain('certificate-scopes/scs-compatible-iaas.md');
   });
 
   test.each(listFiles(GOLDEN))('%s is golden', async (path) => {
@@ -378,6 +380,49 @@ describe('Markdown/MDX pages', () => {
     expect(links).toEqual(['/standards/scs-0300-v1-token-handling']);
   });
 
+  test('a hostile scope name, version name and module name show as the text they are', () => {
+    const page = parseMdx(readFileSync(join(GOLDEN, 'certificate-scopes', 'scs-compatible-kaas.md'), 'utf8'));
+    const headings = page.children.filter((node) => node.type === 'heading').map((node) => [node.depth, plainText(node)]);
+    expect(headings).toEqual([
+      [1, 'SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*'],
+      [2, 'Versions'],
+      [2, 'Version v1 <b>|</b>'],
+    ]);
+    const cells: string[] = [];
+    walk(page, (node) => {
+      if (node.type === 'tableCell') cells.push(plainText(node));
+    });
+    expect(cells).toContain('CNCF conformance <img src=x onerror=alert(1)> {x} | y');
+    expect(cells).toContain('v1 <b>|</b>');
+    const overview = parseMdx(readFileSync(join(GOLDEN, 'certificate-scopes', 'index.md'), 'utf8'));
+    const links: [string, string][] = [];
+    walk(overview, (node) => {
+      if (node.type === 'link') links.push([plainText(node), node.url]);
+    });
+    expect(links).toEqual([
+      ['SCS-compatible IaaS', '/standards/certificate-scopes/scs-compatible-iaas'],
+      ['SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*', '/standards/certificate-scopes/scs-compatible-kaas'],
+    ]);
+  });
+
+  test('a scope page links every required standard that has a document by its document id', () => {
+    const page = parseMdx(readFileSync(join(GOLDEN, 'certificate-scopes', 'scs-compatible-iaas.md'), 'utf8'));
+    const links = new Set<string>();
+    walk(page, (node) => {
+      if (node.type === 'link' && !node.url.startsWith('https://')) links.add(node.url);
+    });
+    const documents = new Set(readdirSync(join(CORPUS, 'Standards')).map((name) => `/standards/${name.replace(/\.md$/, '')}`));
+    expect([...links].sort()).toEqual([
+      '/standards/scs-0100-v1-flavor-naming',
+      '/standards/scs-0100-v2-flavor-naming',
+      '/standards/scs-0100-v3-flavor-naming',
+      '/standards/scs-0100-v4-flavor-naming',
+      '/standards/scs-0101-v1-entropy',
+      '/standards/scs-0102-v1-image-metadata',
+    ]);
+    for (const link of links) expect(documents.has(link), link).toBe(true);
+  });
+
   test('mdxText escapes what opens a tag, an expression, a link, a cell or a block', () => {
     expect(mdxText('a <b> {c} | [d](e) *f* _g_ `h` \\ & i')).toBe('a &lt;b&gt; &#123;c&#125; \\| \\[d\\](e) \\*f\\* \\_g\\_ \\`h\\` \\\\ &amp; i');
     expect(mdxText('- item')).toBe('\\- item');
@@ -484,6 +529,20 @@ describe('writing', () => {
     expect(result.stdout).toMatch(/ 1 removed\n$/);
     expect(readFileSync(join(root, 'out', 'iaas', 'scs-0100.md'), 'utf8')).toBe(readFileSync(join(GOLDEN, 'iaas', 'scs-0100.md'), 'utf8'));
     expect(existsSync(join(root, 'out', 'iaas', 'scs-0199.md'))).toBe(false);
+  });
+
+  test('the page of a scope that is gone is removed; a file the index did not write stays', async () => {
+    const root = copyOf(CORPUS);
+    cpSync(GOLDEN, join(root, 'out'), { recursive: true });
+    rmSync(join(root, 'Tests', 'scs-compatible-kaas.yaml'));
+    writeFileSync(join(root, 'out', 'certificate-scopes', 'notes.md'), '# Our notes on scopes\n');
+    const result = await runMain(['index', '--today', TODAY, '--out', 'out'], root);
+    expect(result.stdout).toMatch(/^out: \d+ written, \d+ unchanged, 1 removed\n$/);
+    expect(listFiles(join(root, 'out', 'certificate-scopes'))).toEqual(['index.md', 'notes.md', 'scs-compatible-iaas.md']);
+    rmSync(join(root, 'Tests'), { recursive: true });
+    await runMain(['index', '--today', TODAY, '--out', 'out'], root);
+    expect(listFiles(join(root, 'out', 'certificate-scopes'))).toEqual(['notes.md']);
+    expect(readFileSync(join(root, 'out', 'sidebarsStandardsItems.js'), 'utf8')).not.toContain('certificate-scopes');
   });
 
   test('the built command writes the same files', () => {

@@ -199,5 +199,25 @@ module.exports = [
         ]
       }
     ]
+  },
+  {
+    "type": "category",
+    "label": "Certificate scopes",
+    "link": {
+      "type": "doc",
+      "id": "certificate-scopes/index"
+    },
+    "items": [
+      {
+        "type": "doc",
+        "label": "SCS-compatible IaaS",
+        "id": "certificate-scopes/scs-compatible-iaas"
+      },
+      {
+        "type": "doc",
+        "label": "SCS-compatible KaaS \u003cscript\u003ealert(\"scope\")\u003c/script\u003e \u0026 {braces} | pipes *stars*",
+        "id": "certificate-scopes/scs-compatible-kaas"
+      }
+    ]
   }
 ];
