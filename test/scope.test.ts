@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Corpus } from '../tools/model/corpus.js';
+import { periodAround } from '../tools/model/dates.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { documentState } from '../tools/model/state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
@@ -230,6 +232,25 @@ describe('timeline', () => {
 
   test('validities change only on the dates of the timeline, sorted and each once', () => {
     expect(timelineChangeDates(scope.timeline)).toEqual(['2024-03-01', '2024-07-01', '2024-09-01']);
+  });
+
+  test('validities and marks stay the same on every day between two change dates', () => {
+    const day = fc.integer({ min: 0, max: 40 }).map((offset) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10));
+    const validity = fc.constantFrom('effective', 'warn', 'draft', 'deprecated', undefined);
+    const entry = fc.record({ date: day, a: validity, b: validity });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), day, day, (entries, today, other) => {
+        const yaml = entries.map((item) => `  - date: ${item.date}\n    versions: {${[item.a && `a: ${item.a}`, item.b && `b: ${item.b}`].filter(Boolean).join(', ')}}\n`).join('');
+        const timeline = scopeOf(`timeline:\n${yaml || '  []\n'}`).timeline;
+        const { from, until } = periodAround(timelineChangeDates(timeline), today);
+        if ((from !== undefined && other < from) || (until !== undefined && other >= until)) return;
+        for (const version of ['a', 'b']) {
+          const periods = validityPeriods(timeline, version);
+          expect(validityOn(timeline, version, other)).toBe(validityOn(timeline, version, today));
+          expect(certificationFuture(periods, other)).toEqual(certificationFuture(periods, today));
+        }
+      }),
+    );
   });
 
   test.each([
