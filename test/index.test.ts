@@ -318,6 +318,16 @@ describe('determinism', () => {
     expect(readFileSync(join(after, 'index.json'), 'utf8')).not.toBe(readFileSync(join(GOLDEN, 'index.json'), 'utf8'));
   });
 
+  test('a timeline entry that changes no validity does not end the period', async () => {
+    const root = copyOf(CORPUS);
+    const file = join(root, 'Tests', 'scs-compatible-iaas.yaml');
+    const repeat = '  - date: 2026-10-01\n    versions:\n      next: draft\n      v3: draft\n      v2: effective\n      v1: deprecated\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('timeline:\n', `timeline:\n${repeat}`));
+    const data = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect([data.valid_from, data.valid_until]).toEqual(['2026-04-01', '2026-12-15']);
+    expect(data.scopes[0]?.versions.map((version) => version.periods.length)).toEqual([2, 3, 2, 3]);
+  });
+
   test('a scope timeline date ends the period even when no document changes on it', () => {
     const inside = fixtureIndex();
     for (const day of ['2026-03-31', '2026-12-15']) {

@@ -9,7 +9,7 @@ import { documentState } from '../tools/model/state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
 import { summarizeScope } from '../tools/model/scope-summary.js';
-import { certifiableSpan, certificationFuture, timelineChangeDates, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
+import { certifiableSpan, certificationFuture, timelinePeriods, validityChangeDates, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
 import { frontMatter } from './helpers/documents.js';
 
 const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-includes-stable', 'ok-example-scope');
@@ -230,8 +230,13 @@ describe('timeline', () => {
     expect(certifiableSpan(validityPeriods(scope.timeline, 'next'))).toBeUndefined();
   });
 
-  test('validities change only on the dates of the timeline, sorted and each once', () => {
-    expect(timelineChangeDates(scope.timeline)).toEqual(['2024-03-01', '2024-07-01', '2024-09-01']);
+  test('validities change on the dates of the entries that change one, sorted and each once', () => {
+    expect(validityChangeDates(scope.timeline, ['v1', 'v2', 'next'])).toEqual(['2024-03-01', '2024-07-01', '2024-09-01']);
+    expect(validityChangeDates(scope.timeline, ['v2'])).toEqual(['2024-07-01']);
+    expect(validityChangeDates(scope.timeline, ['next', 'unknown'])).toEqual(['2024-07-01']);
+    expect(validityChangeDates(scope.timeline, ['unknown'])).toEqual([]);
+    const repeated = scopeOf('timeline:\n  - date: 2024-01-01\n    versions: {v1: effective, v0: deprecated}\n  - date: 2024-06-01\n    versions: {v1: effective}\n');
+    expect(validityChangeDates(repeated.timeline, ['v1', 'v0'])).toEqual(['2024-01-01']);
   });
 
   test('validities and marks stay the same on every day between two change dates', () => {
@@ -242,7 +247,7 @@ describe('timeline', () => {
       fc.property(fc.array(entry, { maxLength: 6 }), day, day, (entries, today, other) => {
         const yaml = entries.map((item) => `  - date: ${item.date}\n    versions: {${[item.a && `a: ${item.a}`, item.b && `b: ${item.b}`].filter(Boolean).join(', ')}}\n`).join('');
         const timeline = scopeOf(`timeline:\n${yaml || '  []\n'}`).timeline;
-        const { from, until } = periodAround(timelineChangeDates(timeline), today);
+        const { from, until } = periodAround(validityChangeDates(timeline, ['a', 'b']), today);
         if ((from !== undefined && other < from) || (until !== undefined && other >= until)) return;
         for (const version of ['a', 'b']) {
           const periods = validityPeriods(timeline, version);

@@ -2,14 +2,14 @@ import { compareStrings, type Corpus } from '../model/corpus.js';
 import type { Range } from '../model/positions.js';
 import type { CertificateScope, DataPath } from '../model/scope.js';
 import { summarizeScope, type ScopeStandardUse, type ScopeVersionSummary } from '../model/scope-summary.js';
-import { timelineChangeDates } from '../model/scope-timeline.js';
+import { validityChangeDates } from '../model/scope-timeline.js';
 import { scopeSlug } from './labels.js';
 import type { IndexNote, IndexScope, IndexScopeStandard, IndexScopeVersion } from './model.js';
 
 export interface BuiltScopes {
   scopes: IndexScope[];
   notes: IndexNote[];
-  /** The days on which the validity of some scope version changes (timeline dates). */
+  /** The days on which the validity of some scope version changes (dates of timeline entries). */
   changeDates: string[];
 }
 
@@ -34,7 +34,7 @@ export function buildScopes(given: readonly CertificateScope[], corpus: Corpus, 
       continue;
     }
     describeSkipped(scope, notes);
-    changeDates.push(...timelineChangeDates(scope.timeline));
+    changeDates.push(...validityChangeDates(scope.timeline, scope.versions.map((version) => version.name)));
     const summary = summarizeScope(scope, corpus, today);
     scopes.push({
       slug: uniqueSlug(scopeSlug(scope.fileName), taken),

@@ -9,9 +9,9 @@ import type { FutureMark, State } from '../model/state.js';
  */
 export interface VersionIndex {
   $schema: string;
-  /** The last day on or before `--today` on which some state or scope validity changed (null: none before). */
+  /** The last day on or before `--today` on which some state or scope version's validity changed (null: none before). */
   valid_from: string | null;
-  /** The next day after `--today` on which some state or scope validity changes (null: none ahead). */
+  /** The next day after `--today` on which some state or scope version's validity changes (null: none ahead). */
   valid_until: string | null;
   tracks: IndexTrack[];
   standards: IndexStandard[];

@@ -82,9 +82,21 @@ export function certifiableSpan(periods: readonly ValidityPeriod[]): { from: str
   return { from: first.from, until: last.until };
 }
 
-/** The days on which some validity changes: the first day of every period, earliest first. */
-export function timelineChangeDates(timeline: readonly ScopeTimelineEntry[]): string[] {
-  return timelinePeriods(timeline).map((period) => period.from);
+/**
+ * The days on which the validity of one of these versions changes, sorted and each once. An
+ * entry that gives every version the validity it had already is no change; nor is an entry that
+ * lists a version as deprecated before it was anything else (it was deprecated before too).
+ */
+export function validityChangeDates(timeline: readonly ScopeTimelineEntry[], versions: Iterable<string>): string[] {
+  const dates = new Set<string>();
+  for (const version of versions) {
+    let previous: Validity = 'deprecated';
+    for (const period of validityPeriods(timeline, version)) {
+      if (period.validity !== previous) dates.add(period.from);
+      previous = period.validity;
+    }
+  }
+  return [...dates].sort(compareDates);
 }
 
 /**
