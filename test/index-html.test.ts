@@ -20,6 +20,7 @@ const CORPUS = join(import.meta.dirname, 'fixtures', 'index', 'corpus');
 const OUTPUT = join(import.meta.dirname, '..', 'test-output');
 const TODAY = '2026-11-27';
 const HOSTILE_TITLE = 'Tokens <script>alert("x")</script> & {braces} | pipes *stars* [link](https://example.com) `code`';
+const HOSTILE_SCOPE = 'SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*';
 
 function isExecutable(path: string): boolean {
   try {
@@ -73,7 +74,7 @@ describe.runIf(AVAILABLE)('index.html in headless Chromium', () => {
 
   test('the table renders every standard with colour-coded states', async () => {
     expect(await visibleStandards()).toEqual(['scs-0001', 'scs-0100', 'scs-0101', 'scs-0102', 'scs-0210', 'scs-0300', 'scs-0400']);
-    expect(await page.$$eval('thead th', (cells) => cells.map((cell) => cell.childNodes[0]?.textContent ?? ''))).toEqual(['Standard', 'Track', 'Title', 'Draft', 'Effective', 'Deprecated', 'Rejected', 'Timeline']);
+    expect(await page.$$eval('#standards thead th', (cells) => cells.map((cell) => cell.childNodes[0]?.textContent ?? ''))).toEqual(['Standard', 'Track', 'Title', 'Draft', 'Effective', 'Deprecated', 'Rejected', 'Timeline']);
     const colours = await page.$$eval('#std-0100 .chip', (chips) => chips.map((chip) => [chip.textContent, chip.ownerDocument.defaultView?.getComputedStyle(chip).backgroundColor]));
     expect(colours).toEqual([
       ['v4', 'rgb(255, 243, 196)'],
@@ -127,6 +128,51 @@ describe.runIf(AVAILABLE)('index.html in headless Chromium', () => {
     expect(Number(lines[0]?.[1])).toBeCloseTo(expected, 0);
   });
 
+  test('the scope section renders every scope version with its validity, required standards and periods', async () => {
+    expect(await page.isVisible('#scopes')).toBe(true);
+    expect(await page.$$eval('#scopes h3', (headings) => headings.map((heading) => heading.textContent))).toEqual(['SCS-compatible IaaS', HOSTILE_SCOPE]);
+    const iaas = '#scope-scs-compatible-iaas tr.scope-version';
+    const chipStyle = (selector: string) =>
+      page.$$eval(selector, (chips) => chips.map((chip) => [chip.textContent, chip.ownerDocument.defaultView?.getComputedStyle(chip).backgroundColor]));
+    expect(await page.$$eval(`${iaas} > th`, (cells) => cells.map((cell) => cell.textContent))).toEqual(['next', 'v3', 'v2', 'v1']);
+    expect(await chipStyle(`${iaas} .chip.validity`)).toEqual([
+      ['Draft', 'rgb(255, 243, 196)'],
+      ['Draft*', 'rgb(255, 243, 196)'],
+      ['Effective', 'rgb(217, 242, 225)'],
+      ['Deprecated', 'rgb(250, 220, 220)'],
+    ]);
+    // next requires a Draft standard, a standard without a document, and a module that names no standard.
+    expect(await chipStyle(`${iaas}:nth-child(1) td.required > span`)).toEqual([
+      ['scs-0100-v4', 'rgb(255, 243, 196)'],
+      ['scs-0101-v1', 'rgb(217, 242, 225)'],
+      ['scs-0199-v1', 'rgb(255, 255, 255)'],
+      ['opc-v2022.11', 'rgb(246, 246, 247)'],
+    ]);
+    expect(await chipStyle(`${iaas}:nth-child(4) td.required > .chip`)).toEqual([
+      ['scs-0100-v1', 'rgb(250, 220, 220)'],
+      ['scs-0102-v1', 'rgb(217, 242, 225)'],
+    ]);
+    expect(await page.$eval(`${iaas}:nth-child(2) td.required > .chip`, (chip) => chip.getAttribute('title'))).toBe('Flavor Naming · status Stable · state Effective* · modules scs-0100-v3 (main)');
+    const bars = (row: number) => page.$$eval(`${iaas}:nth-child(${row}) svg rect.bar`, (rects) => rects.map((rect) => rect.getAttribute('class')));
+    expect(await bars(4)).toEqual(['bar effective', 'bar warn', 'bar deprecated']);
+    expect(await bars(2)).toEqual(['bar draft', 'bar effective']);
+    const width = (row: number) => page.$eval(`${iaas}:nth-child(${row}) svg rect.bar`, (rect) => rect.getBoundingClientRect().width);
+    expect(await width(4)).toBeGreaterThan(10);
+  });
+
+  test('a hostile scope, version and module name stay text', async () => {
+    const kaas = '#scope-scs-compatible-kaas';
+    expect(await page.textContent(`${kaas} h3`)).toBe(HOSTILE_SCOPE);
+    expect(await page.textContent(`${kaas} tr.scope-version > th`)).toBe('v1 <b>|</b>');
+    expect(await page.$$eval(`${kaas} b, ${kaas} img, ${kaas} script`, (elements) => elements.length)).toBe(0);
+    expect(await page.$eval(`${kaas} .module`, (module) => [module.textContent, module.getAttribute('title')])).toEqual(['cncf-k8s-conformance', 'CNCF conformance <img src=x onerror=alert(1)> {x} | y']);
+    expect(await page.$$eval('img', (images) => images.length)).toBe(0);
+    expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(2);
+    const data = await page.$eval('#index-data', (script) => JSON.parse(script.textContent ?? '') as { index: { scopes: { name: string }[] } });
+    expect(data.index.scopes.map((scope) => scope.name)).toEqual(['SCS-compatible IaaS', HOSTILE_SCOPE]);
+    expect(problems).toEqual([]);
+  });
+
   test('a page opened after its period says it is out of date', async () => {
     const later = await context.newPage();
     await later.clock.setFixedTime('2027-01-15T00:00:00Z');
@@ -146,5 +192,8 @@ describe.runIf(AVAILABLE)('index.html in headless Chromium', () => {
     const path = join(OUTPUT, 'index-html.png');
     await page.screenshot({ path, fullPage: true });
     expect(readFileSync(path).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const scopes = join(OUTPUT, 'index-html-scopes.png');
+    await page.locator('#scopes').screenshot({ path: scopes });
+    expect(readFileSync(scopes).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   });
 });

@@ -11,10 +11,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, test } from 'vitest';
 import indexSchema from '../schemas/index.schema.json' with { type: 'json' };
-import { loadCorpus } from '../tools/engine/load.js';
+import { loadCorpus, readScope } from '../tools/engine/load.js';
 import { buildIndex } from '../tools/indexes/build.js';
 import { mdxText, scriptJson } from '../tools/indexes/escape.js';
 import type { VersionIndex } from '../tools/indexes/model.js';
+import type { CertificateScope } from '../tools/model/scope.js';
 import { sidebarItems } from '../tools/indexes/render-sidebar.js';
 import { runBin, runMain } from './helpers/cli.js';
 import { readGolden } from './helpers/lint.js';
@@ -66,8 +67,17 @@ async function generate(today = TODAY): Promise<string> {
   return out;
 }
 
+/** The certificate-scope files of the fixture corpus, read. */
+function fixtureScopes(root = CORPUS): CertificateScope[] {
+  const folder = join(root, 'Tests');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => readScope(join(folder, name), root));
+}
+
 function fixtureIndex(today = TODAY): VersionIndex {
-  return buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), today).index;
+  return buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), today, fixtureScopes()).index;
 }
 
 describe('golden outputs of the fixture corpus', () => {
@@ -83,6 +93,8 @@ describe('golden outputs of the fixture corpus', () => {
     expect(files).toContain('sidebarsStandardsItems.js');
     expect(files).toContain('index.json');
     expect(files).toContain('index.html');
+    expect(files).toContain('certificate-scopes/index.md');
+    expect(files).toContain('certificate-scopes/scs-compatible-iaas.md');
   });
 
   test.each(listFiles(GOLDEN))('%s is golden', async (path) => {
@@ -140,13 +152,16 @@ describe('states in the fixture corpus', () => {
     expect(index.tracks.find((track) => track.name === 'Scopes')?.standards).toEqual([]);
   });
 
-  test('the period runs from the last change to the next one', () => {
-    expect([index.valid_from, index.valid_until]).toEqual(['2025-01-01', '2027-01-15']);
+  test('the period runs from the last change to the next one, scope timelines included', () => {
+    expect([index.valid_from, index.valid_until]).toEqual(['2026-04-01', '2026-12-15']);
+    const standardsOnly = buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), TODAY).index;
+    expect([standardsOnly.valid_from, standardsOnly.valid_until]).toEqual(['2025-01-01', '2027-01-15']);
+    expect(standardsOnly.scopes).toEqual([]);
   });
 
   test('building the index never parses a Markdown body', () => {
     const corpus = loadCorpus(join(CORPUS, 'Standards'), CORPUS);
-    buildIndex(corpus, TODAY);
+    buildIndex(corpus, TODAY, fixtureScopes());
     expect(corpus.documents.length).toBeGreaterThan(10);
     expect(corpus.documents.filter((doc) => doc.hasBody).map((doc) => doc.fileName)).toEqual([]);
   });
@@ -171,6 +186,87 @@ describe('the docs-site logic, for comparison', () => {
   });
 });
 
+describe('certificate scopes in the fixture corpus', () => {
+  const index = fixtureIndex();
+  const iaas = index.scopes.find((scope) => scope.slug === 'scs-compatible-iaas');
+  const version = (name: string) => iaas?.versions.find((entry) => entry.version === name);
+
+  test('every scope file is indexed, by path, with a page name from its file name', () => {
+    expect(index.scopes.map((scope) => [scope.slug, scope.file, scope.name])).toEqual([
+      ['scs-compatible-iaas', 'Tests/scs-compatible-iaas.yaml', 'SCS-compatible IaaS'],
+      ['scs-compatible-kaas', 'Tests/scs-compatible-kaas.yaml', 'SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*'],
+    ]);
+  });
+
+  test.each([
+    ['next', 'draft', [], null],
+    ['v3', 'draft', ['effective'], { from: '2026-12-15', until: null }],
+    ['v2', 'effective', [], { from: '2025-06-01', until: null }],
+    ['v1', 'deprecated', [], { from: '2024-03-01', until: '2026-03-01' }],
+  ])('version %s is %s %j, certifiable %j', (name, validity, future, certifiable) => {
+    expect(version(name)).toMatchObject({ validity, future, certifiable });
+  });
+
+  test('an ended version keeps its periods', () => {
+    expect(version('v1')?.periods).toEqual([
+      { from: '2024-03-01', until: '2025-06-01', validity: 'effective' },
+      { from: '2025-06-01', until: '2026-03-01', validity: 'warn' },
+      { from: '2026-03-01', until: null, validity: 'deprecated' },
+    ]);
+  });
+
+  test('each version requires the standards its modules name, with their documents and states', () => {
+    const required = (name: string) => version(name)?.standards.map((standard) => [standard.id, standard.document?.status ?? null, standard.document?.state ?? null, standard.document?.future ?? null]);
+    expect(required('next')).toEqual([
+      ['scs-0100-v4', 'Draft', 'draft', []],
+      ['scs-0101-v1', 'Stable', 'effective', []],
+      ['scs-0199-v1', null, null, null],
+    ]);
+    expect(required('v3')).toEqual([
+      ['scs-0100-v3', 'Stable', 'effective', ['effective']],
+      ['scs-0101-v1', 'Stable', 'effective', []],
+      ['scs-0102-v1', 'Stable', 'effective', []],
+    ]);
+    expect(required('v1')).toEqual([
+      ['scs-0100-v1', 'Deprecated', 'deprecated', []],
+      ['scs-0102-v1', 'Stable', 'effective', []],
+    ]);
+    expect(version('v3')?.standards.find((standard) => standard.id === 'scs-0102-v1')).toMatchObject({ modules: ['scs-0102-v1-1'], targets: ['main'] });
+  });
+
+  test('a module that names no standard version is listed among the modules only', () => {
+    const opc = version('v2')?.modules.find((module) => module.id === 'opc-v2022.11');
+    expect(opc).toEqual({ id: 'opc-v2022.11', name: 'OpenStack Powered Compute v2022.11', url: 'https://example.org/interop/opc-v2022.11', standard: null, targets: ['main'], parameters: null });
+    expect(version('v2')?.standards.map((standard) => standard.id)).not.toContain('opc-v2022.11');
+    expect(version('v2')?.modules.find((module) => module.id === 'scs-0102-v1-1')?.parameters).toEqual({ image_spec: 'https://example.org/images-v2.yaml' });
+  });
+
+  test('ignores do not hide a scope file from the index; `scopes: []` indexes none', async () => {
+    const root = copyOf(CORPUS);
+    writeFileSync(join(root, '.scs-standards.json'), '{ "ignores": ["Tests/**"] }\n');
+    const ignored = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect(ignored.scopes.map((scope) => scope.slug)).toEqual(['scs-compatible-iaas', 'scs-compatible-kaas']);
+    writeFileSync(join(root, '.scs-standards.json'), '{ "scopes": [] }\n');
+    const none = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect(none.scopes).toEqual([]);
+  });
+
+  test('scope files whose names make the same page name get numbered page names', async () => {
+    const root = copyOf(CORPUS);
+    writeFileSync(join(root, '.scs-standards.json'), '{ "scopes": ["Tests/*.yaml", "More/*.yml"] }\n');
+    mkdirSync(join(root, 'More'));
+    cpSync(join(root, 'Tests', 'scs-compatible-kaas.yaml'), join(root, 'More', 'SCS Compatible_IaaS.yml'));
+    cpSync(join(root, 'Tests', 'scs-compatible-kaas.yaml'), join(root, 'Tests', 'index.yaml'));
+    const data = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect(data.scopes.map((scope) => [scope.file, scope.slug])).toEqual([
+      ['More/SCS Compatible_IaaS.yml', 'scs-compatible-iaas'],
+      ['Tests/index.yaml', 'index-2'],
+      ['Tests/scs-compatible-iaas.yaml', 'scs-compatible-iaas-2'],
+      ['Tests/scs-compatible-kaas.yaml', 'scs-compatible-kaas'],
+    ]);
+  });
+});
+
 describe('JSON data', () => {
   test('index.json validates against schemas/index.schema.json', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -181,6 +277,11 @@ describe('JSON data', () => {
     const first = broken.standards[0]?.versions[0];
     if (first) first.state = 'stable';
     expect(validate(broken)).toBe(false);
+    const scopes = JSON.parse(readFileSync(join(GOLDEN, 'index.json'), 'utf8')) as { scopes: { versions: { validity: string }[] }[] };
+    const scopeVersion = scopes.scopes[0]?.versions[0];
+    expect(scopeVersion).toBeDefined();
+    if (scopeVersion) scopeVersion.validity = 'stable';
+    expect(validate(scopes)).toBe(false);
   });
 
   test('the schema has an id, a 2020-12 dialect and a description for the data', () => {
@@ -209,12 +310,31 @@ describe('determinism', () => {
 
   test('every day of the period gives the same files; the next change gives other ones', async () => {
     const golden = listFiles(GOLDEN);
-    for (const today of ['2025-01-01', '2026-01-14']) {
+    for (const today of ['2026-04-01', '2026-12-14']) {
       const out = await generate(today);
       for (const path of golden) expect(readFileSync(join(out, path), 'utf8'), `${today} ${path}`).toBe(readFileSync(join(GOLDEN, path), 'utf8'));
     }
-    const after = await generate('2027-01-15');
+    const after = await generate('2026-12-15');
     expect(readFileSync(join(after, 'index.json'), 'utf8')).not.toBe(readFileSync(join(GOLDEN, 'index.json'), 'utf8'));
+  });
+
+  test('a timeline entry that changes no validity does not end the period', async () => {
+    const root = copyOf(CORPUS);
+    const file = join(root, 'Tests', 'scs-compatible-iaas.yaml');
+    const repeat = '  - date: 2026-10-01\n    versions:\n      next: draft\n      v3: draft\n      v2: effective\n      v1: deprecated\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('timeline:\n', `timeline:\n${repeat}`));
+    const data = JSON.parse((await runMain(['index', '--today', TODAY, '--format', 'json'], root)).stdout) as VersionIndex;
+    expect([data.valid_from, data.valid_until]).toEqual(['2026-04-01', '2026-12-15']);
+    expect(data.scopes[0]?.versions.map((version) => version.periods.length)).toEqual([2, 3, 2, 3]);
+  });
+
+  test('a scope timeline date ends the period even when no document changes on it', () => {
+    const inside = fixtureIndex();
+    for (const day of ['2026-03-31', '2026-12-15']) {
+      const outside = fixtureIndex(day);
+      expect(outside.standards, day).toEqual(inside.standards);
+      expect(outside.scopes, day).not.toEqual(inside.scopes);
+    }
   });
 
   test('every text file ends with one newline', () => {
@@ -268,6 +388,49 @@ describe('Markdown/MDX pages', () => {
       if (node.type === 'link' && !(node.url === plainText(node) && node.url.startsWith('https://'))) links.push(node.url);
     });
     expect(links).toEqual(['/standards/scs-0300-v1-token-handling']);
+  });
+
+  test('a hostile scope name, version name and module name show as the text they are', () => {
+    const page = parseMdx(readFileSync(join(GOLDEN, 'certificate-scopes', 'scs-compatible-kaas.md'), 'utf8'));
+    const headings = page.children.filter((node) => node.type === 'heading').map((node) => [node.depth, plainText(node)]);
+    expect(headings).toEqual([
+      [1, 'SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*'],
+      [2, 'Versions'],
+      [2, 'Version v1 <b>|</b>'],
+    ]);
+    const cells: string[] = [];
+    walk(page, (node) => {
+      if (node.type === 'tableCell') cells.push(plainText(node));
+    });
+    expect(cells).toContain('CNCF conformance <img src=x onerror=alert(1)> {x} | y');
+    expect(cells).toContain('v1 <b>|</b>');
+    const overview = parseMdx(readFileSync(join(GOLDEN, 'certificate-scopes', 'index.md'), 'utf8'));
+    const links: [string, string][] = [];
+    walk(overview, (node) => {
+      if (node.type === 'link') links.push([plainText(node), node.url]);
+    });
+    expect(links).toEqual([
+      ['SCS-compatible IaaS', '/standards/certificate-scopes/scs-compatible-iaas'],
+      ['SCS-compatible KaaS <script>alert("scope")</script> & {braces} | pipes *stars*', '/standards/certificate-scopes/scs-compatible-kaas'],
+    ]);
+  });
+
+  test('a scope page links every required standard that has a document by its document id', () => {
+    const page = parseMdx(readFileSync(join(GOLDEN, 'certificate-scopes', 'scs-compatible-iaas.md'), 'utf8'));
+    const links = new Set<string>();
+    walk(page, (node) => {
+      if (node.type === 'link' && !node.url.startsWith('https://')) links.add(node.url);
+    });
+    const documents = new Set(readdirSync(join(CORPUS, 'Standards')).map((name) => `/standards/${name.replace(/\.md$/, '')}`));
+    expect([...links].sort()).toEqual([
+      '/standards/scs-0100-v1-flavor-naming',
+      '/standards/scs-0100-v2-flavor-naming',
+      '/standards/scs-0100-v3-flavor-naming',
+      '/standards/scs-0100-v4-flavor-naming',
+      '/standards/scs-0101-v1-entropy',
+      '/standards/scs-0102-v1-image-metadata',
+    ]);
+    for (const link of links) expect(documents.has(link), link).toBe(true);
   });
 
   test('mdxText escapes what opens a tag, an expression, a link, a cell or a block', () => {
@@ -365,6 +528,33 @@ describe('writing', () => {
     expect(readFileSync(join(root, 'out', 'iaas', 'scs-0100.md'), 'utf8')).toBe('# My own notes on flavor naming\n');
   });
 
+  test('a page with the notice of an earlier version of the index counts as generated: it is replaced or removed', async () => {
+    const root = copyOf(CORPUS);
+    mkdirSync(join(root, 'out', 'iaas'), { recursive: true });
+    const earlier = '---\n# Generated by `scs-standards index` from the front matter of the standards documents: do not edit.\ncustom_edit_url: null\n---\n\n# scs-0100\n';
+    writeFileSync(join(root, 'out', 'iaas', 'scs-0100.md'), earlier);
+    writeFileSync(join(root, 'out', 'iaas', 'scs-0199.md'), earlier);
+    const result = await runMain(['index', '--today', TODAY, '--out', 'out'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ 1 removed\n$/);
+    expect(readFileSync(join(root, 'out', 'iaas', 'scs-0100.md'), 'utf8')).toBe(readFileSync(join(GOLDEN, 'iaas', 'scs-0100.md'), 'utf8'));
+    expect(existsSync(join(root, 'out', 'iaas', 'scs-0199.md'))).toBe(false);
+  });
+
+  test('the page of a scope that is gone is removed; a file the index did not write stays', async () => {
+    const root = copyOf(CORPUS);
+    cpSync(GOLDEN, join(root, 'out'), { recursive: true });
+    rmSync(join(root, 'Tests', 'scs-compatible-kaas.yaml'));
+    writeFileSync(join(root, 'out', 'certificate-scopes', 'notes.md'), '# Our notes on scopes\n');
+    const result = await runMain(['index', '--today', TODAY, '--out', 'out'], root);
+    expect(result.stdout).toMatch(/^out: \d+ written, \d+ unchanged, 1 removed\n$/);
+    expect(listFiles(join(root, 'out', 'certificate-scopes'))).toEqual(['index.md', 'notes.md', 'scs-compatible-iaas.md']);
+    rmSync(join(root, 'Tests'), { recursive: true });
+    await runMain(['index', '--today', TODAY, '--out', 'out'], root);
+    expect(listFiles(join(root, 'out', 'certificate-scopes'))).toEqual(['notes.md']);
+    expect(readFileSync(join(root, 'out', 'sidebarsStandardsItems.js'), 'utf8')).not.toContain('certificate-scopes');
+  });
+
   test('the built command writes the same files', () => {
     const root = copyOf(CORPUS);
     const result = runBin(['index', '--today', TODAY, '--out', 'out'], root);
@@ -412,6 +602,9 @@ describe('usage and bad input', () => {
       [['scs-0100-v1', null, 'draft']],
       [['scs-0102-v1', 'Image Metadata', 'draft']],
     ]);
+    // The scope with broken YAML is left out; the other keeps what can be used.
+    expect(data.scopes.map((scope) => scope.file)).toEqual(['Tests/scs-bad-dates.yaml']);
+    expect(data.scopes[0]?.versions).toMatchObject([{ version: 'v1', stabilized_at: null, periods: [{ from: '2024-01-01', until: null, validity: 'effective' }], modules: [{ id: 'scs-0100-v1' }] }]);
   });
 });
 

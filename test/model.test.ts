@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { isIsoDate } from '../tools/model/dates.js';
+import { addDays, isIsoDate, periodAround } from '../tools/model/dates.js';
 import { checkTransition } from '../tools/model/lifecycle.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
@@ -65,6 +65,20 @@ describe('dates', () => {
     ['2000-02-29', true],
   ])('%s is a date: %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
   test('only strings are dates', () => expect(isIsoDate(20230101)).toBe(false));
+  test.each([
+    ['2024-03-01', -1, '2024-02-29'],
+    ['2023-03-01', -1, '2023-02-28'],
+    ['2023-12-31', 1, '2024-01-01'],
+    ['2024-01-15', 0, '2024-01-15'],
+  ])('%s plus %i days is %s', (date, days, expected) => expect(addDays(date, days)).toBe(expected));
+  test('the period around a day runs from the last change on or before it up to the next, in any order', () => {
+    const changes = ['2027-03-01', '2023-01-01', '2024-01-01', '2024-01-01'];
+    expect(periodAround(changes, '2026-11-27')).toEqual({ from: '2024-01-01', until: '2027-03-01' });
+    expect(periodAround(changes, '2024-01-01')).toEqual({ from: '2024-01-01', until: '2027-03-01' });
+    expect(periodAround(changes, '2022-12-31')).toEqual({ from: undefined, until: '2023-01-01' });
+    expect(periodAround(changes, '2027-03-01')).toEqual({ from: '2027-03-01', until: undefined });
+    expect(periodAround([], '2026-11-27')).toEqual({ from: undefined, until: undefined });
+  });
 });
 
 describe('positions', () => {

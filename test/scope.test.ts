@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Corpus } from '../tools/model/corpus.js';
+import { periodAround } from '../tools/model/dates.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { documentState } from '../tools/model/state.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
 import { summarizeScope } from '../tools/model/scope-summary.js';
-import { certifiableSpan, timelinePeriods, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
+import { certifiableSpan, certificationFuture, timelinePeriods, validityChangeDates, validityOn, validityPeriods } from '../tools/model/scope-timeline.js';
 import { frontMatter } from './helpers/documents.js';
 
 const EXAMPLE = join(import.meta.dirname, 'fixtures', 'rules', 'scope-includes-stable', 'ok-example-scope');
@@ -227,6 +229,46 @@ describe('timeline', () => {
     expect(certifiableSpan(v2)).toEqual({ from: '2024-07-01', until: undefined });
     expect(certifiableSpan(validityPeriods(scope.timeline, 'next'))).toBeUndefined();
   });
+
+  test('validities change on the dates of the entries that change one, sorted and each once', () => {
+    expect(validityChangeDates(scope.timeline, ['v1', 'v2', 'next'])).toEqual(['2024-03-01', '2024-07-01', '2024-09-01']);
+    expect(validityChangeDates(scope.timeline, ['v2'])).toEqual(['2024-07-01']);
+    expect(validityChangeDates(scope.timeline, ['next', 'unknown'])).toEqual(['2024-07-01']);
+    expect(validityChangeDates(scope.timeline, ['unknown'])).toEqual([]);
+    const repeated = scopeOf('timeline:\n  - date: 2024-01-01\n    versions: {v1: effective, v0: deprecated}\n  - date: 2024-06-01\n    versions: {v1: effective}\n');
+    expect(validityChangeDates(repeated.timeline, ['v1', 'v0'])).toEqual(['2024-01-01']);
+  });
+
+  test('validities and marks stay the same on every day between two change dates', () => {
+    const day = fc.integer({ min: 0, max: 40 }).map((offset) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10));
+    const validity = fc.constantFrom('effective', 'warn', 'draft', 'deprecated', undefined);
+    const entry = fc.record({ date: day, a: validity, b: validity });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), day, day, (entries, today, other) => {
+        const yaml = entries.map((item) => `  - date: ${item.date}\n    versions: {${[item.a && `a: ${item.a}`, item.b && `b: ${item.b}`].filter(Boolean).join(', ')}}\n`).join('');
+        const timeline = scopeOf(`timeline:\n${yaml || '  []\n'}`).timeline;
+        const { from, until } = periodAround(validityChangeDates(timeline, ['a', 'b']), today);
+        if ((from !== undefined && other < from) || (until !== undefined && other >= until)) return;
+        for (const version of ['a', 'b']) {
+          const periods = validityPeriods(timeline, version);
+          expect(validityOn(timeline, version, other)).toBe(validityOn(timeline, version, today));
+          expect(certificationFuture(periods, other)).toEqual(certificationFuture(periods, today));
+        }
+      }),
+    );
+  });
+
+  test.each([
+    ['v1', '2024-02-29', ['effective', 'deprecated']],
+    ['v1', '2024-03-01', ['deprecated']],
+    ['v1', '2024-07-01', ['deprecated']],
+    ['v1', '2024-09-01', []],
+    ['v2', '2024-06-30', ['effective']],
+    ['v2', '2024-07-01', []],
+    ['next', '2024-08-01', []],
+  ])('%s on %s has the marks %j', (version, date, marks) => {
+    expect(certificationFuture(validityPeriods(scope.timeline, version), date)).toEqual(marks);
+  });
 });
 
 describe('document state on a date (rule book §5), as scopes use it', () => {
@@ -252,10 +294,10 @@ describe('scope summary', () => {
   test('versions with their validity, periods, modules and the standards they require on a date', () => {
     const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-08-01');
     expect(summary).toMatchObject({ relPath: 'Tests/scs-x.yaml', name: 'SCS-compatible IaaS', uuid: '7f0c1f9e-3b1a-4c52-9d0e-2a6b5c4d3e21', date: '2024-08-01' });
-    expect(summary.versions.map((version) => [version.name, version.stabilizedAt, version.validity, version.certifiable])).toEqual([
-      ['next', undefined, 'draft', undefined],
-      ['v2', '2024-06-15', 'effective', { from: '2024-07-01', until: undefined }],
-      ['v1', '2024-02-20', 'warn', { from: '2024-03-01', until: '2024-09-01' }],
+    expect(summary.versions.map((version) => [version.name, version.stabilizedAt, version.validity, version.future, version.certifiable])).toEqual([
+      ['next', undefined, 'draft', [], undefined],
+      ['v2', '2024-06-15', 'effective', [], { from: '2024-07-01', until: undefined }],
+      ['v1', '2024-02-20', 'warn', ['deprecated'], { from: '2024-03-01', until: '2024-09-01' }],
     ]);
     const v1 = summary.versions[2];
     expect(v1?.periods).toEqual([

@@ -28,11 +28,11 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'index',
-    summary: 'Build the version index: docs-site pages and sidebar, JSON data and an HTML page',
+    summary: 'Build the version index of standards and scopes: docs-site pages, JSON data and an HTML page',
     usage: 'scs-standards index [options] [folder]',
     flags: [
       { name: 'out', short: 'o', type: 'string', value: 'DIR', description: 'Write every output to this folder (pages, sidebar, index.json, index.html)' },
-      { name: 'today', type: 'string', value: 'YYYY-MM-DD', description: 'Compute the states for this day (default: today, in UTC)' },
+      { name: 'today', type: 'string', value: 'YYYY-MM-DD', description: 'Compute the states and scope validities for this day (default: today, in UTC)' },
       { name: 'check', type: 'boolean', description: 'Write nothing; exit 1 with a diff when --out differs from what would be written' },
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'json: print the index data to standard output instead' },
       CONFIG_FLAG,

@@ -3,7 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { ConfigError, loadConfig } from '../engine/config.js';
-import { loadCorpus } from '../engine/load.js';
+import { findScopeFiles } from '../engine/discover.js';
+import { loadCorpus, readScope } from '../engine/load.js';
 import { buildIndex } from '../indexes/build.js';
 import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
 import type { OutputFile } from '../indexes/output.js';
@@ -49,7 +50,8 @@ function execute(args: ParsedArgs): number {
     throw new IndexUsageError(given === undefined ? `No standards folder: ${shown} does not exist (give a folder, or set \`standards\` in the configuration)` : `Not a folder: ${shown}`);
   }
   const corpus = loadCorpus(folder, config.root, config.maxFileSize);
-  const { index, notes } = buildIndex(corpus, today);
+  const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
+  const { index, notes } = buildIndex(corpus, today, scopes);
   for (const note of notes) {
     args.stderr.write(`${sanitizeForTerminal(note.relPath)}:${note.line}:${note.column}: warning: ${sanitizeForTerminal(note.message)}\n`);
   }

@@ -62,8 +62,12 @@ export function discover(cwd: string, paths: readonly string[], config: Resolved
   return { folders: [...folders].sort(), targets, scopes: [...scopes].sort() };
 }
 
-/** The certificate-scope files the configured globs match, as absolute paths (ignored paths left out). */
-export function findScopeFiles(config: ResolvedConfig): string[] {
+/**
+ * The certificate-scope files the configured globs match, as absolute paths, sorted. Paths that
+ * `ignores` names are left out, unless `includeIgnored` is set (the index shows every scope:
+ * `ignores` only silences lint findings).
+ */
+export function findScopeFiles(config: ResolvedConfig, options: { includeIgnored?: boolean } = {}): string[] {
   if (config.scopes.length === 0) return [];
   return globSync([...config.scopes], {
     cwd: config.root,
@@ -73,7 +77,7 @@ export function findScopeFiles(config: ResolvedConfig): string[] {
     ignore: ['**/node_modules/**', '**/.git/**'],
   })
     .map((file) => resolve(file))
-    .filter((file) => !config.isIgnored(toRelative(config.root, file)))
+    .filter((file) => options.includeIgnored === true || !config.isIgnored(toRelative(config.root, file)))
     .sort();
 }
 

@@ -1,7 +1,10 @@
 import { compareStrings, type Corpus } from '../model/corpus.js';
+import { periodAround } from '../model/dates.js';
 import type { StandardDocument } from '../model/document.js';
 import { DATE_FIELDS, digitOfTrack, TRACK_BY_DIGIT, TRACKS, type ReferenceField, type Track } from '../model/profile.js';
-import { computeState, stateInput, statePeriod, type StateInput } from '../model/state.js';
+import type { CertificateScope } from '../model/scope.js';
+import { computeState, stateChangeDates, stateInput, type StateInput } from '../model/state.js';
+import { buildScopes } from './build-scopes.js';
 import { trackSlug } from './labels.js';
 import type {
   IndexNote,
@@ -21,11 +24,11 @@ export interface BuiltIndex {
 }
 
 /**
- * Builds the version index of a corpus for `today`. It reads file names and front matter only
- * (never a document's Markdown body). Proposals (`scs-xxxx`) have no number yet and are left
- * out; so are templates.
+ * Builds the version index of a corpus for `today`, with the certificate scopes given. It reads
+ * file names and front matter only (never a document's Markdown body). Proposals (`scs-xxxx`)
+ * have no number yet and are left out; so are templates.
  */
-export function buildIndex(corpus: Corpus, today: string): BuiltIndex {
+export function buildIndex(corpus: Corpus, today: string, scopeFiles: readonly CertificateScope[] = []): BuiltIndex {
   const notes: IndexNote[] = [];
   const byNumber = new Map<string, { versions: StandardDocument[]; supplements: StandardDocument[] }>();
   const inputs: StateInput[] = [];
@@ -74,10 +77,13 @@ export function buildIndex(corpus: Corpus, today: string): BuiltIndex {
     digit: digitOfTrack(name) ?? '',
     standards: standards.filter((standard) => standard.track === name).map((standard) => standard.number),
   }));
+  const scopes = buildScopes(scopeFiles, corpus, today);
+  notes.push(...scopes.notes);
   notes.sort((a, b) => compareStrings(a.relPath, b.relPath) || a.line - b.line || a.column - b.column);
-  const period = statePeriod(inputs, today);
+  // Output stays the same as long as no document state and no scope validity changes.
+  const period = periodAround([...stateChangeDates(inputs), ...scopes.changeDates], today);
   return {
-    index: { $schema: INDEX_SCHEMA_ID, valid_from: period.from ?? null, valid_until: period.until ?? null, tracks, standards },
+    index: { $schema: INDEX_SCHEMA_ID, valid_from: period.from ?? null, valid_until: period.until ?? null, tracks, standards, scopes: scopes.scopes },
     notes,
   };
 }

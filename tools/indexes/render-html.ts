@@ -2,8 +2,18 @@ import { createHash } from 'node:crypto';
 import { epochDay } from '../model/dates.js';
 import { STATES, type State } from '../model/state.js';
 import { htmlText, oneLine, scriptJson } from './escape.js';
-import { FUTURE_DEPRECATED_MARK, FUTURE_EFFECTIVE_MARK, futureMarks, STATE_LABELS, standardTitle, supplementTitle, versionLabel } from './labels.js';
-import type { IndexEntryBase, IndexStandard, IndexVersion, VersionIndex } from './model.js';
+import {
+  FUTURE_DEPRECATED_MARK,
+  FUTURE_EFFECTIVE_MARK,
+  futureMarks,
+  shownPeriods,
+  STATE_LABELS,
+  standardTitle,
+  supplementTitle,
+  VALIDITY_LABELS,
+  versionLabel,
+} from './labels.js';
+import type { IndexEntryBase, IndexScope, IndexScopeStandard, IndexScopeVersion, IndexStandard, IndexVersion, VersionIndex } from './model.js';
 import { GENERATED_NOTICE, type OutputFile } from './output.js';
 
 export const HTML_FILE = 'index.html';
@@ -24,9 +34,11 @@ const AXIS_HEIGHT = 16;
 /**
  * One self-contained HTML page (inline CSS and script, no network): the overview with
  * colour-coded states, filters by track and state, and a timeline per standard that draws each
- * version from stabilization to deprecation. A Content Security Policy allows only the page's
- * own style and script, by hash. Today's line is drawn by the script at viewing time, so the
- * file stays the same for every day of the index's period.
+ * version from stabilization to deprecation; then the certificate scopes, each version with its
+ * validity, the standards it requires in the colours of their states and its periods on the
+ * same time scale. A Content Security Policy allows only the page's own style and script, by
+ * hash. Today's line is drawn by the script at viewing time, so the file stays the same for
+ * every day of the index's period.
  */
 export function renderHtml(index: VersionIndex): string {
   const axis = axisOf(index);
@@ -36,6 +48,7 @@ export function renderHtml(index: VersionIndex): string {
   let body = '';
   body += '<header>\n<h1>SCS standards: versions and their states</h1>\n';
   body += `<p class="period">${periodText(index)} <span id="today-note"></span></p>\n`;
+  if (index.scopes.length > 0) body += `<p class="jump">Standards below; <a href="#scopes">certificate scopes</a> after them (${index.scopes.length}).</p>\n`;
   body += '<p id="stale" class="stale" hidden></p>\n</header>\n';
   body += filters(index, counts);
   body += '<table id="standards">\n<thead>\n<tr><th scope="col">Standard</th><th scope="col">Track</th><th scope="col">Title</th>';
@@ -44,7 +57,8 @@ export function renderHtml(index: VersionIndex): string {
   for (const standard of index.standards) body += standardRows(standard, axis);
   body += '</tbody>\n</table>\n';
   body += '<p id="empty" class="empty" hidden>No standard matches the filters.</p>\n';
-  body += legend();
+  if (index.scopes.length > 0) body += scopesSection(index.scopes, axis);
+  body += legend(index.scopes.length > 0);
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     `<!-- ${GENERATED_NOTICE} -->\n` +
@@ -70,9 +84,10 @@ function allEntries(standards: readonly IndexStandard[]): IndexEntryBase[] {
 }
 
 function periodText(index: VersionIndex): string {
+  const what = index.scopes.length > 0 ? 'These states and scope validities' : 'These states';
   const from = index.valid_from === null ? '' : ` from <time>${htmlText(index.valid_from)}</time>`;
-  const until = index.valid_until === null ? ' on (no stabilization or deprecation date lies ahead)' : ` until the day before <time>${htmlText(index.valid_until)}</time>`;
-  return `These states hold${from}${until}.`;
+  const until = index.valid_until === null ? ' on (no stabilization, deprecation or timeline date lies ahead)' : ` until the day before <time>${htmlText(index.valid_until)}</time>`;
+  return `${what} hold${from}${until}.`;
 }
 
 function filters(index: VersionIndex, counts: readonly (readonly [State, number])[]): string {
@@ -135,7 +150,10 @@ function standardRows(standard: IndexStandard, axis: Axis | undefined): string {
 
 /** Whole years from the earliest to a year past the latest date of the index. */
 function axisOf(index: VersionIndex): Axis | undefined {
-  const dates = allEntries(index.standards).flatMap((entry) => [entry.stabilized_at, entry.deprecated_at]).filter((date): date is string => date !== null);
+  const dates = [
+    ...allEntries(index.standards).flatMap((entry) => [entry.stabilized_at, entry.deprecated_at]),
+    ...index.scopes.flatMap((scope) => scope.versions.flatMap((version) => shownPeriods(version).flatMap((period) => [period.from, period.until]))),
+  ].filter((date): date is string => date !== null);
   if (index.valid_from !== null) dates.push(index.valid_from);
   if (index.valid_until !== null) dates.push(index.valid_until);
   if (dates.length === 0) return undefined;
@@ -211,7 +229,7 @@ function timelineLabel(versions: readonly IndexVersion[]): string {
     .join('; ');
 }
 
-function legend(): string {
+function legend(withScopes: boolean): string {
   return (
     '<section class="legend">\n<h2>Legend</h2>\n<ul>\n' +
     `<li><span class="chip draft">v1</span> ${STATE_LABELS.draft}: not stabilized yet; the document may still change.</li>\n` +
@@ -221,12 +239,102 @@ function legend(): string {
     `<li><span class="chip deprecated">v1</span> ${STATE_LABELS.deprecated}: its deprecation date has come; no longer in force.</li>\n` +
     `<li><span class="chip rejected">v1</span> ${STATE_LABELS.rejected}: rejected, never in force.</li>\n` +
     '<li>Timeline: a bar from stabilization to deprecation (dashed while the stabilization date is still ahead), a thin red line from deprecation on, × where a version was rejected; a draft has no dates yet. The blue line is today.</li>\n' +
+    (withScopes ? scopeLegend() : '') +
     '</ul>\n</section>\n'
   );
 }
 
+function scopeLegend(): string {
+  return (
+    `<li>Certificate scopes: a version's validity on the day comes from the scope's timeline. ` +
+    `<span class="chip validity effective">${VALIDITY_LABELS.effective}</span> and <span class="chip validity warn">${VALIDITY_LABELS.warn}</span> (its end is near) can be certified against; ` +
+    `<span class="chip validity draft">${VALIDITY_LABELS.draft}</span> not yet; <span class="chip validity deprecated">${VALIDITY_LABELS.deprecated}</span> not (any more), as every version the timeline does not list. ` +
+    `<sup>${htmlText(FUTURE_EFFECTIVE_MARK)}</sup> can be certified against from a day still ahead; <sup>${htmlText(FUTURE_DEPRECATED_MARK)}</sup> up to a day still ahead.</li>\n` +
+    `<li>Required standards are coloured by their state, as above; <span class="chip missing">scs-0000-v1</span> has no document in the standards folder, and <span class="module">module</span> names a module that names no standard. ` +
+    'Their timeline: a bar while the version can be certified against (amber while it warns), a dashed bar while it is a draft, a thin red line from its end on.</li>\n'
+  );
+}
+
+function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined): string {
+  let out = '<section id="scopes" class="scopes" aria-labelledby="scopes-title">\n<h2 id="scopes-title">Certificate scopes</h2>\n';
+  out += '<p>A certificate scope lists, version by version, the standards that a certificate requires; its timeline says from when to when each version can be certified against.</p>\n';
+  for (const scope of scopes) {
+    out += `<section class="scope" id="scope-${htmlText(scope.slug)}">\n<h3>${htmlText(oneLine(scope.name ?? scope.file))}</h3>\n`;
+    out += `<p class="scope-file">${htmlText(oneLine(scope.file))}${scope.url === null ? '' : ` · ${htmlText(oneLine(scope.url))}`}</p>\n`;
+    if (scope.versions.length === 0) {
+      out += '<p class="empty">The scope has no versions.</p>\n</section>\n';
+      continue;
+    }
+    out += '<table class="scope-versions">\n<thead>\n<tr><th scope="col">Version</th><th scope="col">Stabilized</th><th scope="col">Validity</th><th scope="col">Required standards</th>';
+    out += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
+    for (const version of scope.versions) {
+      out +=
+        `<tr class="scope-version" data-validity="${version.validity}"><th scope="row">${htmlText(oneLine(version.version))}</th>` +
+        `<td>${version.stabilized_at === null ? '-' : htmlText(version.stabilized_at)}</td>` +
+        `<td>${validityChip(version)}</td>` +
+        `<td class="required">${requiredCell(version)}</td>` +
+        `<td class="timeline">${axis ? periodsSvg(version, axis) : ''}</td></tr>\n`;
+    }
+    out += '</tbody>\n</table>\n</section>\n';
+  }
+  return `${out}</section>\n`;
+}
+
+function validityChip(version: IndexScopeVersion): string {
+  const marks = futureMarks(version);
+  const span = version.certifiable;
+  const details = span === null ? 'never certifiable so far' : `certifiable from ${span.from}${span.until === null ? '' : `, until the day before ${span.until}`}`;
+  const future = version.future.length > 0 ? ` future-${version.future.join(' future-')}` : '';
+  return `<span class="chip validity ${version.validity}${future}" title="${htmlText(details)}">${VALIDITY_LABELS[version.validity]}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
+}
+
+function requiredCell(version: IndexScopeVersion): string {
+  const chips = version.standards.map(standardChip);
+  const others = version.modules
+    .filter((module) => module.standard === null)
+    .map((module) => `<span class="module" title="${htmlText(oneLine(module.name ?? module.id))}">${htmlText(oneLine(module.id))}</span>`);
+  const all = [...chips, ...others];
+  return all.length === 0 ? '-' : all.join(' ');
+}
+
+function standardChip(standard: IndexScopeStandard): string {
+  const doc = standard.document;
+  const through = `modules ${standard.modules.join(', ')}${standard.targets.length > 0 ? ` (${standard.targets.join(', ')})` : ''}`;
+  if (doc === null) {
+    return `<span class="chip missing" title="${htmlText(oneLine(`no document with this id in the standards folder · ${through}`))}">${htmlText(standard.id)}</span>`;
+  }
+  const marks = futureMarks(doc);
+  const details = [
+    doc.title ?? doc.file_name,
+    doc.status === null ? undefined : `status ${doc.status}`,
+    `state ${STATE_LABELS[doc.state]}${marks}`,
+    through,
+  ].filter((part) => part !== undefined);
+  const future = doc.future.length > 0 ? ` future-${doc.future.join(' future-')}` : '';
+  return `<span class="chip ${doc.state}${future}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(standard.id)}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
+}
+
+function periodsSvg(version: IndexScopeVersion, axis: Axis): string {
+  const width = GUTTER + PLOT;
+  const height = LANE + 4;
+  const periods = shownPeriods(version);
+  const label = periods.length === 0 ? 'not in the timeline' : periods.map((period) => `${VALIDITY_LABELS[period.validity]} from ${period.from}`).join(', ');
+  let out = `<svg class="lanes" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${htmlText(oneLine(`${version.version}: ${label}`))}">`;
+  for (const tick of axis.years) out += `<line class="year" x1="${x(axis, tick.day)}" x2="${x(axis, tick.day)}" y1="0" y2="${height}"/>`;
+  const top = 2;
+  for (const period of periods) {
+    const start = Number(x(axis, epochDay(period.from)));
+    const end = Number(x(axis, period.until === null ? axis.end : epochDay(period.until)));
+    const span = Math.max(1, end - start).toFixed(1);
+    if (period.validity === 'deprecated') out += `<rect class="bar deprecated" x="${start.toFixed(1)}" y="${top + 6}" width="${span}" height="2"/>`;
+    else out += `<rect class="bar ${period.validity}" x="${start.toFixed(1)}" y="${top + 3}" width="${span}" height="${LANE - 6}"/>`;
+  }
+  if (periods.length === 0) out += `<text class="note" x="${GUTTER + 4}" y="${top + 10}">not in the timeline</text>`;
+  return `${out}<line class="today" x1="0" x2="0" y1="0" y2="${height}" visibility="hidden"/></svg>`;
+}
+
 const STYLE = `
-:root { --draft: #fff3c4; --draft-ink: #7a5d00; --effective: #d9f2e1; --effective-ink: #17693a; --deprecated: #fadcdc; --deprecated-ink: #9c2227; --rejected: #e6e6e6; --rejected-ink: #4d4d4d; --today: #1f5fd1; }
+:root { --draft: #fff3c4; --draft-ink: #7a5d00; --effective: #d9f2e1; --effective-ink: #17693a; --warn: #ffe0c2; --warn-ink: #a04a00; --deprecated: #fadcdc; --deprecated-ink: #9c2227; --rejected: #e6e6e6; --rejected-ink: #4d4d4d; --today: #1f5fd1; }
 * { box-sizing: border-box; }
 body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 1.5rem 2rem; color: #1d1d1f; background: #fff; }
 h1 { font-size: 1.4rem; margin: 1rem 0 0.25rem; }
@@ -241,6 +349,9 @@ h2 { font-size: 1.1rem; }
 .toggle.effective, .chip.effective { background: var(--effective); color: var(--effective-ink); border-color: var(--effective-ink); }
 .toggle.deprecated, .chip.deprecated { background: var(--deprecated); color: var(--deprecated-ink); border-color: var(--deprecated-ink); }
 .toggle.rejected, .chip.rejected { background: var(--rejected); color: var(--rejected-ink); border-color: var(--rejected-ink); }
+.chip.warn { background: var(--warn); color: var(--warn-ink); border-color: var(--warn-ink); }
+.chip.missing { background: #fff; color: var(--rejected-ink); border-color: var(--rejected-ink); border-style: dashed; }
+.chip.validity { min-width: 5.5rem; }
 #shown { color: #444; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
@@ -272,6 +383,18 @@ svg .note { font-style: italic; }
 svg .note.draft { fill: var(--draft-ink); }
 svg .note.rejected { fill: var(--rejected-ink); }
 svg .mark.rejected { stroke: var(--rejected-ink); stroke-width: 1.5; }
+.jump { margin: 0 0 0.75rem; }
+.scopes { margin-top: 2rem; }
+.scope h3 { font-size: 1rem; margin: 1.25rem 0 0.1rem; }
+.scope-file { margin: 0 0 0.4rem; color: #555; font-size: 0.9em; word-break: break-all; }
+table.scope-versions thead th:nth-child(1) { width: 9rem; }
+table.scope-versions thead th:nth-child(2) { width: 7rem; }
+table.scope-versions thead th:nth-child(3) { width: 8rem; }
+table.scope-versions tbody th { white-space: normal; overflow-wrap: anywhere; max-width: 9rem; }
+td.required { line-height: 1.7; }
+.module { display: inline-block; padding: 0 0.35rem; border: 1px dotted #888; border-radius: 4px; color: #444; background: #f6f6f7; }
+svg .bar.warn { fill: var(--warn-ink); opacity: 0.75; }
+svg .bar.draft { fill: var(--draft); stroke: var(--draft-ink); stroke-dasharray: 3 2; }
 .legend ul { padding-left: 1rem; list-style: none; }
 .legend li { margin: 0.25rem 0; }
 .empty { color: #666; font-style: italic; }

@@ -1,5 +1,5 @@
 import type { State } from '../model/state.js';
-import { mdxText, urlSegment } from './escape.js';
+import { mdxText } from './escape.js';
 import {
   docId,
   FUTURE_DEPRECATED_MARK,
@@ -13,7 +13,8 @@ import {
   versionLabel,
 } from './labels.js';
 import type { IndexEntryBase, IndexStandard, IndexTrack, VersionIndex } from './model.js';
-import { DOCS_ROUTE, GENERATED_NOTICE, type OutputFile } from './output.js';
+import { date, docLink, frontMatter, header, row } from './mdx.js';
+import type { OutputFile } from './output.js';
 
 /**
  * The pages of the docs site (Docusaurus, which reads `.md` as MDX): the overview of every
@@ -33,20 +34,12 @@ export function renderMarkdown(index: VersionIndex): OutputFile[] {
 
 const COLUMNS: readonly State[] = ['draft', 'effective', 'deprecated', 'rejected'];
 
-function frontMatter(): string {
-  return `---\n# ${GENERATED_NOTICE}\ncustom_edit_url: null\n---\n\n`;
-}
-
-function link(text: string, target: string): string {
-  return `[${mdxText(text)}](${target})`;
-}
-
 function versionLink(entry: IndexEntryBase, text: string): string {
-  return link(text, `${DOCS_ROUTE}/${urlSegment(docId(entry))}`);
+  return docLink(text, docId(entry));
 }
 
 function standardLink(standard: IndexStandard): string {
-  return link(standard.id, `${DOCS_ROUTE}/${standardPageId(standard).split('/').map(urlSegment).join('/')}`);
+  return docLink(standard.id, standardPageId(standard));
 }
 
 /** The Draft, Effective, Deprecated and Rejected cells of a row. */
@@ -56,14 +49,6 @@ function stateCells(entries: readonly IndexEntryBase[]): string[] {
     if (inState.length === 0) return '-';
     return inState.map((entry) => versionLink(entry, versionLabel(entry)) + mdxText(futureMarks(entry))).join(', ');
   });
-}
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function header(names: readonly string[]): string {
-  return `${row(names)}\n${row(names.map(() => '---'))}\n`;
 }
 
 function legend(): string {
@@ -108,10 +93,6 @@ function trackPage(track: IndexTrack, standards: readonly IndexStandard[]): stri
 
 function stateCell(entry: IndexEntryBase): string {
   return `${STATE_LABELS[entry.state]}${mdxText(futureMarks(entry))}`;
-}
-
-function date(value: string | null): string {
-  return value === null ? '-' : mdxText(value);
 }
 
 function standardPage(standard: IndexStandard): string {

@@ -1,5 +1,5 @@
-import { scriptJson } from './escape.js';
-import { docId, standardPageId, trackPageId, versionLabel } from './labels.js';
+import { oneLine, scriptJson } from './escape.js';
+import { docId, SCOPES_PAGE_ID, scopePageId, standardPageId, trackPageId, versionLabel } from './labels.js';
 import type { IndexEntryBase, VersionIndex } from './model.js';
 import { GENERATED_NOTICE, type OutputFile } from './output.js';
 
@@ -20,12 +20,13 @@ export const SIDEBAR_FILE = 'sidebarsStandardsItems.js';
 
 /**
  * The Docusaurus sidebar items of the standards: a category per track (linking its page), in
- * it a category per standard (linking its page) with every version and supplement version.
+ * it a category per standard (linking its page) with every version and supplement version;
+ * then, when there are certificate scopes, a category of them (linking their overview).
  * Written as a CommonJS module, as the docs site's `sidebarsStandards.js` requires it.
  */
 export function sidebarItems(index: VersionIndex): SidebarCategory[] {
   const doc = (entry: IndexEntryBase): SidebarDoc => ({ type: 'doc', label: versionLabel(entry).toUpperCase(), id: docId(entry) });
-  return index.tracks
+  const tracks: SidebarCategory[] = index.tracks
     .filter((track) => track.standards.length > 0)
     .map((track) => ({
       type: 'category',
@@ -40,6 +41,14 @@ export function sidebarItems(index: VersionIndex): SidebarCategory[] {
           items: [...standard.versions.map(doc), ...standard.supplements.flatMap((supplement) => supplement.versions.map(doc))],
         })),
     }));
+  if (index.scopes.length === 0) return tracks;
+  const scopes: SidebarCategory = {
+    type: 'category',
+    label: 'Certificate scopes',
+    link: { type: 'doc', id: SCOPES_PAGE_ID },
+    items: index.scopes.map((scope) => ({ type: 'doc', label: oneLine(scope.name ?? scope.file), id: scopePageId(scope) })),
+  };
+  return [...tracks, scopes];
 }
 
 export function renderSidebar(index: VersionIndex): OutputFile {

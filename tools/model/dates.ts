@@ -37,3 +37,24 @@ export function epochDay(date: string): number {
   const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
   return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
 }
+
+/** The ISO date `days` days after `date` (before it, when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date((epochDay(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The period around `today` that no change day falls into: from the last change on or before
+ * `today` (undefined when there was none) up to, not including, the first change after it
+ * (undefined when none is ahead). The change days need not be sorted.
+ */
+export function periodAround(changes: Iterable<string>, today: string): { from: string | undefined; until: string | undefined } {
+  let from: string | undefined;
+  let until: string | undefined;
+  for (const date of changes) {
+    if (compareDates(date, today) <= 0) {
+      if (from === undefined || compareDates(date, from) > 0) from = date;
+    } else if (until === undefined || compareDates(date, until) < 0) until = date;
+  }
+  return { from, until };
+}

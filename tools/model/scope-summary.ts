@@ -1,7 +1,7 @@
 import type { Corpus } from './corpus.js';
-import { documentState, type ComputedState } from './state.js';
+import { documentState, type ComputedState, type FutureMark } from './state.js';
 import { standardIdOfModule, type CertificateScope, type Validity } from './scope.js';
-import { certifiableSpan, validityOn, validityPeriods, type ValidityPeriod } from './scope-timeline.js';
+import { certifiableSpan, certificationFuture, validityOn, validityPeriods, type ValidityPeriod } from './scope-timeline.js';
 
 /**
  * What a certificate scope requires, per version, on a date: the data the scope indexes are
@@ -27,6 +27,8 @@ export interface ScopeVersionSummary {
   stabilizedAt: string | undefined;
   /** The version's validity on the date. */
   validity: Validity;
+  /** Changes ahead of the date: becomes certifiable (`effective`), stops being so (`deprecated`). */
+  future: FutureMark[];
   /** The version's validity over time, earliest first, from the first timeline entry on. */
   periods: ValidityPeriod[];
   /** When the version can be certified against (undefined if never); `until` is the first day it cannot, undefined without end. */
@@ -96,6 +98,7 @@ export function summarizeScope(scope: CertificateScope, corpus: Corpus, date: st
       name: version.name,
       stabilizedAt: version.stabilizedAt,
       validity: validityOn(scope.timeline, version.name, date),
+      future: certificationFuture(periods, date),
       periods,
       certifiable: certifiableSpan(periods),
       modules,

@@ -1,5 +1,6 @@
 import { compareDates } from './dates.js';
 import type { ScopeTimelineEntry, Validity } from './scope.js';
+import type { FutureMark } from './state.js';
 
 /**
  * The timeline of a certificate scope as periods. Each entry starts a period on its date that
@@ -79,4 +80,44 @@ export function certifiableSpan(periods: readonly ValidityPeriod[]): { from: str
   const last = certifiable[certifiable.length - 1];
   if (!first || !last) return undefined;
   return { from: first.from, until: last.until };
+}
+
+/**
+ * The days on which the validity of one of these versions changes, sorted and each once. An
+ * entry that gives every version the validity it had already is no change; nor is an entry that
+ * lists a version as deprecated before it was anything else (it was deprecated before too).
+ */
+export function validityChangeDates(timeline: readonly ScopeTimelineEntry[], versions: Iterable<string>): string[] {
+  const dates = new Set<string>();
+  for (const version of versions) {
+    let previous: Validity = 'deprecated';
+    for (const period of validityPeriods(timeline, version)) {
+      if (period.validity !== previous) dates.add(period.from);
+      previous = period.validity;
+    }
+  }
+  return [...dates].sort(compareDates);
+}
+
+/**
+ * The changes still ahead of a version on a date, marked as the version index marks those of a
+ * standard: `effective` when it cannot be certified against on the date but can on a later day;
+ * `deprecated` when, on a later day, it stops being certifiable after being so on the date or
+ * from a later day on.
+ */
+export function certificationFuture(periods: readonly ValidityPeriod[], date: string): FutureMark[] {
+  const current = periods.find((period) => compareDates(period.from, date) <= 0 && (period.until === undefined || compareDates(date, period.until) < 0));
+  const ahead = periods.filter((period) => compareDates(period.from, date) > 0);
+  const now = current !== undefined && CERTIFIABLE.has(current.validity);
+  const marks: FutureMark[] = [];
+  if (!now && ahead.some((period) => CERTIFIABLE.has(period.validity))) marks.push('effective');
+  let certifiable = now;
+  for (const period of ahead) {
+    if (CERTIFIABLE.has(period.validity)) certifiable = true;
+    else if (certifiable) {
+      marks.push('deprecated');
+      break;
+    }
+  }
+  return marks;
 }

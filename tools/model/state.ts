@@ -1,4 +1,4 @@
-import { compareDates } from './dates.js';
+import { compareDates, periodAround } from './dates.js';
 import type { StandardDocument } from './document.js';
 
 /**
@@ -80,14 +80,5 @@ export function stateChangeDates(inputs: Iterable<StateInput>): string[] {
  * including, the next change after it (undefined when none is ahead).
  */
 export function statePeriod(inputs: Iterable<StateInput>, today: string): { from: string | undefined; until: string | undefined } {
-  let from: string | undefined;
-  let until: string | undefined;
-  for (const date of stateChangeDates(inputs)) {
-    if (compareDates(date, today) <= 0) from = date;
-    else {
-      until = date;
-      break;
-    }
-  }
-  return { from, until };
+  return periodAround(stateChangeDates(inputs), today);
 }
