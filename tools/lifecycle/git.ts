@@ -111,7 +111,7 @@ export class Git {
 
   /** Whether a ref exists (for choosing `origin/<branch>` over `<branch>`). */
   async hasCommit(ref: string): Promise<boolean> {
-    checkRef(ref, 'base');
+    if (ref.startsWith('-') || ref === '') return false;
     return (await this.#tryCommit(ref)) !== undefined;
   }
 

@@ -162,3 +162,16 @@ function documentEntries(entries: readonly TreeEntry[]): TreeEntry[] {
     return isStandardsFileName(name) && !segments.some(SKIPPED_SEGMENTS);
   });
 }
+
+/**
+ * In GitHub Actions on a pull request, the base is the pull request's base branch:
+ * `origin/<branch>` when the clone has it (as `actions/checkout` makes it), else `<branch>`.
+ * Undefined outside GitHub Actions or outside a pull request.
+ */
+export async function githubDefaultBase(cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (env.GITHUB_ACTIONS !== 'true') return undefined;
+  const branch = env.GITHUB_BASE_REF;
+  if (branch === undefined || branch === '') return undefined;
+  const git = await Git.open(cwd);
+  return (await git.hasCommit(`origin/${branch}`)) ? `origin/${branch}` : branch;
+}
