@@ -22,17 +22,29 @@ export function renderExamples(rule: Rule): string {
   if (failing) {
     const expected = readFileSync(join(folder, failing, 'expected.txt'), 'utf8');
     const reported = new Set(expected.split('\n').map((line) => line.split(':')[0] ?? ''));
-    out += `\n### Failing\n\n${renderFiles(rule, join(folder, failing), (name) => reported.has(name))}`;
+    out += `\n### Failing\n\n${renderCase(rule, join(folder, failing), (name) => reported.has(name))}`;
     out += `Reported (\`path:line:column-endLine:endColumn severity rule message\`):\n\n\`\`\`text\n${expected}\`\`\`\n`;
   }
-  if (passing) out += `\n### Passing\n\n${renderFiles(rule, join(folder, passing), () => true)}`;
+  if (passing) out += `\n### Passing\n\n${renderCase(rule, join(folder, passing), () => true)}`;
   return `${out}\n${EXAMPLES_END}`;
 }
 
-function renderFiles(rule: Rule, folder: string, include: (name: string) => boolean): string {
-  const names = readdirSync(folder)
-    .filter((name) => name.endsWith('.md') && include(name))
-    .sort()
+/**
+ * The files of a case. A change case (`base/` and `head/`) shows both sides: the reported files
+ * first, then the others, up to the limit on each side.
+ */
+function renderCase(rule: Rule, folder: string, reported: (name: string) => boolean): string {
+  if (!existsSync(join(folder, 'base')) || !existsSync(join(folder, 'head'))) return renderFiles(rule, folder, readdirSync(folder).sort().filter(reported));
+  const side = (name: string): string[] => {
+    const names = readdirSync(join(folder, name)).filter((file) => file.endsWith('.md')).sort();
+    return [...names.filter(reported), ...names.filter((file) => !reported(file))];
+  };
+  return `Base (before the change):\n\n${renderFiles(rule, join(folder, 'base'), side('base'))}Head (after the change):\n\n${renderFiles(rule, join(folder, 'head'), side('head'))}`;
+}
+
+function renderFiles(rule: Rule, folder: string, candidates: readonly string[]): string {
+  const names = candidates
+    .filter((name) => name.endsWith('.md'))
     .slice(0, MAX_FILES);
   let out = '';
   for (const name of names) {
