@@ -89,7 +89,15 @@ function normalize(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-export function buildChange(base: Corpus, head: Corpus, renames: readonly RenamePair[]): Change {
+/** Documents moved across folders: into this folder (with their base version), or out of it. */
+export interface Moves {
+  /** Head file name -> the document's base version in another folder. */
+  into?: ReadonlyMap<string, StandardDocument>;
+  /** Base file names of documents moved to another folder (they are not deleted). */
+  outOf?: ReadonlySet<string>;
+}
+
+export function buildChange(base: Corpus, head: Corpus, renames: readonly RenamePair[], moves: Moves = {}): Change {
   const baseByName = new Map<string, StandardDocument>();
   for (const doc of [...base.documents, ...base.templates]) baseByName.set(doc.fileName, doc);
   const headDocs = [...head.documents, ...head.templates];
@@ -109,6 +117,10 @@ export function buildChange(base: Corpus, head: Corpus, renames: readonly Rename
     pair(headDoc, baseDoc);
   }
   for (const headDoc of headDocs) {
+    const moved = moves.into?.get(headDoc.fileName);
+    if (moved && !pairs.has(headDoc) && !baseByName.has(headDoc.fileName)) pairs.set(headDoc, moved);
+  }
+  for (const headDoc of headDocs) {
     if (pairs.has(headDoc)) continue;
     const baseDoc = baseByName.get(headDoc.fileName);
     if (baseDoc && !pairedBase.has(baseDoc)) pair(headDoc, baseDoc);
@@ -126,7 +138,7 @@ export function buildChange(base: Corpus, head: Corpus, renames: readonly Rename
   ];
   for (const matches of matchers) {
     const openHead = headDocs.filter((doc) => !pairs.has(doc) && !doc.isTemplate);
-    const openBase = base.documents.filter((doc) => !pairedBase.has(doc));
+    const openBase = base.documents.filter((doc) => !pairedBase.has(doc) && !moves.outOf?.has(doc.fileName));
     for (const headDoc of openHead) {
       const candidates = openBase.filter((baseDoc) => !pairedBase.has(baseDoc) && matches(headDoc, baseDoc));
       if (candidates.length !== 1) continue;
@@ -141,12 +153,12 @@ export function buildChange(base: Corpus, head: Corpus, renames: readonly Rename
     const baseDoc = pairs.get(headDoc);
     let kind: ChangeKind;
     if (!baseDoc) kind = 'added';
-    else if (baseDoc.fileName !== headDoc.fileName) kind = 'renamed';
+    else if (baseDoc.relPath !== headDoc.relPath) kind = 'renamed';
     else kind = sameText(headDoc, baseDoc) ? 'unchanged' : 'modified';
     documents.push({ kind, head: headDoc, base: baseDoc });
   }
   for (const baseDoc of base.documents) {
-    if (!pairedBase.has(baseDoc)) documents.push({ kind: 'deleted', head: undefined, base: baseDoc });
+    if (!pairedBase.has(baseDoc) && !moves.outOf?.has(baseDoc.fileName)) documents.push({ kind: 'deleted', head: undefined, base: baseDoc });
   }
   return new Change(base, head, documents);
 }

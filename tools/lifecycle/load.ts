@@ -99,7 +99,14 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   const baseEntries =
     folderList.length === 0 ? [] : documentEntries(await git.listTree(baseCommit, folderList)).filter((entry) => folderSet.has(dirOf(entry.path)));
 
-  const blobs = await git.readBlobs([...baseEntries, ...headEntries].map((entry) => entry.oid));
+  // Renames across the whole tree, so that a document moved into a standards folder from
+  // elsewhere keeps its history instead of counting as new.
+  const renames = folderList.length === 0 ? [] : await git.renames(baseCommit, refs.head === undefined ? undefined : headCommit, []);
+  const insideRoot = (path: string): boolean => rootInRepo === '' || path.startsWith(`${rootInRepo}/`);
+  const movedIn = renames.filter((rename) => folderSet.has(dirOf(rename.to)) && dirOf(rename.from) !== dirOf(rename.to) && insideRoot(rename.from));
+  const movedFrom = movedIn.length === 0 ? [] : await git.listTree(baseCommit, movedIn.map((rename) => rename.from));
+  // One `cat-file --batch` reads every blob the change needs.
+  const blobs = await git.readBlobs([...baseEntries, ...headEntries, ...movedFrom].map((entry) => entry.oid));
   const toDocument = (entry: TreeEntry): StandardDocument => {
     const rel = toRoot(entry.path);
     const bytes = blobs.get(entry.oid) ?? Buffer.alloc(0);
@@ -124,7 +131,7 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
     baseFolders.set(folder, list);
   }
 
-  const renames = folderList.length === 0 ? [] : await git.renames(baseCommit, refs.head === undefined ? undefined : headCommit, folderList);
+  const movedDocs = new Map(movedFrom.map((entry) => [entry.path, toDocument(entry)]));
   const folders: ChangedFolder[] = [];
   for (const repoFolder of folderList) {
     const folder = toRoot(repoFolder);
@@ -134,7 +141,13 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
     const pairs: RenamePair[] = renames
       .filter((rename) => dirOf(rename.from) === repoFolder && dirOf(rename.to) === repoFolder)
       .map((rename) => ({ from: baseOf(rename.from), to: baseOf(rename.to) }));
-    const change = buildChange(base, head, pairs);
+    const into = new Map<string, StandardDocument>();
+    for (const rename of movedIn) {
+      const moved = movedDocs.get(rename.from);
+      if (moved && dirOf(rename.to) === repoFolder) into.set(baseOf(rename.to), moved);
+    }
+    const outOf = new Set(movedIn.filter((rename) => dirOf(rename.from) === repoFolder).map((rename) => baseOf(rename.from)));
+    const change = buildChange(base, head, pairs, { into, outOf });
     const targets = head.documents.filter((doc) => headTargets.has(doc.relPath));
     const deletedTargets = change.deleted
       .map((entry) => entry.base)

@@ -11,7 +11,8 @@ export default defineRule({
     if (change?.kind !== 'renamed' || !change.base) return;
     const before = change.base.name;
     const after = doc.name;
-    if (!before || !after || before.numeric === undefined) return;
+    // A base name that broke the naming rules may be corrected.
+    if (!before || !after || before.numeric === undefined || change.base.nameProblems.length > 0) return;
     if (before.id === after.id) return;
     const what = before.number !== after.number ? `number \`${before.number}\` to \`${after.number}\`` : `version \`${before.letter}${before.versionText}\` to \`${after.letter}${after.versionText}\``;
     report({

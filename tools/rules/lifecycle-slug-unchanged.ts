@@ -11,7 +11,8 @@ export default defineRule({
     if (change?.kind !== 'renamed' || !change.base) return;
     const before = change.base.name;
     const after = doc.name;
-    if (!before || !after || before.numeric === undefined || before.slug === after.slug) return;
+    // A base name that broke the naming rules may be corrected.
+    if (!before || !after || before.numeric === undefined || before.slug === after.slug || change.base.nameProblems.length > 0) return;
     report({
       message: `Unexpected slug \`${after.slug}\`, expected \`${before.slug}\` as in \`${change.base.fileName}\`: an accepted document keeps its slug, which is part of its URL`,
     });
