@@ -39,7 +39,7 @@ describe('reading a repository', () => {
     writeFileSync(join(root, '-n'), 'changed\n');
     renameSync(join(root, 'Standards/a.md'), join(root, 'Standards/b.md'));
     git(root, 'add', '--all', '--', '.');
-    expect(await gitRepo.renames(head, undefined, ['-n', 'Standards'])).toEqual([{ from: 'Standards/a.md', to: 'Standards/b.md' }]);
+    expect(await gitRepo.renames(head, undefined, ['-n', 'Standards'])).toEqual([{ from: 'Standards/a.md', to: 'Standards/b.md', copy: false }]);
   });
 
   test('renames are found between commits and against the work tree, including odd names', async () => {
@@ -50,8 +50,8 @@ describe('reading a repository', () => {
     git(root, 'mv', 'Standards/scs-0101-v1-with space.md', 'Standards/scs-0101-v1-ünïcödé name.md');
     const gitRepo = await Git.open(root);
     const expected = [
-      { from: 'Standards/scs-0101-v1-with space.md', to: 'Standards/scs-0101-v1-ünïcödé name.md' },
-      { from: 'Standards/scs-xxxx-v1-topic.md', to: 'Standards/scs-0104-v1-topic.md' },
+      { from: 'Standards/scs-0101-v1-with space.md', to: 'Standards/scs-0101-v1-ünïcödé name.md', copy: false },
+      { from: 'Standards/scs-xxxx-v1-topic.md', to: 'Standards/scs-0104-v1-topic.md', copy: false },
     ];
     expect(await gitRepo.renames(base, undefined, ['Standards'])).toEqual(expected);
     const head = commitAll(root, 'accept');

@@ -24,10 +24,12 @@ export interface TreeEntry {
   mode: string;
 }
 
-/** A renamed file between two trees (or a tree and the working tree). */
+/** A renamed (or copied) file between two trees, or a tree and the working tree. */
 export interface Rename {
   from: string;
   to: string;
+  /** A copy keeps its source; git reports one when the source was modified in the same change. */
+  copy: boolean;
 }
 
 const SAFE_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'core.quotePath=false'];
@@ -149,11 +151,11 @@ export class Git {
   }
 
   /**
-   * Files renamed between a commit and another commit (or the working tree, for tracked files),
-   * with git's similarity-based rename detection.
+   * Files renamed or copied between a commit and another commit (or the working tree, for
+   * tracked files), with git's similarity-based detection.
    */
   async renames(base: string, head: string | undefined, paths: readonly string[]): Promise<Rename[]> {
-    const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--end-of-options', base];
+    const args = ['diff', '--name-status', '-z', '-M', '-C', '--no-ext-diff', '--no-textconv', '--no-color', '--end-of-options', base];
     if (head !== undefined) args.push(head);
     const output = await this.#git.raw([...args, '--', ...pathspecs(paths)]);
     const fields = output.split('\0');
@@ -164,7 +166,7 @@ export class Git {
       if (status.startsWith('R') || status.startsWith('C')) {
         const from = fields[index++] ?? '';
         const to = fields[index++] ?? '';
-        if (status.startsWith('R')) renames.push({ from, to });
+        renames.push({ from, to, copy: status.startsWith('C') });
       } else index++;
     }
     return renames;

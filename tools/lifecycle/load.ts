@@ -99,8 +99,9 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   const baseEntries =
     folderList.length === 0 ? [] : documentEntries(await git.listTree(baseCommit, folderList)).filter((entry) => folderSet.has(dirOf(entry.path)));
 
-  // Renames across the whole tree, so that a document moved into a standards folder from
-  // elsewhere keeps its history instead of counting as new.
+  // Renames and copies across the whole tree, so that a document moved (or copied) into a
+  // standards folder from elsewhere keeps its history instead of counting as new. Copies inside
+  // a folder (a new major version made from the old one) stay new documents.
   const renames = folderList.length === 0 ? [] : await git.renames(baseCommit, refs.head === undefined ? undefined : headCommit, []);
   const insideRoot = (path: string): boolean => rootInRepo === '' || path.startsWith(`${rootInRepo}/`);
   const movedIn = renames.filter((rename) => folderSet.has(dirOf(rename.to)) && dirOf(rename.from) !== dirOf(rename.to) && insideRoot(rename.from));
@@ -139,14 +140,14 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
     const head = new Corpus(absolute, headFolders.get(folder) ?? []);
     const base = new Corpus(absolute, baseFolders.get(folder) ?? []);
     const pairs: RenamePair[] = renames
-      .filter((rename) => dirOf(rename.from) === repoFolder && dirOf(rename.to) === repoFolder)
+      .filter((rename) => !rename.copy && dirOf(rename.from) === repoFolder && dirOf(rename.to) === repoFolder)
       .map((rename) => ({ from: baseOf(rename.from), to: baseOf(rename.to) }));
     const into = new Map<string, StandardDocument>();
     for (const rename of movedIn) {
       const moved = movedDocs.get(rename.from);
       if (moved && dirOf(rename.to) === repoFolder) into.set(baseOf(rename.to), moved);
     }
-    const outOf = new Set(movedIn.filter((rename) => dirOf(rename.from) === repoFolder).map((rename) => baseOf(rename.from)));
+    const outOf = new Set(movedIn.filter((rename) => !rename.copy && dirOf(rename.from) === repoFolder).map((rename) => baseOf(rename.from)));
     const change = buildChange(base, head, pairs, { into, outOf });
     const targets = head.documents.filter((doc) => headTargets.has(doc.relPath));
     const deletedTargets = change.deleted

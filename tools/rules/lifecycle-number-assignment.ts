@@ -17,8 +17,13 @@ export default defineRule({
     const before = change.base?.name;
     // The number is new for this document: a new document, an accepted proposal, a renumbering.
     if (before && before.number === name.number) return;
+    // Versions and supplements that name this document (in the head) are its own family.
+    const family = (other: StandardDocument): boolean => {
+      const current = corpus.byFileName(other.fileName) ?? other;
+      return (['replaces', 'supplements'] as const).some((field) => current.references(field).some((reference) => reference.name === doc.fileName));
+    };
     const users = [
-      ...change.baseCorpus.byNumber(name.number).filter((other) => other !== change.base),
+      ...change.baseCorpus.byNumber(name.number).filter((other) => other !== change.base && !family(other)),
       ...corpus.byNumber(name.number).filter((other) => {
         if (other === doc || other.name?.letter !== 'v') return false;
         const entry = change.change.of(other);
