@@ -315,6 +315,13 @@ describe('review', () => {
     expect(markdown.stdout).toContain('scs-0103-v1: Draft -> Stable, stabilized_at 2026-12-01');
   });
 
+  test('the approval table is validated with the configuration', async () => {
+    const root = change({ [FLAVOR]: standard({}) }, { [FLAVOR]: standard({}) }, { approvals: { Cloud: 'Somebody' } });
+    const result = await runMain(['review', '--base', 'main'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\.scs-standards\.json:\d+:\d+: unknown setting `Cloud`/);
+  });
+
   test('document text cannot inject Markdown or HTML', async () => {
     const root = change(
       { [FLAVOR]: standard({}) },
