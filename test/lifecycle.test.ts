@@ -315,6 +315,13 @@ describe('review', () => {
     expect(markdown.stdout).toContain('scs-0103-v1: Draft -> Stable, stabilized_at 2026-12-01');
   });
 
+  test('lint --base on the same change: stylish report (golden)', async () => {
+    const root = sample();
+    const result = await runMain(['lint', '--base', 'main'], root);
+    expect(result.code).toBe(1);
+    golden('lint-change-stylish.txt', result.stdout);
+  });
+
   test('the approval table is validated with the configuration', async () => {
     const root = change({ [FLAVOR]: standard({}) }, { [FLAVOR]: standard({}) }, { approvals: { Cloud: 'Somebody' } });
     const result = await runMain(['review', '--base', 'main'], root);
