@@ -17,15 +17,13 @@ export default defineRule({
     const before = change.base?.name;
     // The number is new for this document: a new document, an accepted proposal, a renumbering.
     if (before && before.number === name.number) return;
-    // Versions and supplements that name this document (in the head) are its own family.
-    const family = (other: StandardDocument): boolean => {
-      const current = corpus.byFileName(other.fileName) ?? other;
-      return (['replaces', 'supplements'] as const).some((field) => current.references(field).some((reference) => reference.name === doc.fileName));
-    };
+    // Versions and supplements linked to this document by `replaces` or `supplements` (in the
+    // head, transitively) are its own family, not other users of the number.
+    const family = familyOf(doc, corpus);
     const users = [
-      ...change.baseCorpus.byNumber(name.number).filter((other) => other !== change.base && !family(other)),
+      ...change.baseCorpus.byNumber(name.number).filter((other) => other !== change.base && !family.has(other.fileName)),
       ...corpus.byNumber(name.number).filter((other) => {
-        if (other === doc || other.name?.letter !== 'v') return false;
+        if (other === doc || other.name?.letter !== 'v' || family.has(other.fileName)) return false;
         const entry = change.change.of(other);
         return entry?.kind === 'added' || (entry?.kind === 'renamed' && entry.base?.name?.number !== name.number);
       }),
@@ -46,6 +44,25 @@ export default defineRule({
     }
   },
 });
+
+/** The file names connected to a document through `replaces` and `supplements` within its number. */
+function familyOf(doc: StandardDocument, corpus: Corpus): Set<string> {
+  const members = corpus.byNumber(doc.name?.number ?? '');
+  const names = new Set([doc.fileName]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const member of members) {
+      const linked = [...member.references('replaces'), ...member.references('supplements')].map((reference) => reference.name);
+      const added = names.has(member.fileName) ? linked : linked.some((name) => names.has(name)) ? [member.fileName] : [];
+      for (const name of added) {
+        if (names.has(name)) continue;
+        names.add(name);
+        grew = true;
+      }
+    }
+  }
+  return names;
+}
 
 /** The next unused number of the document's track, as a hint. */
 function suggest(doc: StandardDocument, base: Corpus, head: Corpus): string {
