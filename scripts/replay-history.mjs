@@ -4,7 +4,11 @@
 // parent (`lint --base <parent> --head <commit>`), as its pull request would have been.
 //
 //   node scripts/replay-history.mjs <repository> [--branch main] [--folder Standards]
-//                                   [--jobs 4] [--limit N] [--json out.json]
+//                                   [--jobs 4] [--limit N] [--json out.json] [--baseline]
+//
+// With --baseline, each commit is linted as a repository that adopted the toolkit at its parent
+// would lint it: the parent's errors are first recorded as suppressions (`--suppress-all`), so
+// only what the change adds fails (fixed errors leave unused counts, which pass).
 //
 // The repository may be bare; it is cloned (without a checkout) into a temporary folder and
 // left as it is. Prints, per rule, how many commits and findings it flagged, then every error
@@ -23,6 +27,7 @@ const { values, positionals } = parseArgs({
     jobs: { type: 'string', default: '4' },
     limit: { type: 'string' },
     json: { type: 'string' },
+    baseline: { type: 'boolean', default: false },
   },
 });
 const [repository] = positionals;
@@ -57,11 +62,24 @@ try {
       }),
   );
 
-  const lintOne = (commit) =>
+  const run = (args) =>
     new Promise((done) => {
+      const child = spawn(process.execPath, [cli, ...args], { cwd: repo, env });
+      child.stdout.resume();
+      child.stderr.resume();
+      child.on('close', done);
+    });
+  const lintOne = (commit) =>
+    new Promise(async (done) => {
       const parent = `${commit}^`;
+      const extra = [];
+      if (values.baseline) {
+        const location = join(work, `${commit}.suppressions.json`);
+        await run(['lint', '--base', parent, '--head', parent, '--suppress-all', '--suppressions-location', location, '--format', 'json', values.folder]);
+        extra.push('--suppressions-location', location, '--pass-on-unpruned-suppressions');
+      }
       const started = process.hrtime.bigint();
-      const child = spawn(process.execPath, [cli, 'lint', '--base', parent, '--head', commit, '--format', 'json', values.folder], { cwd: repo, env });
+      const child = spawn(process.execPath, [cli, 'lint', '--base', parent, '--head', commit, '--format', 'json', ...extra, values.folder], { cwd: repo, env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -113,7 +131,7 @@ try {
   const seconds = results.map((result) => result.seconds).sort((a, b) => a - b);
   const median = seconds[Math.floor(seconds.length / 2)] ?? 0;
   const out = process.stdout;
-  out.write(`Replayed ${results.length} commits of ${values.branch} that touched ${values.folder}/ (median ${median.toFixed(2)} s per lint --base, max ${(seconds.at(-1) ?? 0).toFixed(2)} s)\n`);
+  out.write(`Replayed ${results.length} commits of ${values.branch} that touched ${values.folder}/${values.baseline ? ', each with a baseline of its parent\'s errors,' : ''} (median ${median.toFixed(2)} s per lint --base, max ${(seconds.at(-1) ?? 0).toFixed(2)} s)\n`);
   out.write(`Exit codes: ${['0', '1', '2'].map((code) => `${code}: ${results.filter((result) => String(result.code) === code).length}`).join(', ')}\n\n`);
   out.write('rule | commits with errors | errors | warnings\n--- | --- | --- | ---\n');
   for (const [rule, entry] of [...byRule].sort()) out.write(`${rule} | ${entry.commits.size} | ${entry.errors} | ${entry.warnings}\n`);
