@@ -15,8 +15,9 @@ const MAX_FILES = 3;
 /**
  * The generated examples section of a rule page: the first failing and passing fixture cases.
  * A case folder holds documents, or (for rules that check certificate-scope files) a `Standards/`
- * and a `Tests/` folder; files are named by their path inside the case. Rules that check scope
- * files against the standards folder also show the documents their examples name.
+ * and a `Tests/` folder, or (for lifecycle rules) the `base/` and `head/` sides of a change; files
+ * are named by their path inside the case. Rules that check scope files against the standards
+ * folder also show the documents their examples name.
  */
 export function renderExamples(rule: Rule): string {
   const folder = join(FIXTURES, rule.id);
@@ -28,18 +29,38 @@ export function renderExamples(rule: Rule): string {
   if (failing) {
     const expected = readFileSync(join(folder, failing, 'expected.txt'), 'utf8');
     const reported = new Set(expected.split('\n').map((line) => line.split(':')[0] ?? ''));
-    const files = caseFiles(join(folder, failing));
-    out += `\n### Failing\n\n${renderFiles(rule, join(folder, failing), files.filter((name) => reported.has(name)).slice(0, MAX_FILES))}`;
-    if (withDocuments) out += renderFiles(rule, join(folder, failing), files.filter((name) => isDocument(name) && expected.includes(`\`${documentId(name)}\``)));
+    const caseFolder = join(folder, failing);
+    if (isChange(caseFolder)) out += `\n### Failing\n\n${renderChange(rule, caseFolder, (name) => reported.has(name))}`;
+    else {
+      const files = caseFiles(caseFolder);
+      out += `\n### Failing\n\n${renderFiles(rule, caseFolder, files.filter((name) => reported.has(name)).slice(0, MAX_FILES))}`;
+      if (withDocuments) out += renderFiles(rule, caseFolder, files.filter((name) => isDocument(name) && expected.includes(`\`${documentId(name)}\``)));
+    }
     out += `Reported (\`path:line:column-endLine:endColumn severity rule message\`):\n\n\`\`\`text\n${expected}\`\`\`\n`;
   }
-  if (passing) {
+  if (passing && isChange(join(folder, passing))) {
+    out += `\n### Passing\n\n${renderChange(rule, join(folder, passing), () => true)}`;
+  } else if (passing) {
     const files = caseFiles(join(folder, passing));
     const scopeFiles = files.filter((name) => !isDocument(name));
     const shown = rule.meta.input !== 'scope' ? files.slice(0, MAX_FILES) : withDocuments ? [...scopeFiles, ...files.filter(isDocument)] : scopeFiles.slice(0, MAX_FILES);
     out += `\n### Passing\n\n${renderFiles(rule, join(folder, passing), shown)}`;
   }
   return `${out}\n${EXAMPLES_END}`;
+}
+
+/** A change case holds `base/` and `head/`: the two sides of a change (lifecycle rules). */
+function isChange(folder: string): boolean {
+  return existsSync(join(folder, 'base')) && existsSync(join(folder, 'head'));
+}
+
+/** Both sides of a change case: on each side the reported files first, then the others, up to the limit. */
+function renderChange(rule: Rule, folder: string, reported: (name: string) => boolean): string {
+  const side = (name: string): string[] => {
+    const names = readdirSync(join(folder, name)).filter((file) => file.endsWith('.md')).sort();
+    return [...names.filter(reported), ...names.filter((file) => !reported(file))].slice(0, MAX_FILES);
+  };
+  return `Base (before the change):\n\n${renderFiles(rule, join(folder, 'base'), side('base'))}Head (after the change):\n\n${renderFiles(rule, join(folder, 'head'), side('head'))}`;
 }
 
 /** The documents and scope files of a case, by path inside it, sorted. */

@@ -1,7 +1,9 @@
+import { relative, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
+import type { InternalFailure } from '../engine/lint.js';
 import { runLint } from '../engine/run.js';
-import type { FileResult } from '../engine/result.js';
+import type { FileResult, Finding } from '../engine/result.js';
 import { totals } from '../engine/result.js';
 import { rules as allRules, rulesById } from '../rules/index.js';
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
@@ -11,8 +13,9 @@ import { formatStylish } from '../reporters/stylish.js';
 import type { ParsedArgs } from './flags.js';
 import { EXIT } from './exit.js';
 import { useColor } from './output.js';
+import { version } from './version.js';
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 export async function run(args: ParsedArgs): Promise<number> {
   const format = typeof args.values.format === 'string' ? args.values.format : 'stylish';
@@ -30,23 +33,97 @@ export async function run(args: ParsedArgs): Promise<number> {
     }
     rules = allRules.filter((rule) => only.some((entry) => entry.split(':')[0] === rule.id));
   }
+  const suppressRules = Array.isArray(args.values['suppress-rule']) ? args.values['suppress-rule'] : undefined;
+  const suppressAll = args.values['suppress-all'] === true;
+  const pruneRequested = args.values['prune-suppressions'] === true;
+  const usage = suppressionUsage(suppressAll, suppressRules, pruneRequested);
+  if (usage) {
+    args.stderr.write(`scs-standards lint: ${usage}\n`);
+    return EXIT.failure;
+  }
+  const head = typeof args.values.head === 'string' ? args.values.head : undefined;
   try {
     if (args.values.fix === true || args.values['fix-dry-run'] === true) {
       const fixed = await fix(args, rules);
       if (fixed !== undefined) return fixed;
     }
-    const run = runLint({ cwd: args.cwd, paths: args.positionals, configFile: args.values.config as string | undefined, rules });
-    let results: FileResult[] = run.results;
-    if (args.values.quiet === true) results = results.map(onlyErrors);
-    const output = format === 'json' ? formatJson(results) : formatStylish(results, { cwd: args.cwd, color: useColor(args) });
-    args.stdout.write(output);
-    for (const failure of run.failures) {
+    let base = typeof args.values.base === 'string' ? args.values.base : undefined;
+    if (base === undefined && head !== undefined) throw new UsageError('--head needs --base: the head is compared with a base');
+    if (base === undefined && args.env.GITHUB_ACTIONS === 'true' && args.env.GITHUB_BASE_REF) {
+      const { githubDefaultBase } = await import('../lifecycle/load.js');
+      base = await githubDefaultBase(args.cwd, args.env);
+    }
+    const configFile = args.values.config as string | undefined;
+    let results: FileResult[];
+    let failures: InternalFailure[];
+    let root: string;
+    let legacy: ReadonlySet<Finding> = new Set();
+    let touched: (relPath: string) => boolean = () => false;
+    if (base !== undefined) {
+      const { runChangeLint } = await import('../engine/change.js');
+      const { isTouched } = await import('../lifecycle/change.js');
+      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head });
+      ({ results, failures, legacy } = run);
+      root = run.config.root;
+      const touchedPaths = new Set<string>();
+      for (const folder of run.loaded.folders) {
+        for (const entry of folder.change.documents) {
+          const doc = entry.head ?? entry.base;
+          if (doc && isTouched(entry)) touchedPaths.add(doc.relPath);
+        }
+      }
+      touched = (relPath) => touchedPaths.has(relPath);
+    } else {
+      const run = runLint({ cwd: args.cwd, paths: args.positionals, configFile, rules });
+      ({ results, failures } = run);
+      root = run.config.root;
+    }
+
+    // Suppressions count errors as a full run reports them; strictness follows afterwards.
+    const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress } = await import('../engine/suppressions.js');
+    const location = typeof args.values['suppressions-location'] === 'string' ? resolve(args.cwd, args.values['suppressions-location']) : resolve(root, DEFAULT_SUPPRESSIONS_FILE);
+    const shown = relative(args.cwd, location) || location;
+    let suppressions = loadSuppressions(location, shown);
+    if (suppressAll || suppressRules) {
+      suppressions = suppress(suppressions, results, suppressRules);
+      saveSuppressions(location, suppressions);
+    }
+    const ran = new Set(rules.map((rule) => rule.id));
+    const judged = (file: string, ruleId: string): boolean => {
+      const rule = rulesById.get(ruleId);
+      if (!rule || !ran.has(ruleId)) return false;
+      return rule.meta.scope !== 'change' || (base !== undefined && touched(file));
+    };
+    const applied = applySuppressions(results, suppressions, judged);
+    results = applied.results;
+    let unused = countEntries(applied.unused);
+    if (pruneRequested) {
+      suppressions = prune(suppressions, applied.unused);
+      saveSuppressions(location, suppressions);
+      if (unused > 0) args.stderr.write(`scs-standards lint: pruned ${unused} unused ${unused === 1 ? 'count' : 'counts'} from ${shown}\n`);
+      unused = 0;
+    }
+    if (base !== undefined) {
+      const { relaxUntouched } = await import('../engine/change.js');
+      results = relaxUntouched(results, legacy);
+    }
+
+    const reported = args.values.quiet === true ? results.map(onlyErrors) : results;
+    args.stdout.write(await render(format, reported, args, rules));
+    for (const failure of failures) {
       const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
       args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${failure.file}:\n${detail}\n`);
     }
-    if (run.failures.length > 0) return EXIT.failure;
-    const sum = totals(run.results);
-    if (run.results.length === 0) args.stderr.write('scs-standards lint: no standards documents found\n');
+    if (failures.length > 0) return EXIT.failure;
+    if (results.length === 0) args.stderr.write('scs-standards lint: no standards documents found\n');
+    if (unused > 0 && args.values['pass-on-unpruned-suppressions'] !== true) {
+      args.stderr.write(
+        `scs-standards lint: ${shown} has ${unused} unused ${unused === 1 ? 'count' : 'counts'}: the errors they suppressed are fixed. ` +
+          'Remove them with `--prune-suppressions`, or pass with `--pass-on-unpruned-suppressions`.\n',
+      );
+      return EXIT.failure;
+    }
+    const sum = totals(results);
     if (sum.errorCount > 0) return EXIT.findings;
     const maxWarnings = args.values['max-warnings'];
     if (typeof maxWarnings === 'number' && sum.warningCount > maxWarnings) {
@@ -55,7 +132,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
       args.stderr.write(`scs-standards lint: ${error.message}\n`);
       return EXIT.failure;
     }
@@ -88,6 +165,31 @@ async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | u
   }
   await applyChanges(plan.set);
   return undefined;
+}
+
+function suppressionUsage(all: boolean, rules: readonly string[] | undefined, pruneRequested: boolean): string | undefined {
+  if (all && rules) return 'use either --suppress-all or --suppress-rule, not both';
+  if (pruneRequested && (all || rules)) return '--prune-suppressions cannot be combined with --suppress-all or --suppress-rule';
+  const unknown = (rules ?? []).filter((id) => !rulesById.has(id));
+  if (unknown.length > 0) return `unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')} in --suppress-rule`;
+  return undefined;
+}
+
+async function render(format: string, results: readonly FileResult[], args: ParsedArgs, rules: readonly Rule[]): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif': {
+      const { formatSarif } = await import('../reporters/sarif.js');
+      return formatSarif(results, { rules, version: version() });
+    }
+    case 'github': {
+      const { formatGithub } = await import('../reporters/github.js');
+      return formatGithub(results);
+    }
+    default:
+      return formatStylish(results, { cwd: args.cwd, color: useColor(args) });
+  }
 }
 
 function onlyErrors(result: FileResult): FileResult {

@@ -1,7 +1,7 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { CertificateScope } from '../model/scope.js';
-import { isDocumentRule, isScopeRule, type Rule, type TextEdit } from '../rules/rule.js';
+import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
 import { MessageControl } from './directives.js';
 import { summarize, type FileResult, type Finding } from './result.js';
@@ -9,6 +9,11 @@ import { summarize, type FileResult, type Finding } from './result.js';
 export interface CheckOptions {
   /** Rule scopes to run; all when omitted. */
   scopes?: ReadonlySet<string>;
+  /**
+   * The change a document is part of (`lint --base`). Without it, `change`-scope rules do not
+   * run; with it, they run on every document it gives a context for.
+   */
+  change?: ((doc: StandardDocument) => ChangeContext | undefined) | undefined;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -31,12 +36,21 @@ export function checkCorpus(
   options: CheckOptions = {},
 ): FileResult[] {
   const ruleIds = new Set(config.rules.keys());
-  const active = rules.filter(isDocumentRule).filter((rule) => config.mayRun(rule) && (!options.scopes || options.scopes.has(rule.meta.scope)));
+  const active = rules
+    .filter(isDocumentRule)
+    .filter(
+      (rule) =>
+        config.mayRun(rule) &&
+        (!options.scopes || options.scopes.has(rule.meta.scope)) &&
+        (rule.meta.scope !== 'change' || options.change !== undefined),
+    );
   const results: FileResult[] = [];
   for (const doc of targets) {
     const findings: Finding[] = [];
     const control = new MessageControl(doc);
+    const change = options.change?.(doc);
     for (const rule of active) {
+      if (rule.meta.scope === 'change' && change === undefined) continue;
       const setting = config.settingFor(rule, doc);
       if (setting.severity === 'off') continue;
       const severity = setting.severity === 'error' ? 2 : 1;
@@ -46,6 +60,7 @@ export function checkCorpus(
           corpus,
           options: setting.options,
           ruleIds,
+          change,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
             if (!control.isEmpty && control.isSuppressed(rule.id, range.start)) return;

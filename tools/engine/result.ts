@@ -17,6 +17,8 @@ export interface FileResult {
   /** The path relative to the repository root, with `/` separators. */
   relPath: string;
   messages: Finding[];
+  /** Errors counted in the suppressions file (`lint` in ESLint's convention): not reported, not failing. */
+  suppressedMessages?: Finding[];
   errorCount: number;
   warningCount: number;
   fixableErrorCount: number;

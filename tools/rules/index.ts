@@ -11,6 +11,19 @@ import frontMatterPresent from './front-matter-present.js';
 import frontMatterSchema from './front-matter-schema.js';
 import frontMatterStatusDates from './front-matter-status-dates.js';
 import frontMatterYaml from './front-matter-yaml.js';
+import lifecycleConformanceTests from './lifecycle-conformance-tests.js';
+import lifecycleNoDeletion from './lifecycle-no-deletion.js';
+import lifecycleNumberAssignment from './lifecycle-number-assignment.js';
+import lifecycleNumberUnchanged from './lifecycle-number-unchanged.js';
+import lifecycleOneNewDocument from './lifecycle-one-new-document.js';
+import lifecyclePredecessorUntouched from './lifecycle-predecessor-untouched.js';
+import lifecycleReplacedByStable from './lifecycle-replaced-by-stable.js';
+import lifecycleReplacesPredecessor from './lifecycle-replaces-predecessor.js';
+import lifecycleSlugUnchanged from './lifecycle-slug-unchanged.js';
+import lifecycleStabilizedAtUnchanged from './lifecycle-stabilized-at-unchanged.js';
+import lifecycleStableBodyEdit from './lifecycle-stable-body-edit.js';
+import lifecycleStatusTransition from './lifecycle-status-transition.js';
+import lifecycleTransitionDates from './lifecycle-transition-dates.js';
 import linkDocumentExists from './link-document-exists.js';
 import linkFragmentExists from './link-fragment-exists.js';
 import lintDirectiveValid from './lint-directive-valid.js';
@@ -51,6 +64,19 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'front-matter-schema': frontMatterSchema,
   'front-matter-status-dates': frontMatterStatusDates,
   'front-matter-yaml': frontMatterYaml,
+  'lifecycle-conformance-tests': lifecycleConformanceTests,
+  'lifecycle-no-deletion': lifecycleNoDeletion,
+  'lifecycle-number-assignment': lifecycleNumberAssignment,
+  'lifecycle-number-unchanged': lifecycleNumberUnchanged,
+  'lifecycle-one-new-document': lifecycleOneNewDocument,
+  'lifecycle-predecessor-untouched': lifecyclePredecessorUntouched,
+  'lifecycle-replaced-by-stable': lifecycleReplacedByStable,
+  'lifecycle-replaces-predecessor': lifecycleReplacesPredecessor,
+  'lifecycle-slug-unchanged': lifecycleSlugUnchanged,
+  'lifecycle-stabilized-at-unchanged': lifecycleStabilizedAtUnchanged,
+  'lifecycle-stable-body-edit': lifecycleStableBodyEdit,
+  'lifecycle-status-transition': lifecycleStatusTransition,
+  'lifecycle-transition-dates': lifecycleTransitionDates,
   'link-document-exists': linkDocumentExists,
   'link-fragment-exists': linkFragmentExists,
   'lint-directive-valid': lintDirectiveValid,

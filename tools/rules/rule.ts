@@ -1,3 +1,4 @@
+import type { Change, ChangeKind } from '../lifecycle/change.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { Range } from '../model/positions.js';
@@ -34,12 +35,29 @@ export interface Report {
   fix?: TextEdit[] | undefined;
 }
 
+/**
+ * What a `change`-scope rule knows about the change that is checked (`lint --base`). For a
+ * deleted document, `doc` is its base version and `kind` is `deleted`; its findings are reported
+ * on the deleted path, at line 1.
+ */
+export interface ChangeContext {
+  kind: ChangeKind;
+  /** The document's version in the base, following renames; undefined for a new document. */
+  base: StandardDocument | undefined;
+  /** Every document of the folder in the base. */
+  baseCorpus: Corpus;
+  /** The change as a whole: each document with its counterpart, and the deleted ones. */
+  change: Change;
+}
+
 export interface RuleContext<Options> {
   doc: StandardDocument;
   corpus: Corpus;
   options: Options;
   /** The ids of every registered rule (for rules that check rule ids written in documents). */
   ruleIds: ReadonlySet<string>;
+  /** The change being checked; undefined without a base (change-scope rules then do not run). */
+  change?: ChangeContext | undefined;
   report(report: Report): void;
 }
 

@@ -1,0 +1,105 @@
+import { isTouched, type Change } from '../lifecycle/change.js';
+import { loadChange, type ChangeRefs, type LoadedChange } from '../lifecycle/load.js';
+import { compareStrings, type Corpus } from '../model/corpus.js';
+import type { StandardDocument } from '../model/document.js';
+import { rules as allRules, rulesById } from '../rules/index.js';
+import type { ChangeContext, Rule } from '../rules/rule.js';
+import { loadConfig, type ResolvedConfig } from './config.js';
+import { checkCorpus, type InternalFailure } from './lint.js';
+import { summarize, type FileResult, type Finding } from './result.js';
+import type { LintOptions } from './run.js';
+
+export interface ChangeLintRun {
+  config: ResolvedConfig;
+  loaded: LoadedChange;
+  results: FileResult[];
+  failures: InternalFailure[];
+  /**
+   * Findings in documents the change did not touch, that the change did not cause either: they
+   * were there before. `relaxUntouched` turns them into warnings (after suppressions, which
+   * count errors, have been applied).
+   */
+  legacy: Set<Finding>;
+}
+
+/**
+ * `lint --base`: lints the head of a change with every rule, change-scope rules included, and
+ * reports deleted documents on their old paths. Untouched documents are checked as usual, and
+ * their findings that already existed in the base are marked as legacy.
+ */
+export async function runChangeLint(options: LintOptions & ChangeRefs): Promise<ChangeLintRun> {
+  const config = loadConfig(options.cwd, rulesById, options.configFile);
+  return lintChangeWithConfig(config, options);
+}
+
+export async function lintChangeWithConfig(config: ResolvedConfig, options: LintOptions & ChangeRefs): Promise<ChangeLintRun> {
+  const loaded = await loadChange(config, options.cwd, options.paths, { base: options.base, head: options.head });
+  const rules = options.rules ?? allRules;
+  const failures: InternalFailure[] = [];
+  const results: FileResult[] = [];
+  const legacy = new Set<Finding>();
+  for (const folder of loaded.folders) {
+    const change = folder.change;
+    const context = contextFor(change);
+    const headResults = checkCorpus(change.head, folder.targets, config, rules, failures, { change: context });
+    for (const [index, result] of headResults.entries()) {
+      const doc = folder.targets[index];
+      if (doc && !isTouched(change.of(doc))) markLegacy(doc, result, change, config, rules, legacy);
+    }
+    results.push(...headResults);
+    results.push(...checkCorpus(change.head, folder.deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
+  }
+  results.sort((a, b) => compareStrings(a.relPath, b.relPath));
+  return { config, loaded, results, failures, legacy };
+}
+
+function contextFor(change: Change): (doc: StandardDocument) => ChangeContext | undefined {
+  return (doc) => {
+    const entry = change.of(doc);
+    if (!entry) return undefined;
+    return { kind: entry.kind, base: entry.base, baseCorpus: change.base, change };
+  };
+}
+
+/**
+ * An untouched document has the same text in the base, so its document-scope findings are the
+ * base's. A corpus-scope finding is legacy only if the same rule reports the same thing on the
+ * base version within the base corpus; otherwise the change caused it (say, by deleting a
+ * document that this one names) and it stays as strict as the rule says.
+ */
+function markLegacy(doc: StandardDocument, result: FileResult, change: Change, config: ResolvedConfig, rules: readonly Rule[], legacy: Set<Finding>): void {
+  const corpusFindings = result.messages.filter((finding) => rulesById.get(finding.ruleId)?.meta.scope === 'corpus');
+  for (const finding of result.messages) {
+    if (rulesById.get(finding.ruleId)?.meta.scope !== 'corpus') legacy.add(finding);
+  }
+  if (corpusFindings.length === 0) return;
+  const baseDoc = change.of(doc)?.base;
+  if (!baseDoc) return;
+  if (doc.hasBody && !baseDoc.hasBody) baseDoc.setBody(doc.body);
+  const ruleIds = new Set(corpusFindings.map((finding) => finding.ruleId));
+  const baseRules = rules.filter((rule) => ruleIds.has(rule.id));
+  const [before] = checkCorpus(change.base as Corpus, [baseDoc], config, baseRules, [], {});
+  const seen = new Map<string, number>();
+  for (const finding of before?.messages ?? []) seen.set(key(finding), (seen.get(key(finding)) ?? 0) + 1);
+  for (const finding of corpusFindings) {
+    const count = seen.get(key(finding)) ?? 0;
+    if (count > 0) {
+      legacy.add(finding);
+      seen.set(key(finding), count - 1);
+    }
+  }
+}
+
+function key(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
+}
+
+/** Turns legacy errors into warnings: a change is not failed for what it did not touch. */
+export function relaxUntouched(results: readonly FileResult[], legacy: ReadonlySet<Finding>): FileResult[] {
+  if (legacy.size === 0) return [...results];
+  return results.map((result) => {
+    if (!result.messages.some((finding) => legacy.has(finding) && finding.severity === 2)) return result;
+    const messages = result.messages.map((finding) => (legacy.has(finding) && finding.severity === 2 ? { ...finding, severity: 1 as const } : finding));
+    return summarize(result.filePath, result.relPath, messages);
+  });
+}

@@ -1,0 +1,227 @@
+import { realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+/**
+ * The only module that talks to git. Every call goes through `simple-git` with settings that
+ * keep the repository from running anything: no hooks, no file system monitor, no external diff
+ * or text conversion programs. Refs are checked before they reach git (a ref never starts with
+ * `-`), `--end-of-options` separates options from refs where git supports it, and file names
+ * always follow `--`. Output is read NUL-separated (`-z`), so names with spaces, quotes,
+ * newlines or non-ASCII characters arrive unchanged.
+ */
+
+/** A git problem that the user can act on: exit code 2 with this message. */
+export class GitProblem extends Error {
+  override readonly name = 'GitProblem';
+}
+
+/** One entry of a tree listing: a file at a commit. */
+export interface TreeEntry {
+  /** Path relative to the top of the repository, `/`-separated. */
+  path: string;
+  oid: string;
+  mode: string;
+}
+
+/** A renamed (or copied) file between two trees, or a tree and the working tree. */
+export interface Rename {
+  from: string;
+  to: string;
+  /** A copy keeps its source; git reports one when the source was modified in the same change. */
+  copy: boolean;
+}
+
+const SAFE_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'core.quotePath=false'];
+
+/** Refuses what git could take for an option, and what is not a ref at all. */
+export function checkRef(ref: string, what: string): void {
+  if (ref === '') throw new GitProblem(`The ${what} ref is empty`);
+  if (ref.startsWith('-')) throw new GitProblem(`Refusing ${what} ref \`${ref}\`: a ref cannot start with \`-\``);
+  if (/[\u0000-\u001f\u007f]/.test(ref)) throw new GitProblem(`Refusing ${what} ref with control characters`);
+}
+
+export class Git {
+  /** Absolute, real path of the top of the work tree. */
+  readonly top: string;
+  readonly #git: SimpleGit;
+  /** What the next `cat-file --batch` reads from its standard input. */
+  batchInput: Buffer | undefined;
+
+  private constructor(top: string, git: SimpleGit) {
+    this.top = top;
+    this.#git = git;
+  }
+
+  /** Opens the repository that holds `folder`; a GitProblem when there is none. */
+  static async open(folder: string): Promise<Git> {
+    let top: string;
+    try {
+      top = (await client(folder, () => undefined).raw(['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+      const message = errorText(error);
+      if (/not a git repository/i.test(message)) throw new GitProblem(`Not a git repository: ${folder} (comparing with a base needs a git work tree)`);
+      if (/dubious ownership/i.test(message)) throw new GitProblem(`git refuses the repository at ${folder}: ${firstLine(message)}`);
+      throw new GitProblem(`git cannot read the repository at ${folder}: ${firstLine(message)}`);
+    }
+    if (top === '') throw new GitProblem(`Not a git work tree: ${folder} (a bare repository has no files to compare)`);
+    const real = realpathSync(top);
+    let holder: Git | undefined;
+    // Only `cat-file --batch` reads its standard input: the object ids to print.
+    holder = new Git(real, client(real, (commands) => (commands.includes('cat-file') ? holder?.batchInput : undefined)));
+    return holder;
+  }
+
+  /** A path of the file system as a path relative to the top, `/`-separated ('' for the top). */
+  toRepoPath(path: string): string {
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      real = resolve(path);
+    }
+    return relative(this.top, real).split(sep).join('/');
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.#git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  }
+
+  /** The commit a ref names; a GitProblem that says why not. */
+  async resolveCommit(ref: string, what: string): Promise<string> {
+    checkRef(ref, what);
+    const commit = await this.#tryCommit(ref);
+    if (commit === undefined) {
+      if (await this.isShallow()) {
+        throw new GitProblem(
+          `The ${what} \`${ref}\` is not in this clone, which is shallow: fetch the whole history (in GitHub Actions, \`actions/checkout\` with \`fetch-depth: 0\`)`,
+        );
+      }
+      throw new GitProblem(`Unknown ${what} \`${ref}\`: no commit has that name (check the branch name, or fetch it first)`);
+    }
+    return commit;
+  }
+
+  async #tryCommit(ref: string): Promise<string | undefined> {
+    try {
+      const output = (await this.#git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+      return /^[0-9a-f]{40,64}$/.test(output) ? output : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether a ref exists (for choosing `origin/<branch>` over `<branch>`). */
+  async hasCommit(ref: string): Promise<boolean> {
+    if (ref.startsWith('-') || ref === '') return false;
+    return (await this.#tryCommit(ref)) !== undefined;
+  }
+
+  /** The best common ancestor of two commits, as a pull request compares them. */
+  async mergeBase(base: string, head: string, baseName: string): Promise<string> {
+    let output = '';
+    try {
+      output = (await this.#git.raw(['merge-base', '--end-of-options', base, head])).trim();
+    } catch {
+      output = '';
+    }
+    if (!/^[0-9a-f]{40,64}$/.test(output)) {
+      if (await this.isShallow()) {
+        throw new GitProblem(
+          `The history between the base \`${baseName}\` and the head is missing from this shallow clone: fetch the whole history (in GitHub Actions, \`actions/checkout\` with \`fetch-depth: 0\`)`,
+        );
+      }
+      throw new GitProblem(`The base \`${baseName}\` and the head share no history: nothing to compare with`);
+    }
+    return output;
+  }
+
+  /** The blobs under some paths at a commit (recursively). Paths are relative to the top. */
+  async listTree(commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
+    const output = await this.#git.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...pathspecs(paths)]);
+    const entries: TreeEntry[] = [];
+    for (const record of output.split('\0')) {
+      if (record === '') continue;
+      const tab = record.indexOf('\t');
+      const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ');
+      if (type !== 'blob') continue;
+      entries.push({ mode, oid, path: record.slice(tab + 1) });
+    }
+    return entries;
+  }
+
+  /**
+   * Files renamed or copied between a commit and another commit (or the working tree, for
+   * tracked files), with git's similarity-based detection.
+   */
+  async renames(base: string, head: string | undefined, paths: readonly string[]): Promise<Rename[]> {
+    const args = ['diff', '--name-status', '-z', '-M', '-C', '--no-ext-diff', '--no-textconv', '--no-color', '--end-of-options', base];
+    if (head !== undefined) args.push(head);
+    const output = await this.#git.raw([...args, '--', ...pathspecs(paths)]);
+    const fields = output.split('\0');
+    const renames: Rename[] = [];
+    for (let index = 0; index < fields.length; ) {
+      const status = fields[index++] ?? '';
+      if (status === '') continue;
+      if (status.startsWith('R') || status.startsWith('C')) {
+        const from = fields[index++] ?? '';
+        const to = fields[index++] ?? '';
+        renames.push({ from, to, copy: status.startsWith('C') });
+      } else index++;
+    }
+    return renames;
+  }
+
+  /** Reads blobs by object id with one `git cat-file --batch` process. */
+  async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const blobs = new Map<string, Buffer>();
+    const unique = [...new Set(oids)];
+    if (unique.length === 0) return blobs;
+    this.batchInput = Buffer.from(`${unique.join('\n')}\n`);
+    let output: Buffer;
+    try {
+      output = (await this.#git.binaryCatFile(['--batch'])) as Buffer;
+    } finally {
+      this.batchInput = undefined;
+    }
+    let at = 0;
+    while (at < output.length) {
+      const lineEnd = output.indexOf(0x0a, at);
+      if (lineEnd === -1) break;
+      const header = output.subarray(at, lineEnd).toString('utf8');
+      const [oid = '', type = '', size = ''] = header.split(' ');
+      at = lineEnd + 1;
+      if (type === 'missing' || size === '') continue;
+      const length = Number(size);
+      blobs.set(oid, output.subarray(at, at + length));
+      at += length + 1;
+    }
+    for (const oid of unique) {
+      if (!blobs.has(oid)) throw new GitProblem(`git could not read object ${oid}: the clone may be incomplete`);
+    }
+    return blobs;
+  }
+}
+
+/** Literal pathspecs: a file name is never read as a pattern or magic. */
+function pathspecs(paths: readonly string[]): string[] {
+  return paths.map((path) => (path === '' ? ':(top)' : `:(top,literal)${path}`));
+}
+
+function client(baseDir: string, input: (commands: string[]) => Buffer | undefined): SimpleGit {
+  return simpleGit({
+    baseDir,
+    config: SAFE_CONFIG,
+    maxConcurrentProcesses: 4,
+    unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true },
+    input,
+  });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? text;
+}

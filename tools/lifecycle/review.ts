@@ -1,0 +1,155 @@
+import type { FileResult } from '../engine/result.js';
+import type { StandardDocument } from '../model/document.js';
+import { trackOfName } from '../model/filename.js';
+import { DATE_FIELDS, TRACKS } from '../model/profile.js';
+import { isTouched, type ChangeKind, type DocumentChange } from './change.js';
+import type { LoadedChange } from './load.js';
+
+/** Who approves changes to each track, unless the configuration says otherwise. */
+export const DEFAULT_APPROVALS: Readonly<Record<string, readonly string[]>> = {
+  Global: ['Forum SCS-Standards'],
+  IaaS: ['IaaS team'],
+  KaaS: ['KaaS team'],
+  IAM: ['IAM team'],
+  Ops: ['Ops team'],
+  Scopes: ['Forum SCS-Standards'],
+};
+
+export interface ReviewDocument {
+  kind: ChangeKind;
+  /** Path relative to the repository root (the old path of a deleted document). */
+  path: string;
+  /** `scs-0103-v1`, when the file name has a number and version. */
+  id: string | null;
+  fileName: string;
+  /** The file name in the base, for renamed and deleted documents. */
+  previousFileName: string | null;
+  /** Whether a proposal was accepted (renamed from `xxxx` to a number). */
+  accepted: boolean;
+  title: string | null;
+  type: string | null;
+  track: string | null;
+  statusBefore: string | null;
+  statusAfter: string | null;
+  /** Date fields set or changed by the change, with their new values. */
+  dates: { field: string; value: string }[];
+}
+
+export interface ReviewFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  ruleId: string;
+  message: string;
+}
+
+export interface ReviewApproval {
+  group: string;
+  tracks: string[];
+  documents: string[];
+}
+
+export interface Review {
+  base: string;
+  baseCommit: string;
+  /** The head ref, or `null` for the working tree. */
+  head: string | null;
+  headCommit: string;
+  documents: ReviewDocument[];
+  /** Errors anywhere, and warnings in the documents the change touched. */
+  findings: ReviewFinding[];
+  errorCount: number;
+  warningCount: number;
+  /** Warnings in documents the change did not touch (legacy problems), counted only. */
+  untouchedWarningCount: number;
+  approvals: ReviewApproval[];
+}
+
+/** What a reviewer needs to know about a change, as data. */
+export function buildReview(loaded: LoadedChange, results: readonly FileResult[], approvals: Readonly<Record<string, readonly string[]>>): Review {
+  const documents = loaded.folders.flatMap((folder) => folder.change.documents.filter(isTouched).map(describe));
+  documents.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  const touched = new Set(documents.map((doc) => doc.path));
+  let untouchedWarningCount = 0;
+  const findings: ReviewFinding[] = results.flatMap((result) =>
+    result.messages.filter((finding) => {
+      if (finding.severity === 2 || touched.has(result.relPath)) return true;
+      untouchedWarningCount++;
+      return false;
+    }).map((finding) => ({
+      file: result.relPath,
+      line: finding.line,
+      column: finding.column,
+      severity: finding.severity === 2 ? ('error' as const) : ('warning' as const),
+      ruleId: finding.ruleId,
+      message: finding.message,
+    })),
+  );
+  const byGroup = new Map<string, ReviewApproval>();
+  for (const doc of documents) {
+    const track = doc.track;
+    const groups = track !== null ? (approvals[track] ?? []) : [];
+    for (const group of groups.length > 0 ? groups : [`(no group for track ${track ?? 'unknown'})`]) {
+      const entry = byGroup.get(group) ?? { group, tracks: [], documents: [] };
+      if (track !== null && !entry.tracks.includes(track)) entry.tracks.push(track);
+      entry.documents.push(doc.id ?? doc.fileName);
+      byGroup.set(group, entry);
+    }
+  }
+  return {
+    base: loaded.baseRef,
+    baseCommit: loaded.baseCommit,
+    head: loaded.headRef ?? null,
+    headCommit: loaded.headCommit,
+    documents,
+    findings,
+    errorCount: findings.filter((finding) => finding.severity === 'error').length,
+    warningCount: findings.filter((finding) => finding.severity === 'warning').length,
+    untouchedWarningCount,
+    approvals: [...byGroup.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
+  };
+}
+
+function describe(entry: DocumentChange): ReviewDocument {
+  const doc = (entry.head ?? entry.base) as StandardDocument;
+  const base = entry.base;
+  const dates: { field: string; value: string }[] = [];
+  if (entry.head) {
+    for (const field of DATE_FIELDS) {
+      const value = entry.head.frontMatter.data[field];
+      if (value === undefined || value === null) continue;
+      const before = base?.frontMatter.data[field];
+      if (before !== undefined && String(before) === String(value)) continue;
+      dates.push({ field, value: String(value) });
+    }
+  }
+  const name = doc.name;
+  const track = doc.track !== undefined && (TRACKS as readonly string[]).includes(doc.track) ? doc.track : name ? trackOfName(name) : undefined;
+  return {
+    kind: entry.kind,
+    path: doc.relPath,
+    id: name && name.numeric !== undefined && name.version !== undefined ? name.id : null,
+    fileName: doc.fileName,
+    previousFileName: entry.kind === 'renamed' ? (base?.fileName ?? null) : null,
+    accepted: entry.kind === 'renamed' && base?.name?.kind === 'proposal' && name?.numeric !== undefined,
+    title: doc.title ?? null,
+    type: doc.type ?? null,
+    track: track ?? null,
+    statusBefore: base?.status ?? null,
+    statusAfter: entry.head?.status ?? null,
+    dates,
+  };
+}
+
+/** The approval table: the defaults, with the configuration's entries in their place. */
+export function approvalTable(configured: unknown): Record<string, readonly string[]> {
+  const table: Record<string, readonly string[]> = { ...DEFAULT_APPROVALS };
+  if (typeof configured === 'object' && configured !== null) {
+    for (const [track, value] of Object.entries(configured)) {
+      if (typeof value === 'string') table[track] = [value];
+      else if (Array.isArray(value)) table[track] = value.filter((item): item is string => typeof item === 'string');
+    }
+  }
+  return table;
+}
