@@ -49,7 +49,7 @@ function execute(args: ParsedArgs): number {
     const shown = given ?? (relative(args.cwd, folder) || '.');
     throw new IndexUsageError(given === undefined ? `No standards folder: ${shown} does not exist (give a folder, or set \`standards\` in the configuration)` : `Not a folder: ${shown}`);
   }
-  const corpus = loadCorpus(folder, config.root, config.maxFileSize);
+  const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
   const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
   const { index, notes } = buildIndex(corpus, today, scopes);
   for (const note of notes) {

@@ -48,7 +48,7 @@ export function planFixes(config: ResolvedConfig, options: { cwd: string; paths:
         return doc;
       });
       const corpus = new Corpus(folder, docs);
-      const targetDocs = corpus.documents.filter((doc) => targets.has(doc.source.path));
+      const targetDocs = corpus.documents.filter((doc) => targets.has(doc.path));
       const results = checkCorpus(corpus, targetDocs, config, rules, failures);
       for (const [index, result] of results.entries()) {
         const doc = targetDocs[index];

@@ -86,7 +86,9 @@ export function checkCorpus(
         });
       }
     }
-    results.push(summarize(doc.source.path, doc.relPath, findings));
+    results.push(summarize(doc.path, doc.relPath, findings));
+    // The whole text is read again only if something asks for it: a large corpus never sits in memory at once.
+    doc.release();
   }
   return results;
 }

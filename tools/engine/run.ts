@@ -40,9 +40,9 @@ export function lintWithConfig(config: ResolvedConfig, options: LintOptions): Li
   const corpora: Corpus[] = [];
   const results: FileResult[] = [];
   for (const folder of folders) {
-    const corpus = loadCorpus(folder, config.root, config.maxFileSize);
+    const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
     corpora.push(corpus);
-    const targetDocs = corpus.documents.filter((doc) => targets.has(doc.source.path));
+    const targetDocs = corpus.documents.filter((doc) => targets.has(doc.path));
     results.push(...checkCorpus(corpus, targetDocs, config, options.rules ?? allRules, failures));
   }
   const rules = options.rules ?? allRules;
@@ -51,7 +51,7 @@ export function lintWithConfig(config: ResolvedConfig, options: LintOptions): Li
     if (!isDirectory(standards)) {
       throw new UsageError(`No standards folder: ${config.standards} does not exist; certificate scopes are checked against it (set \`standards\` in the configuration)`);
     }
-    const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize);
+    const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize, true);
     const files = scopes.map((path) => readScope(path, config.root, config.maxFileSize));
     results.push(...checkScopes(files, corpus, config, rules, failures));
   }

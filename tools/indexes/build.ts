@@ -206,7 +206,8 @@ function note(doc: StandardDocument, message: string): IndexNote {
 
 /** A document whose front matter cannot be read is indexed by its file name alone: say so. */
 function describeUnusable(doc: StandardDocument, notes: IndexNote[]): void {
-  const problem = doc.readProblem ?? (doc.frontMatter.usable ? undefined : doc.frontMatter.problems[0]);
+  // Only the front matter matters to the index: a problem later in the file is the linter's business.
+  const problem = doc.frontMatter.usable ? undefined : (doc.knownReadProblem ?? doc.frontMatter.problems[0]);
   if (!problem) return;
   const point = doc.source.lines.point(problem.range.start);
   notes.push({

@@ -72,7 +72,7 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   if (refs.head === undefined) {
     const found = discover(cwd, paths, config);
     for (const folder of found.folders) {
-      const corpus = loadCorpus(folder, config.root, config.maxFileSize);
+      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
       headFolders.set(toRelative(config.root, folder), [...corpus.documents, ...corpus.templates]);
     }
     for (const target of found.targets) headTargets.add(toRelative(config.root, target));

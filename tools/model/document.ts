@@ -23,38 +23,69 @@ export interface FieldValue {
   keyRange: Range;
 }
 
+/** Reads a document's whole file; throws when it cannot. */
+export type DocumentLoader = () => Uint8Array;
+
+const NO_FRONT_MATTER: FrontMatter = { present: false, range: { start: 0, end: 0 }, contentStart: 0, source: '', map: undefined, data: {}, usable: false, problems: [] };
+
 /**
  * One file of a standards folder: its source, its parsed file name, its front matter with
  * positions, and (when it is reported on) the facts of its Markdown body.
+ *
+ * A document can be read partially: only the bytes up to the end of its front matter, which is
+ * all that cross-document rules and the version index need of the documents they do not report
+ * on. Such a document reads the rest of its file the first time its whole source is asked for,
+ * and `release()` lets it go again once it has been checked, so that a large corpus never sits in
+ * memory at once.
  */
 export class StandardDocument {
-  readonly source: SourceFile;
+  /** Absolute path. */
+  readonly path: string;
   /** The file's path relative to the repository root, with `/` separators. */
   readonly relPath: string;
+  readonly fileName: string;
   readonly name: FileName | undefined;
   readonly nameProblems: string[];
-  /** Set when the file could not be decoded (binary, invalid UTF-8, too large, unreadable). */
-  readonly readProblem: SourceProblem | undefined;
   readonly frontMatter: FrontMatter;
+  #source: SourceFile;
+  #readProblem: SourceProblem | undefined;
+  /** The front matter part, kept to go back to after `release()`. */
+  #head: SourceFile | undefined;
+  #loader: DocumentLoader | undefined;
+  #maxFileSize: number | undefined;
   #body: BodyFacts | undefined;
 
   constructor(source: SourceFile, relPath: string, readProblem?: SourceProblem, body?: BodyFacts) {
-    this.source = source;
+    this.path = source.path;
     this.relPath = relPath;
+    this.fileName = source.fileName;
     const parsed = parseFileName(source.fileName);
     this.name = parsed.ok ? parsed.name : undefined;
     this.nameProblems = parsed.problems;
-    this.readProblem = readProblem;
-    this.frontMatter = readProblem
-      ? { present: false, range: { start: 0, end: 0 }, contentStart: 0, source: '', map: undefined, data: {}, usable: false, problems: [] }
-      : parseFrontMatter(source.text);
+    this.#source = source;
+    this.#readProblem = readProblem;
+    this.frontMatter = frontMatterBefore(source.text, readProblem);
     this.#body = body;
   }
 
   static fromBytes(path: string, relPath: string, fileName: string, bytes: Uint8Array, maxFileSize?: number): StandardDocument {
     const decoded = decodeSource(bytes, maxFileSize);
-    if (!decoded.ok) return new StandardDocument(makeSource(path, fileName, decoded.text, false), relPath, decoded.problem);
-    return new StandardDocument(makeSource(path, fileName, decoded.text, decoded.bom), relPath);
+    return new StandardDocument(makeSource(path, fileName, decoded.text, decoded.bom), relPath, decoded.ok ? undefined : decoded.problem);
+  }
+
+  /**
+   * A document read up to the end of its front matter (`head`); `loader` reads the whole file
+   * when the rest is needed. A problem found in the head (binary content, invalid UTF-8) is final.
+   */
+  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, maxFileSize?: number): StandardDocument {
+    const decoded = decodeSource(head, maxFileSize);
+    const source = makeSource(path, fileName, decoded.text, decoded.bom);
+    if (!decoded.ok) return new StandardDocument(source, relPath, decoded.problem);
+    const doc = new StandardDocument(source, relPath);
+    doc.#head = source;
+    doc.#loader = loader;
+    doc.#maxFileSize = maxFileSize;
+    return doc;
   }
 
   /** A document whose file could not be read at all: only the problem is known. */
@@ -67,8 +98,50 @@ export class StandardDocument {
     return new StandardDocument(makeSource(path, fileName, bom ? text.slice(1) : text, bom), relPath);
   }
 
-  get fileName(): string {
-    return this.source.fileName;
+  /** The whole source (read now if only the front matter was read so far). */
+  get source(): SourceFile {
+    if (this.#loader !== undefined && this.#source === this.#head) this.complete();
+    return this.#source;
+  }
+
+  /** Set when the file could not be decoded (binary, invalid UTF-8, too large, unreadable). */
+  get readProblem(): SourceProblem | undefined {
+    if (this.#loader !== undefined && this.#source === this.#head) this.complete();
+    return this.#readProblem;
+  }
+
+  /** The read problem found so far, without reading the rest of a partially read document. */
+  get knownReadProblem(): SourceProblem | undefined {
+    return this.#readProblem;
+  }
+
+  /** Whether the whole file has been read (always, unless the document was read partially). */
+  get isComplete(): boolean {
+    return this.#loader === undefined || this.#source !== this.#head;
+  }
+
+  /** Reads the rest of a partially read document. Its front matter stays as it was read. */
+  complete(): void {
+    const loader = this.#loader;
+    if (loader === undefined || this.#source !== this.#head) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = loader();
+    } catch (error) {
+      this.#readProblem = { message: `File cannot be read: ${error instanceof Error ? error.message : String(error)}`, range: { start: 0, end: 0 } };
+      return;
+    }
+    const decoded = decodeSource(bytes, this.#maxFileSize);
+    this.#source = makeSource(this.path, this.fileName, decoded.text, decoded.bom);
+    this.#readProblem = decoded.ok ? undefined : decoded.problem;
+  }
+
+  /**
+   * Lets go of the whole source of a partially read document (its front matter and body facts
+   * stay); the source is read again if it is asked for again.
+   */
+  release(): void {
+    if (this.#loader !== undefined && this.#head !== undefined) this.#source = this.#head;
   }
 
   get isTemplate(): boolean {
@@ -83,7 +156,8 @@ export class StandardDocument {
   /** The Markdown facts, parsed on first use. */
   get body(): BodyFacts {
     if (this.#body === undefined) {
-      this.#body = this.readProblem ? { headings: [], links: [], directives: [], anchors: [] } : collectBodyFacts(this.source.text);
+      const source = this.source;
+      this.#body = this.#readProblem ? { headings: [], links: [], directives: [], anchors: [] } : collectBodyFacts(source.text);
     }
     return this.#body;
   }
@@ -154,4 +228,16 @@ export class StandardDocument {
   locate(path: readonly (string | number)[]): Range {
     return locate(this.frontMatter, path);
   }
+}
+
+/**
+ * The front matter of a text that may end early at a read problem: parsed when the whole block
+ * lies before the problem, and absent otherwise (the problem is reported instead).
+ */
+function frontMatterBefore(text: string, problem: SourceProblem | undefined): FrontMatter {
+  if (problem !== undefined && text.length === 0) return NO_FRONT_MATTER;
+  const frontMatter = parseFrontMatter(text);
+  if (problem === undefined) return frontMatter;
+  const closed = frontMatter.present && !frontMatter.problems.some((item) => item.kind === 'unclosed') && frontMatter.range.end <= problem.range.start;
+  return closed ? frontMatter : NO_FRONT_MATTER;
 }

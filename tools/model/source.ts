@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { LineIndex, type Range } from './positions.js';
 
 /** Limits on what is read at all. */
@@ -25,7 +26,7 @@ export interface SourceProblem {
   range: Range;
 }
 
-export type DecodeResult = { ok: true; text: string; bom: boolean } | { ok: false; problem: SourceProblem; text: string };
+export type DecodeResult = { ok: true; text: string; bom: boolean } | { ok: false; problem: SourceProblem; text: string; bom: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
@@ -39,18 +40,21 @@ export function decodeSource(bytes: Uint8Array, maxFileSize = SOURCE_LIMITS.maxF
     return {
       ok: false,
       text: '',
+      bom: false,
       problem: { message: tooLargeMessage(bytes.length, maxFileSize), range: { start: 0, end: 0 } },
     };
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   const nul = body.indexOf(0);
-  const invalid = firstInvalidUtf8(body);
+  // The native check is fast; the position of a bad byte is only looked for when there is one.
+  const invalid = isUtf8(body) ? -1 : firstInvalidUtf8(body);
   if (nul !== -1 && (invalid === -1 || nul <= invalid)) {
     const prefix = decoder.decode(body.subarray(0, nul));
     return {
       ok: false,
       text: prefix,
+      bom,
       problem: { message: `File contains binary content (a NUL byte): not ${kind}`, range: { start: prefix.length, end: prefix.length } },
     };
   }
@@ -60,6 +64,7 @@ export function decodeSource(bytes: Uint8Array, maxFileSize = SOURCE_LIMITS.maxF
     return {
       ok: false,
       text: prefix,
+      bom,
       problem: {
         message: `File is not valid UTF-8: unexpected byte 0x${byte.toString(16).padStart(2, '0')}; save the file as UTF-8`,
         range: { start: prefix.length, end: prefix.length + 1 },
