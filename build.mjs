@@ -1,12 +1,14 @@
 // Bundles the CLI into dist/ so that it starts from one file (heavy parts load lazily as chunks),
 // and the remark preset (`scs-standards/remark`), which shares chunks with the CLI but never loads it.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const { build } = await loadEsbuild();
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
+const validators = await generateValidators();
 await build({
   entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts' },
   outdir: 'dist',
@@ -20,8 +22,43 @@ await build({
   banner: { js: "import { createRequire as __scsCreateRequire } from 'node:module'; const require = __scsCreateRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [
+    {
+      // The schemas' validators, compiled ahead of time instead of at every start.
+      name: 'precompiled-validators',
+      setup(plugin) {
+        plugin.onResolve({ filter: /\/precompiled-validators\.js$/ }, () => ({ path: validators }));
+      },
+    },
+  ],
 });
+rmSync(new URL('./dist/.build/', import.meta.url), { recursive: true, force: true });
 chmodSync(new URL('./dist/cli.js', import.meta.url), 0o755);
+
+/**
+ * Writes the module of precompiled validators (tools/build/generate-validators.ts, bundled and
+ * run here) and returns its path.
+ */
+async function generateValidators() {
+  const folder = fileURLToPath(new URL('./dist/.build/', import.meta.url));
+  mkdirSync(folder, { recursive: true });
+  const generator = `${folder}generator.mjs`;
+  await build({
+    entryPoints: ['tools/build/generate-validators.ts'],
+    outfile: generator,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { generateValidators: generate } = await import(pathToFileURL(generator).href);
+  const formats = fileURLToPath(new URL('./tools/model/schema-formats.ts', import.meta.url));
+  const path = `${folder}validators.mjs`;
+  writeFileSync(path, generate(formats));
+  return path;
+}
 
 /**
  * esbuild, a development dependency. When npm installs this repository globally from git (as

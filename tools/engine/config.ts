@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import { locateNode } from '../model/frontmatter.js';
+import { compileValidator, validatorFor } from '../model/validators.js';
 import { LineIndex, type Range } from '../model/positions.js';
 import type { Rule, Severity } from '../rules/rule.js';
 
@@ -274,16 +275,8 @@ function locateParent(root: Node | null, path: (string | number)[]): Node | null
   return node;
 }
 
-let configValidator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } = undefined as never;
-let ajv: Ajv2020 | undefined;
-
-function getAjv(): Ajv2020 {
-  ajv ??= new Ajv2020({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
-  return ajv;
-}
-
 function validateConfigShape(data: unknown): ErrorObject[] {
-  configValidator ??= getAjv().compile(configSchema);
+  const configValidator = validatorFor(configSchema);
   if (configValidator(data)) return [];
   const errors = configValidator.errors ?? [];
   // `oneOf` explains its branches' errors better than the summary.
@@ -291,12 +284,12 @@ function validateConfigShape(data: unknown): ErrorObject[] {
   return specific.length > 0 ? specific : errors;
 }
 
-const optionValidators = new Map<string, ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }>();
+const optionValidators = new Map<string, ValidateFunction>();
 
 function validateOptions(id: string, schema: Record<string, unknown>, options: unknown): string | undefined {
   let validate = optionValidators.get(id);
   if (!validate) {
-    validate = getAjv().compile(schema);
+    validate = compileValidator(schema);
     optionValidators.set(id, validate);
   }
   if (validate(options)) return undefined;

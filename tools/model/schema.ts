@@ -1,5 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { isIsoDate } from './dates.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { validatorFor } from './validators.js';
 import frontMatterSchema from '../../schemas/front-matter.schema.json' with { type: 'json' };
 
 /** A schema violation, with the path it concerns and a message a person understands. */
@@ -37,12 +37,12 @@ export class SchemaChecker {
   #validate: ValidateFunction | undefined;
   #parents: WeakMap<object, SchemaObject> | undefined;
 
-  constructor(schema: SchemaObject) {
+  constructor(schema: SchemaObject & { $id: string }) {
     this.#schema = schema;
   }
 
   validate(data: unknown): SchemaViolation[] {
-    this.#validate ??= compile(this.#schema);
+    this.#validate ??= validatorFor(this.#schema as SchemaObject & { $id: string });
     if (this.#validate(data)) return [];
     const violations: SchemaViolation[] = [];
     const seen = new Set<string>();
@@ -96,8 +96,12 @@ export class SchemaChecker {
 
   /** The schema object that holds the failing keyword (for `false`, the object whose `properties` holds it). */
   #holder(error: ErrorObject): SchemaObject | undefined {
-    if (isObject(error.parentSchema)) return error.parentSchema;
-    // `false` has no identity: follow the (root-relative) schema path to the object above `properties`.
+    // A validator compiled here reports the failing schema itself (`verbose`), which is found by
+    // identity. A validator compiled ahead of time holds copies; its (root-relative) schema path
+    // leads to the same place. For `false`, the holder is the object above `properties`.
+    this.#parents ??= parentIndex(this.#schema);
+    const parent = error.parentSchema;
+    if (isObject(parent) && (parent === this.#schema || this.#parents.has(parent))) return parent;
     const segments = parsePointer(error.schemaPath.replace(/^#/, ''));
     const upTo = error.keyword === 'false schema' ? segments.length - 3 : segments.length - 1;
     let node: unknown = this.#schema;
@@ -120,13 +124,6 @@ export class SchemaChecker {
     }
     return undefined;
   }
-}
-
-function compile(schema: SchemaObject): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  ajv.addKeyword({ keyword: 'errorMessage', schemaType: ['string', 'object'] });
-  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-  return ajv.compile(schema);
 }
 
 /** Maps every object of a schema to the nearest object that contains it. */
