@@ -27,6 +27,8 @@ export const COMMANDS: readonly Command[] = [
       { name: 'fix-dry-run', type: 'boolean', description: 'Print the fixes as a unified diff and write nothing' },
       BASE_FLAG,
       HEAD_FLAG,
+      { name: 'cache', type: 'boolean', description: 'Keep the Markdown facts of unchanged documents between runs (in .scs-standards-cache)' },
+      { name: 'cache-location', type: 'string', value: 'PATH', description: 'The cache file (default: .scs-standards-cache at the repository root)' },
       { name: 'suppress-all', type: 'boolean', description: 'Record every current error in the suppressions file' },
       { name: 'suppress-rule', type: 'strings', value: 'ID', description: 'Record the current errors of this rule in the suppressions file (repeatable)' },
       { name: 'prune-suppressions', type: 'boolean', description: 'Remove counts that match no error any more from the suppressions file' },

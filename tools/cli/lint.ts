@@ -2,7 +2,10 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
 import type { InternalFailure } from '../engine/lint.js';
-import { runLint } from '../engine/run.js';
+import { lintWithConfig } from '../engine/run.js';
+import { DEFAULT_CACHE_FILE, FactsCache } from '../engine/cache.js';
+import type { ResolvedConfig } from '../engine/config.js';
+import { version } from './version.js';
 import type { FileResult, Finding } from '../engine/result.js';
 import { totals } from '../engine/result.js';
 import { rules as allRules, rulesById } from '../rules/index.js';
@@ -13,7 +16,6 @@ import { formatStylish } from '../reporters/stylish.js';
 import type { ParsedArgs } from './flags.js';
 import { EXIT } from './exit.js';
 import { useColor } from './output.js';
-import { version } from './version.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -62,7 +64,9 @@ export async function run(args: ParsedArgs): Promise<number> {
     if (base !== undefined) {
       const { runChangeLint } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
-      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head });
+      const cache = args.values.cache === true ? openCache(args, loadConfig(args.cwd, rulesById, configFile)) : undefined;
+      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache });
+      saveCache(args, cache);
       ({ results, failures, legacy } = run);
       root = run.config.root;
       const touchedPaths = new Set<string>();
@@ -74,7 +78,10 @@ export async function run(args: ParsedArgs): Promise<number> {
       }
       touched = (relPath) => touchedPaths.has(relPath);
     } else {
-      const run = runLint({ cwd: args.cwd, paths: args.positionals, configFile, rules });
+      const config = loadConfig(args.cwd, rulesById, configFile);
+      const cache = args.values.cache === true ? openCache(args, config) : undefined;
+      const run = lintWithConfig(config, { cwd: args.cwd, paths: args.positionals, configFile, rules, cache });
+      saveCache(args, cache);
       ({ results, failures } = run);
       root = run.config.root;
     }
@@ -165,6 +172,25 @@ async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | u
   }
   await applyChanges(plan.set);
   return undefined;
+}
+
+/** The cache of `--cache`: at `--cache-location`, or `.scs-standards-cache` at the repository root. */
+function openCache(args: ParsedArgs, config: ResolvedConfig): FactsCache {
+  const location = typeof args.values['cache-location'] === 'string' ? resolve(args.cwd, args.values['cache-location']) : resolve(config.root, DEFAULT_CACHE_FILE);
+  const cache = FactsCache.load(location, version(), config);
+  if (cache.status.startsWith('ignored')) args.stderr.write(`scs-standards lint: the cache ${relative(args.cwd, location) || location} was ${cache.status}; it is rebuilt\n`);
+  return cache;
+}
+
+/** Writes the cache; a cache that cannot be written costs time on the next run, nothing else. */
+function saveCache(args: ParsedArgs, cache: FactsCache | undefined): void {
+  if (!cache) return;
+  try {
+    cache.retainExisting();
+    cache.save();
+  } catch (error) {
+    args.stderr.write(`scs-standards lint: the cache could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 function suppressionUsage(all: boolean, rules: readonly string[] | undefined, pruneRequested: boolean): string | undefined {

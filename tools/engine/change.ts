@@ -41,7 +41,7 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
   for (const folder of loaded.folders) {
     const change = folder.change;
     const context = contextFor(change);
-    const headResults = checkCorpus(change.head, folder.targets, config, rules, failures, { change: context });
+    const headResults = checkCorpus(change.head, folder.targets, config, rules, failures, { change: context, cache: options.cache });
     for (const [index, result] of headResults.entries()) {
       const doc = folder.targets[index];
       if (doc && !isTouched(change.of(doc))) markLegacy(doc, result, change, config, rules, legacy);

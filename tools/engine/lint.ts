@@ -3,6 +3,7 @@ import type { StandardDocument } from '../model/document.js';
 import type { CertificateScope } from '../model/scope.js';
 import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
+import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
 import { summarize, type FileResult, type Finding } from './result.js';
 
@@ -14,6 +15,8 @@ export interface CheckOptions {
    * run; with it, they run on every document it gives a context for.
    */
   change?: ((doc: StandardDocument) => ChangeContext | undefined) | undefined;
+  /** Cached Markdown facts, used instead of parsing when a document's content is unchanged. */
+  cache?: FactsCache | undefined;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -47,6 +50,11 @@ export function checkCorpus(
   const results: FileResult[] = [];
   for (const doc of targets) {
     const findings: Finding[] = [];
+    const cache = options.cache;
+    if (cache && !doc.hasBody) {
+      const body = cache.lookup(doc);
+      if (body) doc.setBody(body);
+    }
     const control = new MessageControl(doc);
     const change = options.change?.(doc);
     for (const rule of active) {
@@ -86,6 +94,7 @@ export function checkCorpus(
         });
       }
     }
+    if (cache && doc.hasBody) cache.store(doc, doc.body);
     results.push(summarize(doc.path, doc.relPath, findings));
     // The whole text is read again only if something asks for it: a large corpus never sits in memory at once.
     doc.release();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { rules as allRules, rulesById } from '../rules/index.js';
 import { isScopeRule, type Rule } from '../rules/rule.js';
 import type { Corpus } from '../model/corpus.js';
+import type { FactsCache } from './cache.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { discover, UsageError } from './discover.js';
 import { checkCorpus, checkScopes, type InternalFailure } from './lint.js';
@@ -15,6 +16,8 @@ export interface LintOptions {
   paths: readonly string[];
   configFile?: string | undefined;
   rules?: readonly Rule[];
+  /** Cached Markdown facts (`--cache`). */
+  cache?: FactsCache | undefined;
 }
 
 export interface LintRun {
@@ -43,7 +46,7 @@ export function lintWithConfig(config: ResolvedConfig, options: LintOptions): Li
     const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
     corpora.push(corpus);
     const targetDocs = corpus.documents.filter((doc) => targets.has(doc.path));
-    results.push(...checkCorpus(corpus, targetDocs, config, options.rules ?? allRules, failures));
+    results.push(...checkCorpus(corpus, targetDocs, config, options.rules ?? allRules, failures, { cache: options.cache }));
   }
   const rules = options.rules ?? allRules;
   if (scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {

@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { FactsCache } from '../tools/engine/cache.js';
+import { ResolvedConfig } from '../tools/engine/config.js';
+import { lintWithConfig } from '../tools/engine/run.js';
+import { rulesById } from '../tools/rules/index.js';
+import { makeRepo, runMain } from './helpers/cli.js';
+import { standard } from './helpers/documents.js';
+import { goldenLines } from './helpers/lint.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function repo(): string {
+  const made = makeRepo({
+    'Standards/scs-0100-v1-flavor-naming.md': standard({}),
+    'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }).replace('## Terminology', '## Glossary') + '\nSee [x](#nowhere) and [y](scs-0199-v1-gone.md).\n',
+    'Standards/scs-0102-v1-image-metadata.md': `${standard({ title: 'Image Metadata' })}\n<!-- lint ignore link-fragment-exists -->\nSee [x](#nowhere).\n`,
+  });
+  cleanups.push(made.cleanup);
+  return made.root;
+}
+
+function lintWithCache(root: string): { lines: string; cache: FactsCache } {
+  const config = new ResolvedConfig(root, undefined, {}, rulesById);
+  const cache = FactsCache.load(join(root, '.scs-standards-cache'), 'test', config);
+  const run = lintWithConfig(config, { cwd: root, paths: [], cache });
+  cache.save();
+  return { lines: goldenLines(run.results), cache };
+}
+
+describe('--cache', () => {
+  test('a warm run uses the cached facts and reports exactly what a cold run reports', () => {
+    const root = repo();
+    const cold = lintWithCache(root);
+    expect(cold.cache.status).toBe('absent');
+    expect(cold.cache.misses).toBe(3);
+    const warm = lintWithCache(root);
+    expect(warm.cache.status).toBe('used');
+    expect(warm.cache.hits).toBe(3);
+    expect(warm.cache.misses).toBe(0);
+    expect(warm.lines).toBe(cold.lines);
+    expect(warm.lines).toContain('link-fragment-exists');
+    expect(warm.lines).not.toContain('scs-0102-v1-image-metadata.md');
+  });
+
+  test('an edited document is parsed again; the others come from the cache', () => {
+    const root = repo();
+    lintWithCache(root);
+    const path = join(root, 'Standards', 'scs-0100-v1-flavor-naming.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('## Conformance Tests', '## Tests'));
+    const warm = lintWithCache(root);
+    expect(warm.cache.hits).toBe(2);
+    expect(warm.cache.misses).toBe(1);
+    expect(warm.lines).toContain('scs-0100-v1-flavor-naming.md:1:1-1:1 error sections-required Missing section `## Conformance Tests`');
+  });
+
+  test.each([
+    ['not JSON', () => 'not json {', 'ignored: not valid JSON'],
+    ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
+    ['another format', (text: string) => text.replace('"format":1', '"format":0'), 'ignored: written in another format'],
+    ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
+    ['a malformed entry', (text: string) => text.replace('"headings":[', '"headings":[{"depth":"two"},'), 'ignored: the entry of'],
+  ])('a cache file with %s is ignored, never trusted', (_name, corrupt, status) => {
+    const root = repo();
+    const cold = lintWithCache(root);
+    const file = join(root, '.scs-standards-cache');
+    writeFileSync(file, corrupt(readFileSync(file, 'utf8')));
+    const again = lintWithCache(root);
+    expect(again.cache.status).toContain(status);
+    expect(again.cache.hits).toBe(0);
+    expect(again.lines).toBe(cold.lines);
+  });
+
+  test('the command: --cache and --cache-location, a corrupt cache is said and rebuilt', async () => {
+    const root = repo();
+    const cold = await runMain(['lint'], root);
+    const first = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
+    expect(first).toEqual(cold);
+    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":1');
+    const warm = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
+    expect(warm).toEqual(cold);
+    writeFileSync(join(root, 'cache.json'), '{"format":1,"files":[]');
+    const corrupt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
+    expect(corrupt.stdout).toBe(cold.stdout);
+    expect(corrupt.stderr).toContain('the cache cache.json was ignored: not valid JSON; it is rebuilt');
+    const rebuilt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
+    expect(rebuilt).toEqual(cold);
+  });
+});
