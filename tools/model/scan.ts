@@ -112,6 +112,8 @@ class BlockScanner {
   leaf: Leaf | undefined;
   readonly linkLabels = new Set<string>();
   readonly footnoteLabels = new Set<string>();
+  /** The open leaf at the start of the current line. */
+  interruptedBy: Leaf['kind'] | undefined;
   /** The next line's bounds, for look-ahead. */
   nextStart = 0;
 
@@ -120,6 +122,7 @@ class BlockScanner {
     this.root = block('root', 0, text.length);
     this.stack = [{ kind: 'root', block: this.root, size: 0, list: undefined, marker: 0 }];
     this.leaf = undefined;
+    this.interruptedBy = undefined;
   }
 
   definitions(): Definitions {
@@ -245,13 +248,13 @@ class BlockScanner {
           this.closeLeaf(false);
           return false;
         }
-        const blank = this.isBlank(offset, lineEnd);
-        if (blank) return true;
+        // micromark `codeIndented`: a line indented by four or more goes on the code, even when
+        // it holds only whitespace; a blank line indented less is skipped over.
         if (this.indent(offset, lineEnd) >= 4) {
           leaf.block.end = lineEnd;
           return true;
         }
-        return false; // the next block interrupts (and closes) the code
+        return this.isBlank(offset, lineEnd); // else the next block interrupts (and closes) the code
       }
       case 'table':
         if (!allMatched || this.isBlank(offset, lineEnd)) {
@@ -277,15 +280,18 @@ class BlockScanner {
 
   startBlocks(offset: number, lineEnd: number, matched: number, allMatched: boolean): void {
     const text = this.text;
+    // micromark: container starts are restricted ("interrupt") when every container went on and
+    // a paragraph, definition or indented code is open; the flag holds for every container that
+    // starts on the line (so `> 2) a` under a paragraph is a quoted paragraph, not a list).
+    const firstLeaf = this.leaf?.kind;
+    const interrupt = allMatched && (firstLeaf === 'paragraph' || firstLeaf === 'definition' || firstLeaf === 'indented');
+    this.interruptedBy = firstLeaf;
     for (;;) {
       const indent = this.indent(offset, lineEnd);
       const at = offset + indent;
       const blank = at === lineEnd;
       const leafKind = this.leaf?.kind;
       const inContent = leafKind === 'paragraph' || leafKind === 'definition';
-      // micromark: container starts are restricted ("interrupt") only when every container
-      // went on and a paragraph, definition or indented code is open.
-      const interrupt = allMatched && (inContent || leafKind === 'indented');
       const lazy = !allMatched && leafKind === 'paragraph';
       if (blank) return this.blankLine(matched, lineEnd);
       if (indent >= 4) {
@@ -463,13 +469,13 @@ class BlockScanner {
       while (markerEnd < lineEnd && isDigit(text.charCodeAt(markerEnd)) && markerEnd - at < 9) markerEnd++;
       marker = text.charCodeAt(markerEnd);
       if (marker !== 46 && marker !== 41) return -1;
-      if (interrupt && (markerEnd - at > 1 || code !== 49)) return -1;
+      if (interrupt && (markerEnd - at > 1 || code !== 49)) return this.notAnItem(interrupt);
       markerEnd++;
     } else if ((code === 42 || code === 45) && isThematicBreak(text, at, lineEnd)) {
       return -1;
     }
     if (this.isBlank(markerEnd, lineEnd)) {
-      if (interrupt) return -1;
+      if (interrupt) return this.notAnItem(interrupt);
       refuse('a list item that starts with a blank line');
     }
     const space = text.charCodeAt(markerEnd);
@@ -495,6 +501,15 @@ class BlockScanner {
     list.children.push(item);
     this.stack.push({ kind: 'item', block: item, size: contentStart - offset, list, marker });
     return contentStart;
+  }
+
+  /**
+   * A list item refused because it would interrupt: certain after a paragraph; after indented
+   * code or a definition, micromark's answer depends on how that block's flow began.
+   */
+  notAnItem(interrupt: boolean): number {
+    if (interrupt && this.interruptedBy !== 'paragraph') refuse('a list item after indented code or a definition');
+    return -1;
   }
 
   /** GFM footnote definition `[^label]:`: returns the offset of its content, or -1. */
@@ -540,7 +555,7 @@ class BlockScanner {
     const next = this.nextStart;
     if (next >= 0 && /^[ \t>]*["'(]/.test(this.text.slice(next, next + 40))) refuse('a line after a definition that may be its title');
     this.linkLabels.add(normalizeIdentifier(label));
-    const definition = block('definition', at, at + (match[0]?.trimEnd().length ?? 0));
+    const definition = block('definition', at, lineEnd);
     definition.url = decodeString(destination);
     this.addBlock(definition);
     this.leaf = { kind: 'definition', block: definition, fence: 0, size: 0, html: 1, lazy: false };
