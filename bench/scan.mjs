@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 const args = process.argv.slice(2);
 const folder = args.find((arg) => !arg.startsWith('--'));
 const runsAt = args.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
 if (!folder) {
   console.error('usage: node bench/scan.mjs <folder> [--runs N]');
   process.exit(2);
@@ -39,7 +39,7 @@ const texts = markdownFiles(folder).map((file) => ({ file, text: readFileSync(fi
 const megabytes = texts.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0) / 1e6;
 
 function median(fn, count = runs) {
-  fn();
+  for (let warm = 0; warm < Math.min(count, 3); warm++) fn();
   const times = [];
   for (let run = 0; run < count; run++) {
     const start = performance.now();

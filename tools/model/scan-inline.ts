@@ -16,7 +16,7 @@
  * position) could still turn into a link.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
+import { asciiAtext, unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { decodeString } from 'micromark-util-decode-string';
@@ -100,10 +100,8 @@ const isUnicodeWhitespace = (code: number): boolean => !Number.isNaN(code) && un
 const isUnicodePunctuation = (code: number): boolean => !Number.isNaN(code) && unicodePunctuation(code);
 /** GFM's `atext` for literal e-mail autolinks. */
 const isGfmAtext = (code: number): boolean => code === 43 || code === 45 || code === 46 || code === 95 || isAlphanumeric(code);
-/** CommonMark's `atext` for e-mail autolinks in angle brackets. */
-const isAsciiAtext = (code: number): boolean =>
-  code === 33 || (code >= 35 && code <= 39) || code === 42 || code === 43 || (code >= 45 && code <= 57) || code === 61 || code === 63 ||
-  (code >= 65 && code <= 90) || (code >= 94 && code <= 126);
+/** micromark's `atext` for e-mail autolinks in angle brackets (no `!`, unlike CommonMark's). */
+const isAsciiAtext = (code: number): boolean => !Number.isNaN(code) && asciiAtext(code);
 
 export function scanInline(content: InlineContent, definitions: Definitions, wantText: boolean): InlineResult {
   return new InlineScanner(content, definitions, wantText).run();
@@ -263,12 +261,22 @@ class InlineScanner {
     return this.decoded(index, end + 1, value);
   }
 
+  /**
+   * micromark `resolveAllLineSuffixes`: spaces and tabs before a line ending are not text; two
+   * or more spaces (and no tab) make a hard break, else the line ending stays in the text.
+   */
   lineEnding(index: number): number {
-    // Two or more spaces before a line ending make a hard break; either way text goes on.
-    if (this.s.charCodeAt(index - 1) === 32 && this.s.charCodeAt(index - 2) === 32) {
-      let start = index - 2;
-      while (this.s.charCodeAt(start - 1) === 32) start--;
-      return this.node(start, index + 1, '');
+    const s = this.s;
+    let start = index;
+    let tabs = false;
+    while (start > this.textFrom && (s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) {
+      if (s.charCodeAt(start - 1) === 9) tabs = true;
+      start--;
+    }
+    if (!tabs && index - start >= 2) return this.node(start, index + 1, '');
+    if (start < index) {
+      this.flushText(start);
+      this.textFrom = index;
     }
     return index + 1;
   }
@@ -567,11 +575,11 @@ function resolveEmphasis(runs: Run[], from: number, to: number): void {
 }
 
 /**
- * The value of a code span (mdast `inlineCode`): line endings become spaces, and one space (or
- * line ending) is stripped from each side when both sides have one and something else is inside.
+ * The value of a code span (mdast `inlineCode`): one space (or line ending) is stripped from
+ * each side when both sides have one and something else is inside; line endings stay.
  */
 function codeValue(inner: string): string {
-  const value = inner.replace(/\r?\n/g, ' ');
+  const value = inner;
   const pads = (code: number): boolean => code === 32 || code === 10 || code === 13;
   if (pads(inner.charCodeAt(0)) && pads(inner.charCodeAt(inner.length - 1)) && /[^ \r\n]/.test(inner)) return value.slice(1, -1);
   return value;

@@ -100,6 +100,11 @@ interface Leaf {
   html: HtmlBlockKind;
   /** Paragraph: whether its last line was a lazy continuation line. */
   lazy: boolean;
+  /** Paragraph: whether it starts with `[` (and so could hold a definition over lines). */
+  bracket?: boolean;
+  /** Paragraph: whether any of its lines was lazy, and whether it came right after a definition. */
+  hadLazy?: boolean;
+  afterDefinition?: boolean;
 }
 
 const isSpaceOrTab = (code: number): boolean => code === 32 || code === 9;
@@ -257,11 +262,10 @@ class BlockScanner {
         return this.isBlank(offset, lineEnd); // else the next block interrupts (and closes) the code
       }
       case 'table':
-        if (!allMatched || this.isBlank(offset, lineEnd)) {
-          this.closeLeaf(false);
-          return false;
-        }
-        return this.tableRow(leaf, offset, lineEnd);
+        // A body row is any line that starts no other block (see `textLine`); a blank or lazy
+        // line ends the table.
+        if (!allMatched || this.isBlank(offset, lineEnd)) this.closeLeaf(false);
+        return false;
       default:
         return false;
     }
@@ -315,7 +319,9 @@ class BlockScanner {
       if ((code === 96 || code === 126) && this.fencedCode(at, lineEnd, matched)) return;
       if (code === 60 && this.htmlBlock(offset, at, lineEnd, matched, inContent, lazy)) return;
       if ((code === 61 || code === 45) && inContent && /^(?:=+|-+)[ \t]*$/.test(text.slice(at, lineEnd))) {
-        refuse('a possible setext heading underline');
+        if (leafKind === 'definition') refuse('a possible setext underline after a definition');
+        // A lazy line is never an underline: `===` goes on the paragraph, `---` is a break.
+        if (allMatched) return this.setextHeading(code === 61 ? 1 : 2, lineEnd);
       }
       if ((code === 42 || code === 45 || code === 95) && this.thematicBreak(at, lineEnd, matched)) return;
       if (code === 42 || code === 43 || code === 45 || isDigit(code)) {
@@ -352,25 +358,31 @@ class BlockScanner {
   /** A line that starts no block: paragraph text, a definition, or a table delimiter row. */
   textLine(offset: number, at: number, lineEnd: number, matched: number, allMatched: boolean): void {
     if (this.leaf?.kind === 'paragraph') return this.paragraphLine(offset, at, lineEnd, allMatched);
+    if (this.leaf?.kind === 'table') return this.tableRow(this.leaf, at, lineEnd);
     if (this.leaf?.kind === 'definition' && !allMatched) refuse('a lazy line after a definition');
+    const afterDefinition = this.leaf?.kind === 'definition';
     this.closeUnmatched(matched);
     this.closeLeaf(false);
     this.markQuotes(lineEnd);
-    if (this.text.charCodeAt(at) === 91 && this.definition(at, lineEnd)) return;
+    const bracket = this.text.charCodeAt(at) === 91;
+    if (bracket && this.definition(at, lineEnd)) return;
     const paragraph = block('paragraph', at, lineEnd);
     paragraph.lines.push(at, lineEnd);
     this.addBlock(paragraph);
-    this.leaf = { kind: 'paragraph', block: paragraph, fence: 0, size: at - offset, html: 1, lazy: false };
+    this.leaf = { kind: 'paragraph', block: paragraph, fence: 0, size: at - offset, html: 1, lazy: false, bracket, afterDefinition };
   }
 
   paragraphLine(offset: number, at: number, lineEnd: number, allMatched: boolean): void {
     const leaf = this.leaf as Leaf;
     const paragraph = leaf.block;
+    if (allMatched && leaf.lazy && tableDelimiterCells(this.text, offset, lineEnd) >= 0) refuse('a table delimiter row under a lazy line');
     if (allMatched && !leaf.lazy && this.tableStart(leaf, offset, lineEnd)) return;
     if (!allMatched && tableDelimiterCells(this.text, offset, lineEnd) >= 0) refuse('a lazy line that looks like a table delimiter row');
+    if (leaf.bracket && this.text.slice(at, lineEnd).includes(']:')) refuse('a paragraph that may start with a definition');
     paragraph.lines.push(at, lineEnd);
     paragraph.end = lineEnd;
     leaf.lazy = !allMatched;
+    if (!allMatched) leaf.hadLazy = true;
     leaf.size = at - offset; // the indentation of the last line
     if (allMatched) this.markQuotes(lineEnd);
   }
@@ -378,6 +390,25 @@ class BlockScanner {
   /** Block quotes that matched this line end at least here. */
   markQuotes(lineEnd: number): void {
     for (const container of this.stack) if (container.kind === 'quote') container.block.end = lineEnd;
+  }
+
+  /** micromark `setextUnderline`: the open paragraph becomes a heading. */
+  setextHeading(depth: number, lineEnd: number): void {
+    const leaf = this.leaf as Leaf;
+    if (leaf.hadLazy || leaf.afterDefinition) refuse('a setext heading over lazy lines or after a definition');
+    // Its text keeps the document's line endings, which the inline scanner writes as `\n`.
+    if (leaf.block.lines.length > 2 && this.text.includes('\r')) refuse('a setext heading over several CRLF lines');
+    const heading = leaf.block;
+    heading.type = 'heading';
+    heading.depth = depth;
+    heading.end = lineEnd;
+    // The content ends before the trailing whitespace of its last line.
+    const last = heading.lines.length - 1;
+    let end = heading.lines[last] ?? 0;
+    while (end > (heading.lines[last - 1] ?? 0) && isSpaceOrTab(this.text.charCodeAt(end - 1))) end--;
+    heading.lines[last] = end;
+    this.markQuotes(lineEnd);
+    this.leaf = undefined;
   }
 
   atxHeading(at: number, lineEnd: number, matched: number): boolean {
@@ -543,7 +574,9 @@ class BlockScanner {
     const line = this.text.slice(at, lineEnd);
     const match = DEFINITION.exec(line);
     if (!match) {
-      if (line.includes(']:') || !line.includes(']')) refuse('a line that may start a definition');
+      // Not a definition on one line; it could still be one over several lines, which needs a
+      // `]:` somewhere in the paragraph (see `paragraphLine`).
+      if (line.includes(']:')) refuse('a line that may start a definition');
       return false;
     }
     const label = match[1] ?? '';
@@ -585,15 +618,10 @@ class BlockScanner {
     return true;
   }
 
-  tableRow(leaf: Leaf, offset: number, lineEnd: number): boolean {
-    const indent = this.indent(offset, lineEnd);
-    const at = offset + indent;
-    const code = this.text.charCodeAt(at);
-    if (indent >= 4 || ROW_AMBIGUOUS.has(code) || isDigit(code)) refuse('a table row that may start another block');
+  tableRow(leaf: Leaf, at: number, lineEnd: number): void {
     leaf.block.rows.push(tableCells(this.text, at, lineEnd));
     leaf.block.end = lineEnd;
     this.markQuotes(lineEnd);
-    return true;
   }
 
   // --- the tree ------------------------------------------------------------------------------
@@ -634,9 +662,6 @@ class BlockScanner {
 }
 
 const DEFINITION = /^\[([^\[\]\\]*)\]:[ \t]*(<[^<>\\\n]*>|[^\s<][^\s]*)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/;
-
-/** First characters of a table body line that might start another block instead. */
-const ROW_AMBIGUOUS = new Set([62, 35, 96, 126, 60, 42, 43, 45, 95, 61, 91]);
 
 function listMarker(text: string, list: Block): number {
   const first = list.children[0];
@@ -812,6 +837,9 @@ function visit(parent: Block, text: string, definitions: Definitions, facts: Bod
         const directive = parseDirective(value);
         if (directive) {
           const next = children[index + 1];
+          if (next && CONTAINERS.has(next.type) && !(isRoot && isClosedByBlankLine(text, next))) {
+            refuse('a lint comment before a list, quote or footnote whose end is subtle');
+          }
           facts.directives.push({ ...directive, range, target: next ? { start: next.start, end: next.end } : undefined, atTop });
           continue;
         }
@@ -823,6 +851,28 @@ function visit(parent: Block, text: string, definitions: Definitions, facts: Bod
     }
     atTop = false;
     if (node.children.length > 0) visit(node, text, definitions, facts, false);
+  }
+}
+
+const CONTAINERS = new Set<BlockType>(['blockquote', 'list', 'footnoteDefinition']);
+
+/**
+ * Whether a container is followed by the rest of its line, then one or more blank lines, then
+ * more content: there its mdast end is its last content's end, as the scanner computes it. At
+ * the end of the file, or closed by a line of its parent container, micromark (and mdast's
+ * list-item fix-up) place container ends in ways the scanner does not model.
+ */
+function isClosedByBlankLine(text: string, node: Block): boolean {
+  let newline = text.indexOf('\n', node.end);
+  if (newline === -1 || !/^[ \t\r]*$/.test(text.slice(node.end, newline))) return false;
+  let blanks = 0;
+  for (;;) {
+    const start = newline + 1;
+    newline = text.indexOf('\n', start);
+    const line = text.slice(start, newline === -1 ? text.length : newline);
+    if (!/^[ \t\r]*$/.test(line)) return blanks > 0;
+    if (newline === -1) return false;
+    blanks++;
   }
 }
 
