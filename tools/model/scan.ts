@@ -6,14 +6,14 @@
  * makes it refuse, and tests compare it with remark on fixtures and on generated documents.
  *
  * Block structure (this file) follows micromark's document and flow tokenizers for:
- * YAML front matter; blank lines; ATX headings; thematic breaks; fenced code closed by a fence;
- * indented code; HTML blocks of kinds 1-7; GFM tables; link reference definitions on one line;
- * paragraphs with lazy continuation lines; block quotes; bullet and ordered lists; GFM footnote
- * definitions. It refuses: tabs in indentation, a lone CR, NUL, a setext underline (or a line
- * that could be one) under a paragraph, unclosed fences and fences ended by their container,
+ * YAML front matter; blank lines; ATX and setext headings; thematic breaks; fenced code closed
+ * by a fence; indented code; HTML blocks of kinds 1-7; GFM tables; link reference definitions on
+ * one line; paragraphs with lazy continuation lines; block quotes; bullet and ordered lists; GFM
+ * footnote definitions. It refuses: tabs in indentation, a lone CR, NUL, setext headings over
+ * lazy lines, unclosed fences and fences ended by their container,
  * list items that start with a blank line or with five or more spaces, definitions that span
- * lines or have unusual labels, HTML blocks of kind 6 or 7 inside containers, table rows and
- * lazy lines whose meaning depends on rules it does not model, unclosed front matter.
+ * lines or have unusual labels, lazy lines whose meaning depends on rules it does not model,
+ * unclosed front matter, lint comments before containers whose mdast end is subtle.
  * Inline content is handled by scan-inline.ts.
  */
 import { decodeString } from 'micromark-util-decode-string';
@@ -468,8 +468,6 @@ class BlockScanner {
       return false;
     }
     if (kind === 7 && lazy) refuse('an HTML block of kind 7 on a lazy line');
-    if (kind >= 6 && this.stack.length > 1) refuse('an HTML block of kind 6 or 7 inside a container');
-    if (kind >= 6 && matched < this.stack.length) refuse('an HTML block of kind 6 or 7 inside a container');
     this.closeUnmatched(matched);
     this.closeLeaf(false);
     this.markQuotes(lineEnd);
