@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { collectBodyFacts, parseBodyFacts } from '../tools/model/markdown.js';
 import { explainScan, scanBodyFacts } from '../tools/model/scan.js';
-import { markdownDocument, markdownSoup, mutated } from './helpers/markdown-arbitrary.js';
+import { markdownDocument, markdownSoup, mutated, standardsDocument } from './helpers/markdown-arbitrary.js';
 
 /**
  * The fast scanner must give exactly remark's facts, or refuse. `npm test` runs a short budget;
@@ -78,7 +78,8 @@ describe('fast scanner: differential properties against remark', () => {
     );
   }
 
-  check('generated documents', markdownDocument, 400, 0.08);
+  check('documents shaped like standards', standardsDocument, 300, 0.8);
+  check('generated documents with edge cases', markdownDocument, 400, 0.08);
   check('mutated real documents', mutated(fixtures), 200, 0.3);
   check('arbitrary strings over Markdown characters', markdownSoup, 400, 0.2);
 });

@@ -172,3 +172,56 @@ export function mutated(documents: readonly string[]): fc.Arbitrary<string> {
       return text;
     });
 }
+
+// --- documents shaped like real standards, which the scanner should nearly always answer ----
+
+const tameInline: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 8, arbitrary: words.map((word) => `${word} `) },
+      { weight: 2, arbitrary: fc.constantFrom('. ', ', ', ': ', '(see below) ', '"quoted" ', '2 < 3 ', 'a & b ', '100% ') },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom('*', '_', '**'), words).map(([m, w]) => `${m}${w}${m} `) },
+      { weight: 2, arbitrary: fc.constantFrom('`code` ', '``a ` b`` ', '`[not](link)` ') },
+      { weight: 3, arbitrary: fc.tuple(words, url.filter((u) => !u.includes('<') && !u.includes('\\'))).map(([t, u]) => `[${t}](${u}) `) },
+      { weight: 1, arbitrary: fc.constantFrom('[semver][] ', '[the spec][ref] ', '![diagram](img/a.png "Diagram") ', '[^1] ', '<https://scs.community> ') },
+      { weight: 1, arbitrary: fc.constantFrom('https://example.com/x. ', 'www.scs.community ', 'info@osb-alliance.com ', '&amp; ', '&copy; ', '\\* ') },
+      { weight: 1, arbitrary: fc.constantFrom('<a name="anchor"></a> ', '<br/> ', '<span id="s">x</span> ') },
+    ),
+    { minLength: 1, maxLength: 10 },
+  )
+  .map((pieces) => pieces.join('').trimEnd());
+
+const tameParagraph = fc.array(tameInline, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
+const tameHeading = fc.tuple(fc.integer({ min: 1, max: 4 }), tameInline).map(([depth, text]) => `${'#'.repeat(depth)} ${text}`);
+const tameList = fc
+  .tuple(fc.constantFrom('-', '*', '1.'), fc.array(fc.tuple(tameInline, fc.option(fc.array(tameInline, { minLength: 1, maxLength: 3 }))), { minLength: 1, maxLength: 5 }))
+  .map(([marker, items]) =>
+    items
+      .map(([text, nested], index) => {
+        const own = marker === '1.' ? `${index + 1}.` : marker;
+        const pad = ' '.repeat(own.length + 1);
+        return `${own} ${text}${nested ? nested.map((line) => `\n${pad}- ${line}`).join('') : ''}`;
+      })
+      .join('\n'),
+  );
+const tameTable = fc
+  .array(fc.tuple(tameInline, tameInline), { minLength: 1, maxLength: 5 })
+  .map((rows) => ['| Name | Value |', '| ---- | ----: |', ...rows.map(([a, b]) => `| ${a.replace(/\|/g, '')} | ${b.replace(/\|/g, '')} |`)].join('\n'));
+const tameBlock = fc.oneof(
+  { weight: 6, arbitrary: tameParagraph },
+  { weight: 3, arbitrary: tameHeading },
+  { weight: 3, arbitrary: tameList },
+  { weight: 2, arbitrary: tameTable },
+  { weight: 1, arbitrary: fc.constantFrom('```yaml\nkey: [x](y)\n```', '~~~\n# no heading\n~~~', '    indented code') },
+  { weight: 1, arbitrary: tameParagraph.map((text) => text.split('\n').map((line) => `> ${line}`).join('\n')) },
+  { weight: 1, arbitrary: fc.constantFrom('<!-- lint ignore link-fragment-exists -->', '<!-- lint disable -->', '<a name="top"></a>', '<!-- a note -->', '---') },
+  { weight: 1, arbitrary: fc.constantFrom('[ref]: https://example.org', '[semver]: https://semver.org/ "SemVer"', '[^1]: A footnote with [a link](#x).') },
+);
+
+/** A document shaped like a real standard: front matter, then common blocks between blank lines. */
+export const standardsDocument: fc.Arbitrary<string> = fc
+  .tuple(fc.array(tameBlock, { minLength: 1, maxLength: 12 }), fc.constantFrom('lf', 'lf', 'crlf'))
+  .map(([parts, endings]) => {
+    const text = `---\ntitle: A standard\ntype: Standard\n---\n\n${parts.join('\n\n')}\n`;
+    return endings === 'crlf' ? text.replace(/\n/g, '\r\n') : text;
+  });

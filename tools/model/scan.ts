@@ -855,23 +855,23 @@ function visit(parent: Block, text: string, definitions: Definitions, facts: Bod
 const CONTAINERS = new Set<BlockType>(['blockquote', 'list', 'footnoteDefinition']);
 
 /**
- * Whether a container is followed by the rest of its line, then one or more blank lines, then
- * more content: there its mdast end is its last content's end, as the scanner computes it. At
- * the end of the file, or closed by a line of its parent container, micromark (and mdast's
- * list-item fix-up) place container ends in ways the scanner does not model.
+ * Whether a top-level container is followed by the rest of its line, then blank lines up to
+ * more content or the end of the file: there its mdast end is its last content's end (a quote's:
+ * its last marked line), as the scanner computes it. Nested containers, and containers closed by
+ * a line of their parent, end in ways (micromark's container exits, mdast's list-item fix-up)
+ * the scanner does not model.
  */
 function isClosedByBlankLine(text: string, node: Block): boolean {
   let newline = text.indexOf('\n', node.end);
-  if (newline === -1 || !/^[ \t\r]*$/.test(text.slice(node.end, newline))) return false;
+  if (!/^[ \t\r]*$/.test(text.slice(node.end, newline === -1 ? text.length : newline))) return false;
   let blanks = 0;
-  for (;;) {
+  while (newline !== -1) {
     const start = newline + 1;
     newline = text.indexOf('\n', start);
-    const line = text.slice(start, newline === -1 ? text.length : newline);
-    if (!/^[ \t\r]*$/.test(line)) return blanks > 0;
-    if (newline === -1) return false;
+    if (!/^[ \t\r]*$/.test(text.slice(start, newline === -1 ? text.length : newline))) return blanks > 0;
     blanks++;
   }
+  return true;
 }
 
 /** Scans the inline content of lines (pairs of offsets); returns the text when asked. */
