@@ -86,6 +86,10 @@ const LITERAL_TRIGGER = /https?:\/\/|www\.|[\w+\-.]@[\w-]+\./i;
 const MAY_TRIGGER = /[@&\\]|www|http/i;
 const DIRECTIVE_START = /^<!--\s*lint\s+(?:disable|enable|ignore)\b/;
 
+/** ASCII characters that start nothing in inline content when there is no `@` (1 = plain). */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const special of '\\`<&[]!~*_\nhHwW') PLAIN[special.charCodeAt(0)] = 0;
+
 const isAlpha = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const isAlphanumeric = (code: number): boolean => isAlpha(code) || isDigit(code);
@@ -136,8 +140,18 @@ class InlineScanner {
 
   run(): InlineResult {
     const s = this.s;
+    const length = s.length;
+    // Without an `@` only a few characters can start anything: skip the others quickly.
+    const table = this.hasAt ? undefined : PLAIN;
     let index = 0;
-    while (index < s.length) index = this.step(index, s.charCodeAt(index));
+    while (index < length) {
+      const code = s.charCodeAt(index);
+      if (table !== undefined && code < 128 && table[code] === 1) {
+        index++;
+        continue;
+      }
+      index = this.step(index, code);
+    }
     this.flushText(s.length);
     if (this.trackPlain && LITERAL_TRIGGER.test(this.plain.join(''))) refuse('text that remark-gfm could turn into a link without a position');
     let text: string | undefined;
@@ -451,8 +465,8 @@ class InlineScanner {
     const opener = this.openers.pop();
     if (!opener || opener.inactive) return index + 1;
     const s = this.s;
-    const label = s.slice(opener.contentStart, index);
-    const defined = this.definitions.links.has(normalizeIdentifier(label));
+    // Whether the text between the brackets is a defined label (only needed when no resource follows).
+    const defined = (): boolean => this.definitions.links.size > 0 && this.definitions.links.has(normalizeIdentifier(s.slice(opener.contentStart, index)));
     const next = s.charCodeAt(index + 1);
     let end = -1;
     let url: string | undefined;
@@ -461,12 +475,12 @@ class InlineScanner {
       if (resource) {
         end = resource.end;
         url = resource.url;
-      } else if (defined) end = index + 1;
+      } else if (defined()) end = index + 1;
     } else if (next === 91) {
       const full = referenceLabelEnd(s, index + 1);
       if (full > 0 && this.definitions.links.has(normalizeIdentifier(s.slice(index + 2, full - 1)))) end = full;
-      else if (defined && s.charCodeAt(index + 2) === 93) end = index + 3;
-    } else if (defined) {
+      else if (s.charCodeAt(index + 2) === 93 && defined()) end = index + 3;
+    } else if (defined()) {
       end = index + 1;
     }
     if (end < 0) return index + 1; // a balanced bracket that is text

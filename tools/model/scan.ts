@@ -137,7 +137,7 @@ class BlockScanner {
   parse(): Block {
     const text = this.text;
     if (text.includes('\0')) refuse('NUL character');
-    if (/\r(?!\n)/.test(text)) refuse('a CR without LF');
+    if (text.includes('\r') && /\r(?!\n)/.test(text)) refuse('a CR without LF');
     let start = this.frontMatterEnd();
     for (;;) {
       const newline = text.indexOf('\n', start);
@@ -876,6 +876,16 @@ function isClosedByBlankLine(text: string, node: Block): boolean {
 
 /** Scans the inline content of lines (pairs of offsets); returns the text when asked. */
 function inline(text: string, lines: number[], definitions: Definitions, wantText: boolean, facts: BodyFacts): string | undefined {
+  const content: InlineContent =
+    lines.length === 2 ? { text: text.slice(lines[0], lines[1]), starts: [0], sources: [lines[0] ?? 0] } : joinLines(text, lines);
+  const result = scanInline(content, definitions, wantText);
+  for (const link of result.links) facts.links.push(link);
+  for (const html of result.html) anchorsIn(html.value, facts.anchors);
+  return result.text;
+}
+
+/** The content of several lines, joined by `\n`, with where each line starts. */
+function joinLines(text: string, lines: number[]): InlineContent {
   const content: InlineContent = { text: '', starts: [], sources: [] };
   const parts: string[] = [];
   let length = 0;
@@ -889,10 +899,7 @@ function inline(text: string, lines: number[], definitions: Definitions, wantTex
     length += end - start;
   }
   content.text = parts.join('\n');
-  const result = scanInline(content, definitions, wantText);
-  for (const link of result.links) facts.links.push(link);
-  for (const html of result.html) anchorsIn(html.value, facts.anchors);
-  return result.text;
+  return content;
 }
 
 /** The value of an HTML block: its lines (without container prefixes) and their line endings. */
