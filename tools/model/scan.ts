@@ -83,11 +83,8 @@ function block(type: BlockType, start: number, end: number): Block {
 interface Container {
   kind: 'root' | 'quote' | 'item' | 'footnote';
   block: Block;
-  /** List items: the columns their content is indented by (micromark's `size`). */
+  /** List items and footnotes: the columns their content is indented by (micromark's `size`). */
   size: number;
-  /** List items: their list, and its marker (`-`, `*`, `+`, or `.`/`)` for ordered lists). */
-  list: Block | undefined;
-  marker: number;
 }
 
 /** The open leaf block of the innermost container. */
@@ -125,7 +122,7 @@ class BlockScanner {
   constructor(text: string) {
     this.text = text;
     this.root = block('root', 0, text.length);
-    this.stack = [{ kind: 'root', block: this.root, size: 0, list: undefined, marker: 0 }];
+    this.stack = [{ kind: 'root', block: this.root, size: 0 }];
     this.leaf = undefined;
     this.interruptedBy = undefined;
   }
@@ -309,7 +306,7 @@ class BlockScanner {
         this.closeUnmatched(matched);
         this.closeLeaf(false);
         const quote = block('blockquote', at, lineEnd);
-        this.openContainer({ kind: 'quote', block: quote, size: 0, list: undefined, marker: 0 });
+        this.openContainer({ kind: 'quote', block: quote, size: 0 });
         offset = this.afterQuoteMarker(at + 1);
         matched = this.stack.length;
         allMatched = true;
@@ -349,10 +346,7 @@ class BlockScanner {
   blankLine(matched: number, lineEnd: number): void {
     if (this.leaf?.kind !== 'fenced' && this.leaf?.kind !== 'indented') this.closeLeaf(false);
     this.closeUnmatched(matched);
-    // Block quotes end at their last marked line, even a blank one.
-    const innermost = this.stack[this.stack.length - 1] as Container;
-    if (innermost.kind === 'quote') innermost.block.end = lineEnd;
-    for (const container of this.stack) if (container.kind === 'quote') container.block.end = lineEnd;
+    this.markQuotes(lineEnd); // block quotes end at their last marked line, even a blank one
   }
 
   /** A line that starts no block: paragraph text, a definition, or a table delimiter row. */
@@ -528,7 +522,7 @@ class BlockScanner {
     }
     const item = block('listItem', at, markerEnd);
     list.children.push(item);
-    this.stack.push({ kind: 'item', block: item, size: contentStart - offset, list, marker });
+    this.stack.push({ kind: 'item', block: item, size: contentStart - offset });
     return contentStart;
   }
 
@@ -563,7 +557,7 @@ class BlockScanner {
     this.footnoteLabels.add(normalizeIdentifier(text.slice(at + 2, close)));
     const footnote = block('footnoteDefinition', at, close + 2);
     this.addBlock(footnote);
-    this.stack.push({ kind: 'footnote', block: footnote, size: 4, list: undefined, marker: 0 });
+    this.stack.push({ kind: 'footnote', block: footnote, size: 4 });
     return contentStart;
   }
 
