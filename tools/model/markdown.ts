@@ -4,7 +4,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { anchorsIn, parseDirective } from './html-facts.js';
 import type { Range } from './positions.js';
+import { scanBodyFacts } from './scan.js';
 
 export interface Heading {
   depth: number;
@@ -43,15 +45,21 @@ export interface BodyFacts {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
-const DIRECTIVE = /^<!--\s*lint\s+(disable|enable|ignore)\b([^]*?)-->\s*$/;
-const ANCHOR = /\b(?:name|id)\s*=\s*["']([^"']+)["']/g;
-
 /** Parses a document's text (front matter included) with the syntax the rules expect: GFM and YAML front matter. */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
+/**
+ * The body facts of a document: from the fast scanner when it can tell them exactly, else from
+ * the remark parse (`parseBodyFacts`, the reference the scanner is tested against).
+ */
 export function collectBodyFacts(text: string): BodyFacts {
+  return scanBodyFacts(text) ?? parseBodyFacts(text);
+}
+
+/** The body facts from a full remark parse (remark-parse, remark-gfm, remark-frontmatter). */
+export function parseBodyFacts(text: string): BodyFacts {
   return bodyFactsFromTree(parseMarkdown(text));
 }
 
@@ -87,25 +95,19 @@ function visit(parent: Parent, facts: BodyFacts, isRoot: boolean): void {
         facts.links.push({ url: node.url, kind: 'definition', range });
         break;
       case 'html': {
-        const directive = DIRECTIVE.exec(node.value.trim());
+        const directive = parseDirective(node.value);
         if (directive) {
           const next = children[index + 1];
-          facts.directives.push({
-            kind: directive[1] as DirectiveKind,
-            ruleIds: (directive[2] ?? '').split(/[\s,]+/).filter((id) => id !== ''),
-            range,
-            target: next ? rangeOf(next) : undefined,
-            atTop,
-          });
+          facts.directives.push({ ...directive, range, target: next ? rangeOf(next) : undefined, atTop });
           continue;
         }
-        for (const anchor of node.value.matchAll(ANCHOR)) if (anchor[1]) facts.anchors.push(anchor[1]);
+        anchorsIn(node.value, facts.anchors);
         break;
       }
       default:
         break;
     }
-    if (node.type !== 'html' || !DIRECTIVE.test(node.value.trim())) atTop = false;
+    atTop = false;
     if ('children' in node) visit(node, facts, false);
   }
 }
