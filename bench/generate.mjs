@@ -38,7 +38,8 @@ function material() {
     const text = readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
     for (const block of text.split(/\n\s*\n/)) {
       const trimmed = block.trim();
-      if (trimmed.length < 60 || trimmed.startsWith('#') || trimmed.startsWith('```') || trimmed.startsWith('<!--') || trimmed.includes('](')) continue;
+      // Whole paragraphs and lists only: no headings, code fences, comments, links or tables cut apart.
+      if (trimmed.length < 60 || /^(#|<!--|\||---)/.test(trimmed) || /```|~~~|\]\(|\r/.test(trimmed)) continue;
       blocks.push(trimmed);
     }
   }
