@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 const validators = await generateValidators();
 await build({
-  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts' },
+  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts', 'facts-worker': 'tools/engine/facts-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

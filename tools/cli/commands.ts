@@ -29,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
       HEAD_FLAG,
       { name: 'cache', type: 'boolean', description: 'Keep the Markdown facts of unchanged documents between runs (in .scs-standards-cache)' },
       { name: 'cache-location', type: 'string', value: 'PATH', description: 'The cache file (default: .scs-standards-cache at the repository root)' },
+      { name: 'concurrency', type: 'string', value: 'N', description: 'Worker threads that parse documents: auto (default: every core, for large runs), off, or a number' },
       { name: 'suppress-all', type: 'boolean', description: 'Record every current error in the suppressions file' },
       { name: 'suppress-rule', type: 'strings', value: 'ID', description: 'Record the current errors of this rule in the suppressions file (repeatable)' },
       { name: 'prune-suppressions', type: 'boolean', description: 'Remove counts that match no error any more from the suppressions file' },

@@ -2,7 +2,8 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
 import type { InternalFailure } from '../engine/lint.js';
-import { lintWithConfig } from '../engine/run.js';
+import { checkPlan, planLint } from '../engine/run.js';
+import { prefetchBodies, type Concurrency } from '../engine/prefetch.js';
 import { DEFAULT_CACHE_FILE, FactsCache } from '../engine/cache.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { version } from './version.js';
@@ -44,6 +45,11 @@ export async function run(args: ParsedArgs): Promise<number> {
     return EXIT.failure;
   }
   const head = typeof args.values.head === 'string' ? args.values.head : undefined;
+  const concurrency = parseConcurrency(args.values.concurrency);
+  if (concurrency === undefined) {
+    args.stderr.write(`scs-standards lint: --concurrency expects auto, off or a number of threads from 1 to 64, got \`${String(args.values.concurrency)}\`\n`);
+    return EXIT.failure;
+  }
   try {
     if (args.values.fix === true || args.values['fix-dry-run'] === true) {
       const fixed = await fix(args, rules);
@@ -80,7 +86,13 @@ export async function run(args: ParsedArgs): Promise<number> {
     } else {
       const config = loadConfig(args.cwd, rulesById, configFile);
       const cache = args.values.cache === true ? openCache(args, config) : undefined;
-      const run = lintWithConfig(config, { cwd: args.cwd, paths: args.positionals, configFile, rules, cache });
+      const options = { cwd: args.cwd, paths: args.positionals, configFile, rules, cache };
+      const plan = planLint(config, options);
+      await prefetchBodies(
+        plan.folders.flatMap((folder) => folder.targets),
+        { cache, concurrency, maxFileSize: config.maxFileSize },
+      );
+      const run = checkPlan(plan, config, options);
       saveCache(args, cache);
       ({ results, failures } = run);
       root = run.config.root;
@@ -191,6 +203,13 @@ function saveCache(args: ParsedArgs, cache: FactsCache | undefined): void {
   } catch (error) {
     args.stderr.write(`scs-standards lint: the cache could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
   }
+}
+
+function parseConcurrency(value: unknown): Concurrency | undefined {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  if (typeof value === 'string' && /^[1-9][0-9]?$/.test(value) && Number(value) <= 64) return Number(value);
+  return undefined;
 }
 
 function suppressionUsage(all: boolean, rules: readonly string[] | undefined, pruneRequested: boolean): string | undefined {

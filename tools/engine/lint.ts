@@ -5,6 +5,7 @@ import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEd
 import type { ResolvedConfig } from './config.js';
 import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
+import { MemoryGuard } from './memory.js';
 import { summarize, type FileResult, type Finding } from './result.js';
 
 export interface CheckOptions {
@@ -48,7 +49,9 @@ export function checkCorpus(
         (rule.meta.scope !== 'change' || options.change !== undefined),
     );
   const results: FileResult[] = [];
+  const memory = targets.length > 256 ? new MemoryGuard() : undefined;
   for (const doc of targets) {
+    memory?.tick();
     const findings: Finding[] = [];
     const cache = options.cache;
     if (cache && !doc.hasBody) {
@@ -97,7 +100,7 @@ export function checkCorpus(
     if (cache && doc.hasBody) cache.store(doc, doc.body);
     results.push(summarize(doc.path, doc.relPath, findings));
     // The whole text is read again only if something asks for it: a large corpus never sits in memory at once.
-    doc.release();
+    doc.release(true);
   }
   return results;
 }

@@ -48,7 +48,7 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       const end = read === 0 ? -1 : frontMatterEnd(buffer, length);
       if (end !== -1) {
         const head = Buffer.from(buffer.subarray(0, end));
-        return StandardDocument.fromHead(path, relPath, fileName, head, () => readFileSync(path), limit);
+        return StandardDocument.fromHead(path, relPath, fileName, head, () => readFileSync(path), size, limit);
       }
       if (read === 0 || length >= size || length >= MAX_HEAD) break;
       if (length === buffer.length) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { rules as allRules, rulesById } from '../rules/index.js';
 import { isScopeRule, type Rule } from '../rules/rule.js';
 import type { Corpus } from '../model/corpus.js';
+import type { StandardDocument } from '../model/document.js';
 import type { FactsCache } from './cache.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { discover, UsageError } from './discover.js';
@@ -37,29 +38,48 @@ export function runLint(options: LintOptions): LintRun {
   return lintWithConfig(config, options);
 }
 
-export function lintWithConfig(config: ResolvedConfig, options: LintOptions): LintRun {
+/** What a run will check: each standards folder with the documents to report on, and the scope files. */
+export interface LintPlan {
+  folders: { corpus: Corpus; targets: StandardDocument[] }[];
+  scopes: string[];
+}
+
+/** Finds the files and reads each standards folder (documents up to their front matter). */
+export function planLint(config: ResolvedConfig, options: LintOptions): LintPlan {
   const { folders, targets, scopes } = discover(options.cwd, options.paths, config);
+  return {
+    folders: folders.map((folder) => {
+      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
+      return { corpus, targets: corpus.documents.filter((doc) => targets.has(doc.path)) };
+    }),
+    scopes,
+  };
+}
+
+/** Checks what a plan holds: the documents asked for, then the scope files. */
+export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintOptions): LintRun {
   const failures: InternalFailure[] = [];
-  const corpora: Corpus[] = [];
   const results: FileResult[] = [];
-  for (const folder of folders) {
-    const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
-    corpora.push(corpus);
-    const targetDocs = corpus.documents.filter((doc) => targets.has(doc.path));
-    results.push(...checkCorpus(corpus, targetDocs, config, options.rules ?? allRules, failures, { cache: options.cache }));
-  }
   const rules = options.rules ?? allRules;
-  if (scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {
+  for (const { corpus, targets } of plan.folders) {
+    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache }));
+  }
+  const corpora = plan.folders.map((folder) => folder.corpus);
+  if (plan.scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {
     const standards = join(config.root, config.standards);
     if (!isDirectory(standards)) {
       throw new UsageError(`No standards folder: ${config.standards} does not exist; certificate scopes are checked against it (set \`standards\` in the configuration)`);
     }
     const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize, true);
-    const files = scopes.map((path) => readScope(path, config.root, config.maxFileSize));
+    const files = plan.scopes.map((path) => readScope(path, config.root, config.maxFileSize));
     results.push(...checkScopes(files, corpus, config, rules, failures));
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, corpora, results, failures };
+}
+
+export function lintWithConfig(config: ResolvedConfig, options: LintOptions): LintRun {
+  return checkPlan(planLint(config, options), config, options);
 }
 
 function isDirectory(path: string): boolean {

@@ -53,6 +53,7 @@ export class StandardDocument {
   #head: SourceFile | undefined;
   #loader: DocumentLoader | undefined;
   #maxFileSize: number | undefined;
+  #size: number | undefined;
   #body: BodyFacts | undefined;
 
   constructor(source: SourceFile, relPath: string, readProblem?: SourceProblem, body?: BodyFacts) {
@@ -77,7 +78,7 @@ export class StandardDocument {
    * A document read up to the end of its front matter (`head`); `loader` reads the whole file
    * when the rest is needed. A problem found in the head (binary content, invalid UTF-8) is final.
    */
-  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, maxFileSize?: number): StandardDocument {
+  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, size: number, maxFileSize?: number): StandardDocument {
     const decoded = decodeSource(head, maxFileSize);
     const source = makeSource(path, fileName, decoded.text, decoded.bom);
     if (!decoded.ok) return new StandardDocument(source, relPath, decoded.problem);
@@ -85,6 +86,7 @@ export class StandardDocument {
     doc.#head = source;
     doc.#loader = loader;
     doc.#maxFileSize = maxFileSize;
+    doc.#size = size;
     return doc;
   }
 
@@ -108,6 +110,11 @@ export class StandardDocument {
   get readProblem(): SourceProblem | undefined {
     if (this.#loader !== undefined && this.#source === this.#head) this.complete();
     return this.#readProblem;
+  }
+
+  /** The size of the file in bytes (of the text, for a document made from text). */
+  get size(): number {
+    return this.#size ?? this.#source.text.length;
   }
 
   /** The read problem found so far, without reading the rest of a partially read document. */
@@ -137,11 +144,14 @@ export class StandardDocument {
   }
 
   /**
-   * Lets go of the whole source of a partially read document (its front matter and body facts
-   * stay); the source is read again if it is asked for again.
+   * Lets go of the whole source of a partially read document (its front matter stays); the source
+   * is read again if it is asked for again. With `withBody`, the Markdown facts go too (they are
+   * computed again if asked for): facts cut from the whole text would keep all of it alive.
    */
-  release(): void {
-    if (this.#loader !== undefined && this.#head !== undefined) this.#source = this.#head;
+  release(withBody = false): void {
+    if (this.#loader === undefined || this.#head === undefined) return;
+    this.#source = this.#head;
+    if (withBody) this.#body = undefined;
   }
 
   get isTemplate(): boolean {
