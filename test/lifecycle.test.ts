@@ -148,6 +148,25 @@ describe('lint --base', () => {
     expect(result.stdout).toContain('title=lifecycle-transition-dates::Missing `stabilized_at`');
     expect((await runMain(['lint'], work)).code).toBe(1); // schema still requires the date without a base
   });
+
+  test('in a GitHub merge queue, the base defaults to the commit the queue builds on', async () => {
+    const root = change({ [FLAVOR]: standard({}) }, { [FLAVOR]: standard({}) });
+    const base = git(root, 'rev-parse', 'HEAD').trim();
+    writeFiles(root, { [`${S}scs-0110-v1-flavor-naming.md`]: standard({}) });
+    rmSync(join(root, FLAVOR));
+    commitAll(root, 'renumber');
+    const payload = join(root, 'event.json');
+    writeFileSync(payload, JSON.stringify({ merge_group: { base_sha: base, head_sha: git(root, 'rev-parse', 'HEAD').trim() } }));
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: payload };
+    const lint = await runMain(['lint', '--format', 'github', 'Standards'], root, env);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('title=lifecycle-number-unchanged::');
+    const review = await runMain(['review', 'Standards'], root, env);
+    expect(review.stdout).toContain(`Compared the working tree with \`${base}\``);
+    writeFileSync(payload, JSON.stringify({ merge_group: {} }));
+    const broken = await runMain(['lint', 'Standards'], root, env);
+    expect(broken).toEqual({ code: 2, stdout: '', stderr: `scs-standards lint: The event payload ${payload} has no \`merge_group.base_sha\`: the base of the merge queue is unknown\n` });
+  });
 });
 
 describe('bad input gets exit 2 and a message, never a stack trace', () => {

@@ -49,7 +49,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     }
     let base = typeof args.values.base === 'string' ? args.values.base : undefined;
     if (base === undefined && head !== undefined) throw new UsageError('--head needs --base: the head is compared with a base');
-    if (base === undefined && args.env.GITHUB_ACTIONS === 'true' && args.env.GITHUB_BASE_REF) {
+    if (base === undefined && args.env.GITHUB_ACTIONS === 'true' && (args.env.GITHUB_BASE_REF || args.env.GITHUB_EVENT_NAME === 'merge_group')) {
       const { githubDefaultBase } = await import('../lifecycle/load.js');
       base = await githubDefaultBase(args.cwd, args.env);
     }

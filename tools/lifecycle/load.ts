@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { toRelative, type ResolvedConfig } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
@@ -178,14 +179,31 @@ function documentEntries(entries: readonly TreeEntry[]): TreeEntry[] {
 }
 
 /**
- * In GitHub Actions on a pull request, the base is the pull request's base branch:
- * `origin/<branch>` when the clone has it (as `actions/checkout` makes it), else `<branch>`.
- * Undefined outside GitHub Actions or outside a pull request.
+ * The base of the change that a GitHub Actions run checks: on a pull request, its base branch
+ * (`origin/<branch>` when the clone has it, as `actions/checkout` makes it, else `<branch>`); in
+ * a merge queue (`merge_group`), the commit the queued changes are merged onto, from the event
+ * payload. Undefined outside GitHub Actions and on other events.
  */
 export async function githubDefaultBase(cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
+  if (env.GITHUB_EVENT_NAME === 'merge_group') return mergeGroupBase(env.GITHUB_EVENT_PATH);
   const branch = env.GITHUB_BASE_REF;
   if (branch === undefined || branch === '') return undefined;
   const git = await Git.open(cwd);
   return (await git.hasCommit(`origin/${branch}`)) ? `origin/${branch}` : branch;
+}
+
+/** `merge_group.base_sha` of the event payload that `GITHUB_EVENT_PATH` names. */
+function mergeGroupBase(path: string | undefined): string {
+  if (path === undefined || path === '') throw new UsageError('GITHUB_EVENT_PATH is not set: the base of a merge queue is read from the event payload');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const group = typeof payload === 'object' && payload !== null ? (payload as { merge_group?: unknown }).merge_group : undefined;
+  const sha = typeof group === 'object' && group !== null ? (group as { base_sha?: unknown }).base_sha : undefined;
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`The event payload ${path} has no \`merge_group.base_sha\`: the base of the merge queue is unknown`);
+  return sha;
 }
