@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ so that it starts from one file (heavy parts load lazily as chunks),
-// and the remark preset (`scs-standards/remark`), which shares chunks with the CLI but never loads it.
+// the remark preset (`scs-standards/remark`), which shares chunks with the CLI but never loads it,
+// and the entry of the GitHub Action (`action.yml`), which runs the CLI's commands.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 
@@ -8,7 +9,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts' },
+  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts', action: 'tools/action/bin.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
