@@ -105,6 +105,33 @@ describe('authoring commands on a clean corpus', () => {
     expect(lintAll(root)).toBe('');
   });
 
+  test.each([
+    ['Global, with no number yet', 'Global', []],
+    ['IaaS, whose range 0100-0199 is full up to 0199', 'IaaS', ['scs-0100-v1-a.md', 'scs-0199-v1-b.md']],
+    ['IaaS, with a number beyond 0199', 'IaaS', ['scs-0150-v1-a.md', 'scs-1105-v1-b.md']],
+  ])('accept and lint --base agree on the next number of the track: %s', async (_name, track, taken) => {
+    const root = mkdtempSync(join(tmpdir(), 'scs-standards-numbers-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'Standards'));
+    writeFileSync(join(root, '.scs-standards.json'), '{}\n');
+    const document = (title: string, documentTrack: string): string =>
+      `---\ntitle: ${title}\ntype: Procedural\nstatus: Draft\ntrack: ${documentTrack}\n---\n\n# ${title}\n`;
+    for (const name of taken) writeFileSync(join(root, 'Standards', name), document(name, 'IaaS'));
+    writeFileSync(join(root, 'Standards', 'scs-xxxx-v1-topic.md'), document('Topic', track));
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Documents']);
+    const accepted = await runMain(['accept', 'scs-xxxx-v1-topic.md'], root);
+    expect(accepted.stderr).toBe('');
+    const number = /scs-(\d{4})-v1-topic\.md/.exec(accepted.stdout)?.[1] ?? '';
+    expect(await runMain(['lint', '--base', 'main'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The same proposal accepted by hand with a number of another track: the rule names the same next number.
+    git(root, ['mv', `Standards/scs-${number}-v1-topic.md`, 'Standards/scs-0499-v1-topic.md']);
+    const wrong = await runMain(['lint', '--base', 'main', '--rule', 'lifecycle-number-assignment', '--format', 'json'], root);
+    const messages = (JSON.parse(wrong.stdout) as { messages: { message: string }[] }[]).flatMap((result) => result.messages.map((message) => message.message));
+    expect(messages).toEqual([expect.stringContaining(`; the next unused number of ${track} is \`${number}\``)]);
+  });
+
   test('bumping a Deprecated version adds the new version to its replaced_by', async () => {
     const root = repo();
     expect((await runMain(['deprecate', '0100-v1', '--date', '2025-06-30', '--replaced-by', '0100-v2'], root)).code).toBe(0);
