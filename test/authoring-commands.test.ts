@@ -132,6 +132,35 @@ describe('authoring commands on a clean corpus', () => {
     expect(messages).toEqual([expect.stringContaining(`; the next unused number of ${track} is \`${number}\``)]);
   });
 
+  test('accept --base also avoids the numbers the base branch gave away after the branch started', async () => {
+    const root = repo();
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Documents']);
+    git(root, ['checkout', '-q', '-b', 'proposal']);
+    // Meanwhile another pull request on main accepted a proposal of the same track.
+    git(root, ['checkout', '-q', 'main']);
+    expect((await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md'], root)).stdout).toContain('scs-0111-v1-gpu-flavors.md');
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Accept GPU flavors']);
+    git(root, ['checkout', '-q', 'proposal']);
+    writeFileSync(join(root, 'Standards', 'scs-xxxx-v1-secure-boot.md'), readFileSync(join(root, 'Standards', 'scs-xxxx-v1-secure-boot.md'), 'utf8').replace('track: Global', 'track: IaaS'));
+
+    const unaware = await runMain(['accept', 'scs-xxxx-v1-secure-boot.md', '--dry-run'], root);
+    expect(unaware.stdout).toContain('rename to Standards/scs-0111-v1-secure-boot.md');
+    const aware = await runMain(['accept', 'scs-xxxx-v1-secure-boot.md', '--base', 'main'], root);
+    expect(aware).toEqual({ code: 0, stdout: 'Renamed Standards/scs-xxxx-v1-secure-boot.md -> Standards/scs-0112-v1-secure-boot.md\n', stderr: '' });
+    expect((await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md', '--base', 'main', '--number', '0111', '--dry-run'], root)).stderr).toContain('--number 0111 is taken');
+    // The branch merges with main without a second scs-0111-v1.
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Accept secure boot']);
+    git(root, ['merge', '-q', '--no-edit', 'main']);
+    expect(await runMain(['lint', '--base', 'main'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    const unknown = await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md', '--base', 'nope'], root);
+    expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'scs-standards accept: Unknown base `nope`: no commit has that name (check the branch name, or fetch it first)\n' });
+  });
+
   test('bumping a Deprecated version adds the new version to its replaced_by', async () => {
     const root = repo();
     expect((await runMain(['deprecate', '0100-v1', '--date', '2025-06-30', '--replaced-by', '0100-v2'], root)).code).toBe(0);

@@ -75,6 +75,7 @@ export const COMMANDS: readonly Command[] = [
     usage: 'scs-standards accept <proposal> [options]',
     flags: [
       { name: 'number', type: 'string', value: 'NNNN', description: 'Assign this number (checked: in the track, unused) instead of the next one' },
+      { name: 'base', type: 'string', value: 'REF', description: 'Also treat the numbers used in this git ref (the base branch, such as origin/main) as taken' },
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],

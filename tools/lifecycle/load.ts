@@ -5,7 +5,7 @@ import { discover, UsageError } from '../engine/discover.js';
 import { loadCorpus } from '../engine/load.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
-import { isStandardsFileName } from '../model/filename.js';
+import { isStandardsFileName, parseFileName } from '../model/filename.js';
 import { SOURCE_LIMITS } from '../model/source.js';
 import { buildChange, type Change, type RenamePair } from './change.js';
 import { Git, type TreeEntry } from './git.js';
@@ -157,6 +157,23 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
     folders.push({ folder: absolute, change, targets, deletedTargets });
   }
   return { baseRef: refs.base, baseCommit, headRef: refs.head, headCommit, folders };
+}
+
+/**
+ * The document numbers taken in a standards folder at a git ref (for `accept --base`: numbers
+ * that the base branch gave away after the work tree's branch started).
+ */
+export async function numbersAt(folder: string, ref: string): Promise<string[]> {
+  const git = await Git.open(folder);
+  const commit = await git.resolveCommit(ref, 'base');
+  const inRepo = git.toRepoPath(folder);
+  const numbers = new Set<string>();
+  for (const entry of documentEntries(await git.listTree(commit, [inRepo]))) {
+    if (dirOf(entry.path) !== inRepo) continue;
+    const parsed = parseFileName(baseOf(entry.path));
+    if (parsed.ok && (parsed.name.kind === 'document' || parsed.name.kind === 'supplement')) numbers.add(parsed.name.number);
+  }
+  return [...numbers].sort();
 }
 
 /** The folder of a `/`-separated path ('' at the top). */
