@@ -32,6 +32,7 @@ const S = 'Standards/';
 const FLAVOR = `${S}scs-0100-v1-flavor-naming.md`;
 const ENTROPY = `${S}scs-0101-v1-entropy.md`;
 const IMAGES = `${S}scs-0102-v1-image-metadata.md`;
+const LEGACY = `${S}scs-0103-v1-volume-backups.md`;
 
 interface Remote {
   /** The repository that plays GitHub: `main`, the pull request's branch `feature`, `pull/7/merge`. */
@@ -55,6 +56,8 @@ function remote(change: Record<string, string | null>): Remote {
     [FLAVOR]: standard({ status: 'Stable', stabilized_at: '2024-01-01' }),
     [ENTROPY]: standard({ title: 'Entropy' }, 'entropy'),
     [IMAGES]: standard({ title: 'Image Metadata' }, 'image metadata'),
+    // Without the recommended *Terminology*: a warning that no pull request below touches.
+    [LEGACY]: standard({ title: 'Volume Backups' }, 'volume backups').replace(/## Terminology\n[\s\S]*?(?=## Motivation)/, ''),
   };
   mkdirSync(join(origin, S));
   for (const [path, content] of Object.entries(files)) writeFileSync(join(origin, path), content);
@@ -162,9 +165,10 @@ describe('the GitHub Action on a pull request', () => {
     const { stdout, stderr } = check(result);
     expect(stderr).toBe('');
     golden('pull-request-annotations.txt', stdout);
-    // The same findings as the command line's `--format github` against the same base.
-    const cli = run(process.execPath, [CLI, 'lint', '--base', 'origin/main', '--format', 'github'], workspace);
+    // The same findings as the command line's against the same base, where the change is.
+    const cli = run(process.execPath, [CLI, 'lint', '--base', 'origin/main', '--format', 'github', '--quiet-untouched'], workspace);
     expect(stdout).toBe(cli.stdout);
+    expect(stdout).not.toContain('volume-backups');
     expect(stdout).toContain('title=lifecycle-number-unchanged');
     expect(stdout).toContain('title=lifecycle-stable-body-edit');
     expect(stdout).not.toContain('entropy.md');
@@ -177,7 +181,7 @@ describe('the GitHub Action on a pull request', () => {
     expect(result.summary).not.toContain('volume-types');
 
     const log = validateSarif(readFileSync(join(workspace, 'results', 'scs-standards.sarif'), 'utf8'));
-    expect(log.runs[0]?.results.map((entry) => `${entry.level} ${entry.ruleId}`)).toEqual(['warning lifecycle-stable-body-edit', 'error lifecycle-number-unchanged']);
+    expect(log.runs[0]?.results.map((entry) => `${entry.level} ${entry.ruleId}`)).toEqual(['warning lifecycle-stable-body-edit', 'warning sections-recommended', 'error lifecycle-number-unchanged']);
 
     expect(result.outputs).toEqual({ base: 'origin/main', errors: '1', warnings: '1', 'sarif-file': 'results/scs-standards.sarif', index: '' });
     // Nothing is left behind in the workspace but the SARIF file.
@@ -256,9 +260,10 @@ describe('the GitHub Action on other events', () => {
     const workspace = checkout(pr);
     const result = action(workspace, githubEnv(workspace, 'push', { ref: 'refs/heads/main', before: pr.base, after: pr.merge }, { GITHUB_REF: 'refs/heads/main' }));
     expect(result.code).toBe(1);
-    expect(check(result).stdout).toMatch(/^::error file=Standards\/scs-0210-v1-k8s\.md,line=\d+,.*title=track-matches-number::/);
+    // Without a base every document is reported alike: the untouched document's warning too.
+    expect(check(result).stdout).toMatch(/^::warning file=Standards\/scs-0103-v1-volume-backups\.md,.*title=sections-recommended::.*\n::error file=Standards\/scs-0210-v1-k8s\.md,line=\d+,.*title=track-matches-number::/);
     golden('push-summary.md', result.summary);
-    expect(result.outputs).toMatchObject({ base: '', errors: '1', warnings: '0' });
+    expect(result.outputs).toMatchObject({ base: '', errors: '1', warnings: '1' });
   });
 
   test('on a push, the `base` input compares with the ref it names', () => {

@@ -36,7 +36,9 @@ export async function runAction(io: Io): Promise<number> {
   const options = inputs.config !== '' ? [`--config=${inputs.config}`] : [];
   const compared = base !== undefined ? [`--base=${base}`] : [];
 
-  const lint = await cli(io, ['lint', '--format', 'github', ...compared, ...options, ...(inputs.maxWarnings !== '' ? [`--max-warnings=${inputs.maxWarnings}`] : [])]);
+  // Annotations go where the change is: legacy warnings elsewhere would take GitHub's few places.
+  const annotated = base !== undefined ? ['--quiet-untouched'] : [];
+  const lint = await cli(io, ['lint', '--format', 'github', ...compared, ...annotated, ...options, ...(inputs.maxWarnings !== '' ? [`--max-warnings=${inputs.maxWarnings}`] : [])]);
   io.stdout.write(lint.stdout);
   io.stderr.write(lint.stderr);
   if (lint.code === EXIT.failure) return fail(io, inputs.summary, lint.stderr);

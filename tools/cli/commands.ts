@@ -18,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
     flags: [
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: stylish (default), json, sarif or github' },
       { name: 'quiet', short: 'q', type: 'boolean', description: 'Report errors only' },
+      { name: 'quiet-untouched', type: 'boolean', description: 'With --base: report only errors in documents the change does not touch' },
       { name: 'max-warnings', type: 'number', value: 'N', description: 'Exit with 1 when there are more than N warnings' },
       CONFIG_FLAG,
       { name: 'rule', type: 'strings', value: 'ID[:SEVERITY]', description: 'Run only these rules (repeatable), optionally with a severity' },
