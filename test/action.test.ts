@@ -282,6 +282,7 @@ describe('the GitHub Action on other events', () => {
     [{ base: 'no-such-branch' }, '::error title=scs-standards::scs-standards lint: Unknown base `no-such-branch`: no commit has that name (check the branch name, or fetch it first)\n'],
     [{ 'max-warnings': 'many' }, '::error title=scs-standards::scs-standards lint: --max-warnings expects a whole number, got `many`\n'],
     [{ config: 'missing.json' }, /^::error title=scs-standards::scs-standards lint: .*missing\.json/],
+    [{ 'sarif-file': 'Standards/scs-0101-v1-entropy.md/out.sarif' }, /^(::(error|warning) file=.*\n)*::error title=scs-standards::scs-standards: cannot write the SARIF file Standards\/scs-0101-v1-entropy\.md\/out\.sarif: E[A-Z]+: /],
   ])('bad input %j: exit 2 with an error annotation', (inputs, message) => {
     const pr = remote(PULL_REQUEST);
     const workspace = checkout(pr);

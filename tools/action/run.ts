@@ -60,7 +60,11 @@ export async function runAction(io: Io): Promise<number> {
   if (inputs.sarifFile !== '') {
     const sarif = await cli(io, ['lint', '--format', 'sarif', ...compared, ...options]);
     if (sarif.code === EXIT.failure) return fail(io, inputs.summary, sarif.stderr);
-    writeFileAtomic(resolve(io.cwd, inputs.sarifFile), sarif.stdout);
+    try {
+      writeFileAtomic(resolve(io.cwd, inputs.sarifFile), sarif.stdout);
+    } catch (error) {
+      return fail(io, inputs.summary, `scs-standards: cannot write the SARIF file ${inputs.sarifFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     setOutput(env, 'sarif-file', inputs.sarifFile);
   }
 
