@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 
-/**
- * Runs a composite action (`action.yml`) as the GitHub runner does, as far as this action needs:
- * each `shell: bash` step with `bash --noprofile --norc -eo pipefail`, in its working directory,
- * with the step's `env`, `GITHUB_ACTION_PATH`, and a `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`
- * file of its own; the first failing step ends the run. Expressions are evaluated for
- * `inputs.*` (given with `with`, else the input's default), `github.action_path` and
- * `steps.<id>.outputs.*`; any other expression fails the test, so that the action cannot use
- * one this simulation does not know.
- */
+/** What a run of a composite action did. */
 export interface CompositeRun {
   /** The exit code of the last step that ran (0 when all succeeded). */
   code: number;
@@ -38,6 +30,15 @@ interface Step {
   env?: Record<string, string>;
 }
 
+/**
+ * Runs a composite action (`action.yml`) as the GitHub runner does, as far as this action needs:
+ * each `shell: bash` step with `bash --noprofile --norc -eo pipefail`, in its working directory,
+ * with the step's `env`, `GITHUB_ACTION_PATH`, and a `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`
+ * file of its own; the first failing step ends the run. Expressions are evaluated for
+ * `inputs.*` (given with `with`, else the input's default), `github.action_path` and
+ * `steps.<id>.outputs.*`; any other expression fails the test, so that the action cannot use
+ * one this simulation does not know.
+ */
 export function runComposite(actionPath: string, workspace: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv): CompositeRun {
   const action = parse(readFileSync(join(actionPath, 'action.yml'), 'utf8')) as ActionFile;
   if (action.runs.using !== 'composite') throw new Error(`not a composite action: ${action.runs.using}`);
