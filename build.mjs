@@ -1,5 +1,7 @@
 // Bundles the CLI into dist/ so that it starts from one file (heavy parts load lazily as chunks),
-// and the remark preset (`scs-standards/remark`), which shares chunks with the CLI but never loads it.
+// the remark preset (`scs-standards/remark`), which shares chunks with the CLI but never loads it,
+// the entry of the GitHub Action (`action.yml`), which runs the CLI's commands, and the worker
+// thread that parses documents in large runs.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 const validators = await generateValidators();
 await build({
-  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts', 'facts-worker': 'tools/engine/facts-worker.ts' },
+  entryPoints: { cli: 'tools/cli/bin.ts', remark: 'tools/remark/index.ts', action: 'tools/action/bin.ts', 'facts-worker': 'tools/engine/facts-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

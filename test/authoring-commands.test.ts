@@ -105,6 +105,62 @@ describe('authoring commands on a clean corpus', () => {
     expect(lintAll(root)).toBe('');
   });
 
+  test.each([
+    ['Global, with no number yet', 'Global', []],
+    ['IaaS, whose range 0100-0199 is full up to 0199', 'IaaS', ['scs-0100-v1-a.md', 'scs-0199-v1-b.md']],
+    ['IaaS, with a number beyond 0199', 'IaaS', ['scs-0150-v1-a.md', 'scs-1105-v1-b.md']],
+  ])('accept and lint --base agree on the next number of the track: %s', async (_name, track, taken) => {
+    const root = mkdtempSync(join(tmpdir(), 'scs-standards-numbers-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'Standards'));
+    writeFileSync(join(root, '.scs-standards.json'), '{}\n');
+    const document = (title: string, documentTrack: string): string =>
+      `---\ntitle: ${title}\ntype: Procedural\nstatus: Draft\ntrack: ${documentTrack}\n---\n\n# ${title}\n`;
+    for (const name of taken) writeFileSync(join(root, 'Standards', name), document(name, 'IaaS'));
+    writeFileSync(join(root, 'Standards', 'scs-xxxx-v1-topic.md'), document('Topic', track));
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Documents']);
+    const accepted = await runMain(['accept', 'scs-xxxx-v1-topic.md'], root);
+    expect(accepted.stderr).toBe('');
+    const number = /scs-(\d{4})-v1-topic\.md/.exec(accepted.stdout)?.[1] ?? '';
+    expect(await runMain(['lint', '--base', 'main'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The same proposal accepted by hand with a number of another track: the rule names the same next number.
+    git(root, ['mv', `Standards/scs-${number}-v1-topic.md`, 'Standards/scs-0499-v1-topic.md']);
+    const wrong = await runMain(['lint', '--base', 'main', '--rule', 'lifecycle-number-assignment', '--format', 'json'], root);
+    const messages = (JSON.parse(wrong.stdout) as { messages: { message: string }[] }[]).flatMap((result) => result.messages.map((message) => message.message));
+    expect(messages).toEqual([expect.stringContaining(`; the next unused number of ${track} is \`${number}\``)]);
+  });
+
+  test('accept --base also avoids the numbers the base branch gave away after the branch started', async () => {
+    const root = repo();
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Documents']);
+    git(root, ['checkout', '-q', '-b', 'proposal']);
+    // Meanwhile another pull request on main accepted a proposal of the same track.
+    git(root, ['checkout', '-q', 'main']);
+    expect((await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md'], root)).stdout).toContain('scs-0111-v1-gpu-flavors.md');
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Accept GPU flavors']);
+    git(root, ['checkout', '-q', 'proposal']);
+    writeFileSync(join(root, 'Standards', 'scs-xxxx-v1-secure-boot.md'), readFileSync(join(root, 'Standards', 'scs-xxxx-v1-secure-boot.md'), 'utf8').replace('track: Global', 'track: IaaS'));
+
+    const unaware = await runMain(['accept', 'scs-xxxx-v1-secure-boot.md', '--dry-run'], root);
+    expect(unaware.stdout).toContain('rename to Standards/scs-0111-v1-secure-boot.md');
+    const aware = await runMain(['accept', 'scs-xxxx-v1-secure-boot.md', '--base', 'main'], root);
+    expect(aware).toEqual({ code: 0, stdout: 'Renamed Standards/scs-xxxx-v1-secure-boot.md -> Standards/scs-0112-v1-secure-boot.md\n', stderr: '' });
+    expect((await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md', '--base', 'main', '--number', '0111', '--dry-run'], root)).stderr).toContain('--number 0111 is taken');
+    // The branch merges with main without a second scs-0111-v1.
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Accept secure boot']);
+    git(root, ['merge', '-q', '--no-edit', 'main']);
+    expect(await runMain(['lint', '--base', 'main'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    const unknown = await runMain(['accept', 'scs-xxxx-v1-gpu-flavors.md', '--base', 'nope'], root);
+    expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'scs-standards accept: Unknown base `nope`: no commit has that name (check the branch name, or fetch it first)\n' });
+  });
+
   test('bumping a Deprecated version adds the new version to its replaced_by', async () => {
     const root = repo();
     expect((await runMain(['deprecate', '0100-v1', '--date', '2025-06-30', '--replaced-by', '0100-v2'], root)).code).toBe(0);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runMain } from './helpers/cli.js';
 import { authoringRepo, lintAll, shellWords, visible } from './helpers/authoring.js';
@@ -12,7 +12,9 @@ const GOLDEN = join(import.meta.dirname, 'golden', 'walk');
  * The life of a standard, command by command, in a real git repository: a proposal is written,
  * accepted, stabilized, replaced by a second version, deprecated and supplemented, and a second
  * proposal is accepted and rejected. After every step the whole folder lints clean (warnings
- * included) and the step is committed.
+ * included), the step is committed, and `lint --base` of the step against the commit before it
+ * (the lifecycle rules) is clean too: the one finding of the walk is the warning that an
+ * editorial fix of a Stable document gets, for its reviewers.
  */
 describe('a standard through its whole life', () => {
   let root = '';
@@ -27,13 +29,28 @@ describe('a standard through its whole life', () => {
   afterAll(() => cleanup());
 
   /**
-   * What is checked after every step. The commit makes each step a change of its own, so that a
-   * check of the step against its base (`lint --base HEAD~1`, the lifecycle rules) belongs here.
+   * What is checked after every step: the whole folder lints clean (warnings included), the
+   * step is committed, and the step as a change of its own, as its pull request would be
+   * checked (`lint --base HEAD~1`, the lifecycle rules included), reports exactly what
+   * `expected` says: nothing, unless the step edits the body of a Stable document. Both the
+   * working tree and the commit are compared with the base.
    */
-  function afterStep(title: string): void {
+  async function afterStep(title: string, expected = ''): Promise<void> {
     expect(lintAll(root), `lint after: ${title}`).toBe('');
     git(root, ['add', '-A']);
     git(root, ['commit', '-q', '-m', title]);
+    for (const head of [[], ['--head', 'HEAD']]) {
+      const result = await runMain(['lint', '--base', 'HEAD~1', ...head, '--format', 'json'], root);
+      expect({ step: title, head, code: result.code, findings: findings(result.stdout), stderr: result.stderr }).toEqual({ step: title, head, code: 0, findings: expected, stderr: '' });
+    }
+  }
+
+  /** The findings of a JSON report, one line each, as the golden files of the rules show them. */
+  function findings(json: string): string {
+    const results = JSON.parse(json) as { filePath: string; messages: { ruleId: string; severity: number; line: number; column: number; message: string }[] }[];
+    return results
+      .flatMap((result) => result.messages.map((finding) => `${relative(root, result.filePath)}:${finding.line}:${finding.column} ${finding.severity === 2 ? 'error' : 'warning'} ${finding.ruleId} ${finding.message}\n`))
+      .join('');
   }
 
   async function command(title: string, args: string[]): Promise<void> {
@@ -41,29 +58,29 @@ describe('a standard through its whole life', () => {
     expect(result.stderr, title).toBe('');
     expect(result.code, title).toBe(0);
     transcript.push(`# ${title}\n$ scs-standards ${shellWords(args)}\n${result.stdout}`);
-    afterStep(title);
+    await afterStep(title);
   }
 
-  /** An edit by the author, as a person makes it in an editor. */
-  function write(title: string, fileName: string, edit: (text: string) => string): void {
+  /** An edit by the author, as a person makes it in an editor; `expected` as in `afterStep`. */
+  async function write(title: string, fileName: string, edit: (text: string) => string, expected = ''): Promise<void> {
     const path = join(standards, fileName);
     const before = readFileSync(path, 'utf8');
     const after = edit(before);
     expect(after, title).not.toBe(before);
     writeFileSync(path, after);
     transcript.push(`# ${title}\n(edited ${fileName})\n`);
-    afterStep(title);
+    await afterStep(title, expected);
   }
 
   test('propose: new documents from the templates, written by their authors', async () => {
     await command('Propose GPU flavors', ['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'GPU Flavors']);
-    write('Describe GPU flavors', 'scs-xxxx-v1-gpu-flavors.md', (text) =>
+    await write('Describe GPU flavors', 'scs-xxxx-v1-gpu-flavors.md', (text) =>
       text
         .replace('_One or two sentences that summarize the standard; the version index shows them._', 'Flavors with GPUs: their names, sizes and the drivers they come with.')
         .replace('_What this standard is about, in a few sentences, for a reader who meets it for the first time._', 'Clouds offer GPUs through flavors.'),
     );
     await command('Propose GPU sharing', ['new', '--type', 'Decision Record', '--track', 'IaaS', '--title', 'GPU Sharing']);
-    write('Relate GPU sharing to GPU flavors', 'scs-xxxx-v1-gpu-sharing.md', (text) =>
+    await write('Relate GPU sharing to GPU flavors', 'scs-xxxx-v1-gpu-sharing.md', (text) =>
       text.replace('_Standards and records this decision relates to._', '- [GPU flavors](scs-xxxx-v1-gpu-flavors.md#standard)'),
     );
   });
@@ -77,8 +94,16 @@ describe('a standard through its whole life', () => {
   test('stabilize, then a second major version that becomes Stable', async () => {
     await command('Stabilize GPU flavors v1', ['stabilize', '0101-v1', '--date', '2026-01-15']);
     await command('Start GPU flavors v2', ['bump', '0101-v1']);
-    write('Revise GPU flavors v2', 'scs-0101-v2-gpu-flavors.md', (text) => text.replace('Clouds offer GPUs through flavors.', 'Clouds offer GPUs, whole or shared, through flavors.'));
+    await write('Revise GPU flavors v2', 'scs-0101-v2-gpu-flavors.md', (text) => text.replace('Clouds offer GPUs through flavors.', 'Clouds offer GPUs, whole or shared, trough flavors.'));
     await command('Stabilize GPU flavors v2', ['stabilize', 'scs-0101-v2', '--date', '2026-03-01']);
+    // An editorial fix of a Stable document is allowed, and reported for review as a warning.
+    await write(
+      'Fix a typo in GPU flavors v2',
+      'scs-0101-v2-gpu-flavors.md',
+      (text) => text.replace('trough', 'through'),
+      'Standards/scs-0101-v2-gpu-flavors.md:17:1 warning lifecycle-stable-body-edit The body of this document, Stable in the base, changed from line 17 on: ' +
+        'make sure the edit cannot make an existing implementation non-conformant (editorial fixes only)\n',
+    );
   });
 
   test('deprecate v1 in favour of v2, and supplement both', async () => {
@@ -106,6 +131,6 @@ describe('a standard through its whole life', () => {
       const actual = visible(readFileSync(join(standards, name), 'utf8'));
       expect(actual, name).toBe(readGolden(join(GOLDEN, name), actual));
     }
-    expect(git(root, ['log', '--format=%s']).trim().split('\n')).toHaveLength(14);
+    expect(git(root, ['log', '--format=%s']).trim().split('\n')).toHaveLength(15);
   });
 });

@@ -148,6 +148,47 @@ describe('lint --base', () => {
     expect(result.stdout).toContain('title=lifecycle-transition-dates::Missing `stabilized_at`');
     expect((await runMain(['lint'], work)).code).toBe(1); // schema still requires the date without a base
   });
+
+  test('--quiet-untouched: warnings only where the change is, errors anywhere', async () => {
+    const legacy = standard({ title: 'Entropy', track: 'KaaS' }, 'entropy'); // an error that only warns while untouched
+    const root = change(
+      { [FLAVOR]: standard({ status: 'Stable', stabilized_at: '2024-01-01' }), [ENTROPY]: legacy },
+      { [FLAVOR]: standard({ status: 'Stable', stabilized_at: '2024-01-01' }, 'flavor names'), [ENTROPY]: legacy, [`${S}scs-0200-v1-gone.md`]: `---\ntitle: Gone\n---\n` },
+    );
+    const lines = (stdout: string): string[] =>
+      (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; severity: number }[] }[]).flatMap((file) =>
+        file.messages.map((message) => `${file.filePath.slice(root.length + 1)} ${message.severity} ${message.ruleId}`),
+      );
+    const all = await runMain(['lint', '--base', 'main', '--format', 'json'], root);
+    expect(lines(all.stdout)).toContain(`${ENTROPY} 1 track-matches-number`);
+    const quiet = await runMain(['lint', '--base', 'main', '--format', 'json', '--quiet-untouched'], root);
+    expect(lines(quiet.stdout)).toEqual(lines(all.stdout).filter((line) => !line.startsWith(ENTROPY)));
+    expect(lines(quiet.stdout)).toContain(`${FLAVOR} 1 lifecycle-stable-body-edit`);
+    expect(quiet.code).toBe(1); // the new document's errors
+    rmSync(join(root, `${S}scs-0200-v1-gone.md`));
+    expect((await runMain(['lint', '--base', 'main', '--max-warnings', '1'], root)).code).toBe(1);
+    expect((await runMain(['lint', '--base', 'main', '--max-warnings', '1', '--quiet-untouched'], root)).code).toBe(0);
+    expect(await runMain(['lint', '--quiet-untouched'], root)).toEqual({ code: 2, stdout: '', stderr: 'scs-standards lint: --quiet-untouched needs --base: without a base, no document is touched\n' });
+  });
+
+  test('in a GitHub merge queue, the base defaults to the commit the queue builds on', async () => {
+    const root = change({ [FLAVOR]: standard({}) }, { [FLAVOR]: standard({}) });
+    const base = git(root, 'rev-parse', 'HEAD').trim();
+    writeFiles(root, { [`${S}scs-0110-v1-flavor-naming.md`]: standard({}) });
+    rmSync(join(root, FLAVOR));
+    commitAll(root, 'renumber');
+    const payload = join(root, 'event.json');
+    writeFileSync(payload, JSON.stringify({ merge_group: { base_sha: base, head_sha: git(root, 'rev-parse', 'HEAD').trim() } }));
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: payload };
+    const lint = await runMain(['lint', '--format', 'github', 'Standards'], root, env);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('title=lifecycle-number-unchanged::');
+    const review = await runMain(['review', 'Standards'], root, env);
+    expect(review.stdout).toContain(`Compared the working tree with \`${base}\``);
+    writeFileSync(payload, JSON.stringify({ merge_group: {} }));
+    const broken = await runMain(['lint', 'Standards'], root, env);
+    expect(broken).toEqual({ code: 2, stdout: '', stderr: `scs-standards lint: The event payload ${payload} has no \`merge_group.base_sha\`: the base of the merge queue is unknown\n` });
+  });
 });
 
 describe('bad input gets exit 2 and a message, never a stack trace', () => {

@@ -1,4 +1,5 @@
 import type { Corpus } from '../model/corpus.js';
+import { nextNumber, trackRange } from '../model/numbers.js';
 import { TRACK_BY_DIGIT } from '../model/profile.js';
 import { AuthoringError } from './workspace.js';
 
@@ -13,8 +14,8 @@ export function usedNumbers(corpus: Corpus): Set<string> {
 
 /**
  * The number a proposal gets on acceptance: the one asked for, if it belongs to the track and is
- * free, or else the next one after the highest number of the track (`0103` after `0102`; after
- * `0199` comes `1100`). Numbers of rejected and deprecated documents stay taken.
+ * free, or else the next unused one of the track (`nextNumber`, which the rule
+ * `lifecycle-number-assignment` names in its messages too).
  */
 export function chooseNumber(trackDigit: string, used: ReadonlySet<string>, requested?: string): string {
   const track = TRACK_BY_DIGIT[trackDigit] ?? trackDigit;
@@ -23,18 +24,14 @@ export function chooseNumber(trackDigit: string, used: ReadonlySet<string>, requ
     if (requested.charAt(1) !== trackDigit) {
       const other = TRACK_BY_DIGIT[requested.charAt(1)];
       throw new AuthoringError(
-        `--number ${requested} is not in the ${track} track: its second digit ${requested.charAt(1)} names ${other ? `the ${other} track` : 'no track'}, expected ${trackDigit} (x${trackDigit}xx)`,
+        `--number ${requested} is not in the ${track} track: its second digit ${requested.charAt(1)} names ${other ? `the ${other} track` : 'no track'}, expected ${trackDigit} (${trackRange(trackDigit)})`,
       );
     }
     if (Number(requested) === 0) throw new AuthoringError('--number 0000 is not a document number: numbers start at 0001');
     if (used.has(requested)) throw new AuthoringError(`--number ${requested} is taken: a document with this number exists`);
     return requested;
   }
-  let highest = -1;
-  for (const number of used) if (number.charAt(1) === trackDigit && Number(number) > highest) highest = Number(number);
-  for (let candidate = Math.max(highest + 1, 1); candidate <= 9999; candidate++) {
-    const number = String(candidate).padStart(4, '0');
-    if (number.charAt(1) === trackDigit && !used.has(number)) return number;
-  }
-  throw new AuthoringError(`No free number is left in the ${track} track`);
+  const next = nextNumber(trackDigit, used);
+  if (next === undefined) throw new AuthoringError(`No free number is left in the ${track} track`);
+  return next;
 }

@@ -3,5 +3,10 @@ import { onePositional, runAuthoring, stringValue } from './authoring.js';
 import type { ParsedArgs } from './flags.js';
 
 export async function run(args: ParsedArgs): Promise<number> {
-  return runAuthoring(args, (ws) => planAccept(ws, { document: onePositional(args, 'proposal'), number: stringValue(args, 'number') }));
+  const base = stringValue(args, 'base');
+  return runAuthoring(args, async (ws) => {
+    // Numbers the base branch gave away since this branch started are taken too.
+    const alsoUsed = base === undefined ? undefined : await (await import('../lifecycle/load.js')).numbersAt(ws.folder, base);
+    return planAccept(ws, { document: onePositional(args, 'proposal'), number: stringValue(args, 'number'), alsoUsed });
+  });
 }

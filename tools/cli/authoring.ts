@@ -13,10 +13,10 @@ import type { ParsedArgs } from './flags.js';
  * as one transaction and says what changed. Bad input of any kind is a message and exit code 2,
  * with nothing written.
  */
-export async function runAuthoring(args: ParsedArgs, plan: (ws: Workspace) => ChangeSet): Promise<number> {
+export async function runAuthoring(args: ParsedArgs, plan: (ws: Workspace) => ChangeSet | Promise<ChangeSet>): Promise<number> {
   try {
     const ws = openWorkspace(args.cwd, typeof args.values.config === 'string' ? args.values.config : undefined);
-    const set = plan(ws);
+    const set = await plan(ws);
     for (const note of set.notes) args.stderr.write(`scs-standards ${args.command}: warning: ${sanitizeForTerminal(note)}\n`);
     if (args.values['dry-run'] === true) {
       args.stdout.write(args.stdout.isTTY === true ? terminalDiff(set.diff()) : set.diff());
@@ -35,6 +35,7 @@ export async function runAuthoring(args: ParsedArgs, plan: (ws: Workspace) => Ch
 }
 
 export function isInputError(error: unknown): error is Error {
+  if (error instanceof Error && error.name === 'GitProblem') return true; // `accept --base`: an unknown ref, no repository
   return error instanceof AuthoringError || error instanceof ConfigError || error instanceof UsageError || error instanceof TransactionError || error instanceof EditError;
 }
 

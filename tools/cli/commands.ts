@@ -18,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
     flags: [
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: stylish (default), json, sarif or github' },
       { name: 'quiet', short: 'q', type: 'boolean', description: 'Report errors only' },
+      { name: 'quiet-untouched', type: 'boolean', description: 'With --base: report only errors in documents the change does not touch' },
       { name: 'max-warnings', type: 'number', value: 'N', description: 'Exit with 1 when there are more than N warnings' },
       CONFIG_FLAG,
       { name: 'rule', type: 'strings', value: 'ID[:SEVERITY]', description: 'Run only these rules (repeatable), optionally with a severity' },
@@ -78,6 +79,7 @@ export const COMMANDS: readonly Command[] = [
     usage: 'scs-standards accept <proposal> [options]',
     flags: [
       { name: 'number', type: 'string', value: 'NNNN', description: 'Assign this number (checked: in the track, unused) instead of the next one' },
+      { name: 'base', type: 'string', value: 'REF', description: 'Also treat the numbers used in this git ref (the base branch, such as origin/main) as taken' },
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],

@@ -57,10 +57,11 @@ export async function run(args: ParsedArgs): Promise<number> {
     }
     let base = typeof args.values.base === 'string' ? args.values.base : undefined;
     if (base === undefined && head !== undefined) throw new UsageError('--head needs --base: the head is compared with a base');
-    if (base === undefined && args.env.GITHUB_ACTIONS === 'true' && args.env.GITHUB_BASE_REF) {
+    if (base === undefined && args.env.GITHUB_ACTIONS === 'true' && (args.env.GITHUB_BASE_REF || args.env.GITHUB_EVENT_NAME === 'merge_group')) {
       const { githubDefaultBase } = await import('../lifecycle/load.js');
       base = await githubDefaultBase(args.cwd, args.env);
     }
+    if (args.values['quiet-untouched'] === true && base === undefined) throw new UsageError('--quiet-untouched needs --base: without a base, no document is touched');
     const configFile = args.values.config as string | undefined;
     let results: FileResult[];
     let failures: InternalFailure[];
@@ -127,7 +128,12 @@ export async function run(args: ParsedArgs): Promise<number> {
       results = relaxUntouched(results, legacy);
     }
 
-    const reported = args.values.quiet === true ? results.map(onlyErrors) : results;
+    let reported = args.values.quiet === true ? results.map(onlyErrors) : results;
+    if (args.values['quiet-untouched'] === true) {
+      // As the review lists them: errors anywhere, warnings where the change is.
+      reported = reported.map((result) => (touched(result.relPath) ? result : onlyErrors(result)));
+      results = reported;
+    }
     args.stdout.write(await render(format, reported, args, rules));
     for (const failure of failures) {
       const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { toRelative, type ResolvedConfig } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
 import { loadCorpus } from '../engine/load.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
-import { isStandardsFileName } from '../model/filename.js';
+import { isStandardsFileName, parseFileName } from '../model/filename.js';
 import { SOURCE_LIMITS } from '../model/source.js';
 import { buildChange, type Change, type RenamePair } from './change.js';
 import { Git, type TreeEntry } from './git.js';
@@ -158,6 +159,23 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   return { baseRef: refs.base, baseCommit, headRef: refs.head, headCommit, folders };
 }
 
+/**
+ * The document numbers taken in a standards folder at a git ref (for `accept --base`: numbers
+ * that the base branch gave away after the work tree's branch started).
+ */
+export async function numbersAt(folder: string, ref: string): Promise<string[]> {
+  const git = await Git.open(folder);
+  const commit = await git.resolveCommit(ref, 'base');
+  const inRepo = git.toRepoPath(folder);
+  const numbers = new Set<string>();
+  for (const entry of documentEntries(await git.listTree(commit, [inRepo]))) {
+    if (dirOf(entry.path) !== inRepo) continue;
+    const parsed = parseFileName(baseOf(entry.path));
+    if (parsed.ok && (parsed.name.kind === 'document' || parsed.name.kind === 'supplement')) numbers.add(parsed.name.number);
+  }
+  return [...numbers].sort();
+}
+
 /** The folder of a `/`-separated path ('' at the top). */
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -178,14 +196,31 @@ function documentEntries(entries: readonly TreeEntry[]): TreeEntry[] {
 }
 
 /**
- * In GitHub Actions on a pull request, the base is the pull request's base branch:
- * `origin/<branch>` when the clone has it (as `actions/checkout` makes it), else `<branch>`.
- * Undefined outside GitHub Actions or outside a pull request.
+ * The base of the change that a GitHub Actions run checks: on a pull request, its base branch
+ * (`origin/<branch>` when the clone has it, as `actions/checkout` makes it, else `<branch>`); in
+ * a merge queue (`merge_group`), the commit the queued changes are merged onto, from the event
+ * payload. Undefined outside GitHub Actions and on other events.
  */
 export async function githubDefaultBase(cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
+  if (env.GITHUB_EVENT_NAME === 'merge_group') return mergeGroupBase(env.GITHUB_EVENT_PATH);
   const branch = env.GITHUB_BASE_REF;
   if (branch === undefined || branch === '') return undefined;
   const git = await Git.open(cwd);
   return (await git.hasCommit(`origin/${branch}`)) ? `origin/${branch}` : branch;
+}
+
+/** `merge_group.base_sha` of the event payload that `GITHUB_EVENT_PATH` names. */
+function mergeGroupBase(path: string | undefined): string {
+  if (path === undefined || path === '') throw new UsageError('GITHUB_EVENT_PATH is not set: the base of a merge queue is read from the event payload');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const group = typeof payload === 'object' && payload !== null ? (payload as { merge_group?: unknown }).merge_group : undefined;
+  const sha = typeof group === 'object' && group !== null ? (group as { base_sha?: unknown }).base_sha : undefined;
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`The event payload ${path} has no \`merge_group.base_sha\`: the base of the merge queue is unknown`);
+  return sha;
 }

@@ -1,5 +1,6 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
+import { nextNumber, trackRange } from '../model/numbers.js';
 import { digitOfTrack, TRACK_BY_DIGIT, TRACKS } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
@@ -37,9 +38,9 @@ export default defineRule({
     const track = doc.track;
     const expected = track === undefined ? undefined : digitOfTrack(track);
     if (track !== undefined && expected !== undefined && name.trackDigit !== expected) {
-      const range = name.trackDigit === undefined ? 'no track' : `the ${TRACK_BY_DIGIT[name.trackDigit] ?? 'unknown'} range (\`0${name.trackDigit}xx\`)`;
+      const range = name.trackDigit === undefined ? 'no track' : `the ${TRACK_BY_DIGIT[name.trackDigit] ?? 'unknown'} range (\`${trackRange(name.trackDigit)}\`)`;
       report({
-        message: `Number \`${name.number}\` lies in ${range}, but the document's track is ${track} (\`0${expected}xx\`)${suggest(doc, change.baseCorpus, corpus)}`,
+        message: `Number \`${name.number}\` lies in ${range}, but the document's track is ${track} (\`${trackRange(expected)}\`)${suggest(doc, change.baseCorpus, corpus)}`,
       });
     }
   },
@@ -64,15 +65,13 @@ function familyOf(doc: StandardDocument, corpus: Corpus): Set<string> {
   return names;
 }
 
-/** The next unused number of the document's track, as a hint. */
+/** The next unused number of the document's track, as a hint: the number `accept` would give. */
 function suggest(doc: StandardDocument, base: Corpus, head: Corpus): string {
   const track = doc.track;
   if (track === undefined || !(TRACKS as readonly string[]).includes(track)) return '';
   const digit = digitOfTrack(track);
   if (digit === undefined) return '';
-  const used = [...base.numbers(), ...head.numbers().filter((number) => head.byNumber(number).some((other) => other !== doc))];
-  const inTrack = used.filter((number) => number.charAt(0) === '0' && number.charAt(1) === digit).map(Number);
-  const next = inTrack.length === 0 ? Number(`${digit}00`) : Math.max(...inTrack) + 1;
-  if (Math.floor(next / 100) !== Number(digit)) return '';
-  return `; the next unused number of ${track} is \`${String(next).padStart(4, '0')}\``;
+  const taken = [...base.numbers(), ...head.numbers().filter((number) => head.byNumber(number).some((other) => other !== doc))];
+  const next = nextNumber(digit, taken);
+  return next === undefined ? '' : `; the next unused number of ${track} is \`${next}\``;
 }
