@@ -1,11 +1,10 @@
 import { isIsoDate } from './dates.js';
 import { parseFileName, type FileName } from './filename.js';
-import { findPair, locate, nodeRange, parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { collectBodyFacts, type BodyFacts } from './markdown.js';
 import type { Range } from './positions.js';
 import type { ReferenceField } from './profile.js';
 import { decodeSource, makeSource, type SourceFile, type SourceProblem } from './source.js';
-import { isSeq, isScalar, type Node } from 'yaml';
 
 /** A file name written in `replaces`, `replaced_by` or `supplements`, with where it was written. */
 export interface Reference {
@@ -26,7 +25,7 @@ export interface FieldValue {
 /** Reads a document's whole file; throws when it cannot. */
 export type DocumentLoader = () => Uint8Array;
 
-const NO_FRONT_MATTER: FrontMatter = { present: false, range: { start: 0, end: 0 }, contentStart: 0, source: '', map: undefined, data: {}, usable: false, problems: [] };
+const NO_FRONT_MATTER: FrontMatter = { present: false, range: { start: 0, end: 0 }, contentStart: 0, source: '', map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems: [] };
 
 /**
  * One file of a standards folder: its source, its parsed file name, its front matter with
@@ -178,11 +177,9 @@ export class StandardDocument {
 
   /** A top-level front matter field with the range of its value (or key, for an empty value). */
   field(key: string): FieldValue | undefined {
-    const pair = findPair(this.frontMatter, key);
-    if (!pair) return undefined;
-    const keyRange = nodeRange(this.frontMatter, pair.key) ?? { start: 0, end: 0 };
-    const valueRange = nodeRange(this.frontMatter, pair.value) ?? keyRange;
-    return { value: this.frontMatter.data[key], range: valueRange, keyRange };
+    const entry = findEntry(this.frontMatter, key);
+    if (!entry) return undefined;
+    return { value: this.frontMatter.data[key], range: entry.value.range ?? entry.keyRange, keyRange: entry.keyRange };
   }
 
   /** A string field's value, or undefined when missing or not a string. */
@@ -215,18 +212,16 @@ export class StandardDocument {
 
   /** The file names a reference field names, accepting a single string as well as a list. */
   references(field: ReferenceField): Reference[] {
-    const pair = findPair(this.frontMatter, field);
-    if (!pair) return [];
-    const value = pair.value as Node | null;
-    if (isScalar(value)) {
+    const value = findEntry(this.frontMatter, field)?.value;
+    if (value?.kind === 'scalar') {
       if (typeof value.value !== 'string' || value.value.trim() === '') return [];
-      return [{ field, name: value.value.trim(), range: nodeRange(this.frontMatter, value) ?? { start: 0, end: 0 }, asString: true }];
+      return [{ field, name: value.value.trim(), range: value.range, asString: true }];
     }
-    if (isSeq(value)) {
+    if (value?.kind === 'seq') {
       const references: Reference[] = [];
       for (const item of value.items) {
-        if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
-          references.push({ field, name: item.value.trim(), range: nodeRange(this.frontMatter, item as Node) ?? { start: 0, end: 0 }, asString: false });
+        if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim() !== '') {
+          references.push({ field, name: item.value.trim(), range: item.range, asString: false });
         }
       }
       return references;

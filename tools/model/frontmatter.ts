@@ -19,9 +19,31 @@ export const FRONT_MATTER_LIMITS = {
   maxLength: 256 * 1024,
 };
 
+/** How a scalar is written: as YAML's parser calls the styles. */
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+/** A value of a top-level front matter key, with where it is written (document offsets). */
+export type EntryValue =
+  | { kind: 'scalar'; range: Range; style: ScalarStyle; value: unknown }
+  | { kind: 'seq'; range: Range; flow: boolean; items: EntryItem[] }
+  | { kind: 'other'; range: Range }
+  | { kind: 'none'; range: undefined };
+
+/** An item of a list value: a scalar, or something else (a mapping, a nested list). */
+export type EntryItem = { kind: 'scalar'; range: Range; style: ScalarStyle; value: unknown } | { kind: 'other'; range: Range };
+
+/** A top-level key of the front matter with its value and positions. */
+export interface FrontMatterEntry {
+  key: string;
+  keyRange: Range;
+  value: EntryValue;
+}
+
 /**
- * The front matter of a document: where it is, its YAML document with the source range of
- * every node, and the plain data. All ranges are offsets into the whole document text.
+ * The front matter of a document: where it is, the plain data, and the positions of its
+ * top-level keys and values (what the rules need). The YAML document itself, with the source
+ * range of every node, comments and styles, is parsed when it is first asked for (`map`).
+ * All ranges are offsets into the whole document text.
  */
 export interface FrontMatter {
   /** Whether a `---` block opens the file. */
@@ -32,8 +54,12 @@ export interface FrontMatter {
   contentStart: number;
   /** The YAML source between the delimiters. */
   source: string;
-  /** The parsed mapping, when the front matter parsed to one. */
-  map: YAMLMap | undefined;
+  /** The parsed mapping, when the front matter parsed to one (parsed on first use). */
+  readonly map: YAMLMap | undefined;
+  /** The range of the mapping (where a missing key is reported). */
+  mapRange: Range | undefined;
+  /** The top-level keys, in order (a duplicated key appears twice). */
+  entries: FrontMatterEntry[];
   /** Plain data; empty when the front matter is missing or broken. */
   data: Record<string, unknown>;
   /** True when the front matter is a usable mapping (schema and field rules can run). */
@@ -98,6 +124,8 @@ function emptyFrontMatter(): FrontMatter {
     contentStart: 0,
     source: '',
     map: undefined,
+    mapRange: undefined,
+    entries: [],
     data: {},
     usable: false,
     problems: [],
@@ -108,10 +136,9 @@ function trimCr(text: string, end: number): number {
   return end > 0 && text.charAt(end - 1) === '\r' ? end - 1 : end;
 }
 
-function parseYaml(
-  source: string,
-  offset: number,
-): Pick<FrontMatter, 'map' | 'data' | 'usable' | 'problems'> {
+type ParsedYaml = Pick<FrontMatter, 'map' | 'mapRange' | 'entries' | 'data' | 'usable' | 'problems'>;
+
+function parseYaml(source: string, offset: number): ParsedYaml {
   const whole: Range = { start: offset, end: offset + source.length };
   if (source.length > FRONT_MATTER_LIMITS.maxLength) {
     return unusable({
@@ -154,7 +181,7 @@ function parseYaml(
     });
   }
   const syntaxBroken = problems.some((problem) => problem.kind === 'syntax');
-  if (syntaxBroken) return { map: undefined, data: {}, usable: false, problems };
+  if (syntaxBroken) return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems };
   const contents = doc.contents;
   if (!isMap(contents)) {
     const range = contents?.range ? { start: offset + contents.range[0], end: offset + contents.range[1] } : whole;
@@ -163,7 +190,7 @@ function parseYaml(
       message: `Front matter must be a mapping of fields (\`key: value\` lines), found ${describeNode(contents)}`,
       range,
     });
-    return { map: undefined, data: {}, usable: false, problems };
+    return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems };
   }
   let data: unknown;
   try {
@@ -174,14 +201,42 @@ function parseYaml(
       message: `Front matter could not be read: ${describe(error)} (aliases are limited to ${FRONT_MATTER_LIMITS.maxAliasCount} expansions)`,
       range: whole,
     });
-    return { map: undefined, data: {}, usable: false, problems };
+    return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems };
   }
   const record = isRecord(data) ? data : {};
-  return { map: contents, data: record, usable: true, problems };
+  return { map: contents, mapRange: shift(contents.range, offset), entries: entriesOf(contents, offset), data: record, usable: true, problems };
 }
 
-function unusable(problem: FrontMatterProblem): Pick<FrontMatter, 'map' | 'data' | 'usable' | 'problems'> {
-  return { map: undefined, data: {}, usable: false, problems: [problem] };
+function unusable(problem: FrontMatterProblem): ParsedYaml {
+  return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems: [problem] };
+}
+
+/** The top-level entries of a parsed mapping, with document offsets. */
+export function entriesOf(map: YAMLMap, offset: number): FrontMatterEntry[] {
+  const entries: FrontMatterEntry[] = [];
+  for (const item of map.items) {
+    const pair = item as Pair<Node | null, Node | null>;
+    const key = pair.key;
+    if (!isScalar(key)) continue;
+    const keyRange = shift(key.range, offset) ?? { start: offset, end: offset };
+    entries.push({ key: String(key.value), keyRange, value: entryValue(pair.value, offset) });
+  }
+  return entries;
+}
+
+function entryValue(node: Node | null, offset: number): EntryValue {
+  const range = shift(node?.range, offset);
+  if (!node || !range) return { kind: 'none', range: undefined };
+  if (isScalar(node)) return { kind: 'scalar', range, style: (node.type ?? 'PLAIN') as ScalarStyle, value: node.value };
+  if (isSeq(node)) {
+    const items: EntryItem[] = [];
+    for (const item of node.items as (Node | null)[]) {
+      const itemRange = shift(item?.range, offset) ?? range;
+      items.push(isScalar(item) ? { kind: 'scalar', range: itemRange, style: (item.type ?? 'PLAIN') as ScalarStyle, value: item.value } : { kind: 'other', range: itemRange });
+    }
+    return { kind: 'seq', range, flow: node.flow === true, items };
+  }
+  return { kind: 'other', range };
 }
 
 function duplicateKeyMessage(doc: Document.Parsed, position: number): string {
@@ -251,7 +306,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The pair of a top-level key, if present (the last one, as YAML reads duplicates). */
+/** The entry of a top-level key, if present (the last one, as YAML reads duplicates). */
+export function findEntry(frontMatter: FrontMatter, key: string): FrontMatterEntry | undefined {
+  let found: FrontMatterEntry | undefined;
+  for (const entry of frontMatter.entries) if (entry.key === key) found = entry;
+  return found;
+}
+
+/** The YAML pair of a top-level key (the last one, as YAML reads duplicates), for edits. */
 export function findPair(frontMatter: FrontMatter, key: string): Pair<Node, Node | null> | undefined {
   const map = frontMatter.map;
   if (!map) return undefined;
@@ -264,23 +326,31 @@ export function findPair(frontMatter: FrontMatter, key: string): Pair<Node, Node
 
 /** Converts a node's source range (relative to the YAML source) to a document range. */
 export function nodeRange(frontMatter: FrontMatter, node: Node | null | undefined): Range | undefined {
-  const range = node?.range;
-  if (!range) return undefined;
-  return { start: frontMatter.contentStart + range[0], end: frontMatter.contentStart + range[1] };
+  return shift(node?.range, frontMatter.contentStart);
 }
 
 /** The range of the whole mapping: where a missing key is reported. */
 export function mappingRange(frontMatter: FrontMatter): Range {
-  const range = nodeRange(frontMatter, frontMatter.map);
-  if (range) return range;
-  return { start: frontMatter.contentStart, end: frontMatter.contentStart };
+  return frontMatter.mapRange ?? { start: frontMatter.contentStart, end: frontMatter.contentStart };
 }
 
 /**
  * The range of the node at a JSON-pointer-like path (`['replaces', 0]`), falling back to the
- * nearest ancestor that exists.
+ * nearest ancestor that exists. Top-level keys and list items come from the entries; deeper
+ * paths from the YAML document.
  */
 export function locate(frontMatter: FrontMatter, path: readonly (string | number)[]): Range {
+  const [first, second] = path;
+  if (path.length <= 2 && (first === undefined || typeof first === 'string') && (second === undefined || typeof second === 'number')) {
+    if (first === undefined) return mappingRange(frontMatter);
+    // The first pair of a key, as the path walk below finds it.
+    const entry = frontMatter.entries.find((candidate) => candidate.key === first);
+    if (!entry) return mappingRange(frontMatter);
+    const value = entry.value;
+    const valueRange = value.range ?? entry.keyRange;
+    if (second === undefined) return valueRange;
+    return value.kind === 'seq' ? (value.items[second]?.range ?? valueRange) : valueRange;
+  }
   return locateNode(frontMatter.map, path, frontMatter.contentStart) ?? mappingRange(frontMatter);
 }
 
@@ -313,6 +383,5 @@ function shift(range: readonly number[] | null | undefined, base: number): Range
 
 /** The range of a top-level key (not its value). */
 export function keyRange(frontMatter: FrontMatter, key: string): Range | undefined {
-  const pair = findPair(frontMatter, key);
-  return pair ? nodeRange(frontMatter, pair.key) : undefined;
+  return findEntry(frontMatter, key)?.keyRange;
 }

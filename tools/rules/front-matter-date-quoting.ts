@@ -1,7 +1,6 @@
-import { isScalar } from 'yaml';
 import { fixOf, quoteScalarEdits } from '../authoring/editor.js';
 import { isIsoDate } from '../model/dates.js';
-import { findPair, nodeRange } from '../model/frontmatter.js';
+import { findEntry } from '../model/frontmatter.js';
 import { DATE_FIELDS } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
@@ -21,13 +20,13 @@ export default defineRule({
   check({ doc, report }) {
     if (!doc.frontMatter.usable) return;
     for (const field of DATE_FIELDS) {
-      const node = findPair(doc.frontMatter, field)?.value;
-      if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'string') continue;
+      const node = findEntry(doc.frontMatter, field)?.value;
+      if (node?.kind !== 'scalar' || node.style !== 'PLAIN' || typeof node.value !== 'string') continue;
       const text = node.value;
       if (!YAML11_TIMESTAMP.test(text) || isIsoDate(text)) continue;
       report({
         message: `Unquoted \`${text}\` in \`${field}\` is not the text written for YAML 1.1 readers: ${yaml11Reading(text)}; quote it so that every reader sees the same value`,
-        range: nodeRange(doc.frontMatter, node),
+        range: node.range,
         fix: fixOf(() => quoteScalarEdits(doc.source.text, doc.frontMatter, field)),
       });
     }
