@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { readFrontMatterFast } from './frontmatter-fast.js';
 import type { Range } from './positions.js';
 
 export type FrontMatterProblemKind = 'missing' | 'unclosed' | 'empty' | 'syntax' | 'not-mapping' | 'duplicate-key' | 'limit';
@@ -114,6 +115,26 @@ export function parseFrontMatter(text: string): FrontMatter {
   const lineEnd = text.indexOf('\n', closing.index);
   const range: Range = { start: 0, end: lineEnd === -1 ? text.length : lineEnd + 1 };
   const source = text.slice(contentStart, contentEnd);
+  const fast = source.length <= FRONT_MATTER_LIMITS.maxLength ? readFrontMatterFast(source, contentStart) : undefined;
+  if (fast) {
+    // The YAML document is parsed only if something asks for it (an edit, a nested position).
+    let map: YAMLMap | undefined | null = null;
+    return {
+      present: true,
+      range,
+      contentStart,
+      source,
+      get map(): YAMLMap | undefined {
+        if (map === null) map = parseYaml(source, contentStart).map;
+        return map;
+      },
+      mapRange: fast.mapRange,
+      entries: fast.entries,
+      data: fast.data,
+      usable: true,
+      problems: [],
+    };
+  }
   return { ...parseYaml(source, contentStart), present: true, range, contentStart, source };
 }
 
@@ -138,7 +159,8 @@ function trimCr(text: string, end: number): number {
 
 type ParsedYaml = Pick<FrontMatter, 'map' | 'mapRange' | 'entries' | 'data' | 'usable' | 'problems'>;
 
-function parseYaml(source: string, offset: number): ParsedYaml {
+/** The YAML parser's reading of a front matter source (the reference of the fast reader). */
+export function parseYaml(source: string, offset: number): ParsedYaml {
   const whole: Range = { start: offset, end: offset + source.length };
   if (source.length > FRONT_MATTER_LIMITS.maxLength) {
     return unusable({
