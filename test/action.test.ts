@@ -181,7 +181,7 @@ describe('the GitHub Action on a pull request', () => {
     expect(result.summary).not.toContain('volume-types');
 
     const log = validateSarif(readFileSync(join(workspace, 'results', 'scs-standards.sarif'), 'utf8'));
-    expect(log.runs[0]?.results.map((entry) => `${entry.level} ${entry.ruleId}`)).toEqual(['warning lifecycle-stable-body-edit', 'warning sections-recommended', 'error lifecycle-number-unchanged']);
+    expect(log.runs[0]?.results.map((entry) => `${entry.level} ${entry.ruleId}`)).toEqual(['warning lifecycle-stable-body-edit', 'error lifecycle-number-unchanged']);
 
     expect(result.outputs).toEqual({ base: 'origin/main', errors: '1', warnings: '1', 'sarif-file': 'results/scs-standards.sarif', index: '' });
     // Nothing is left behind in the workspace but the SARIF file.

@@ -59,11 +59,11 @@ describe('--cache', () => {
   });
 
   test.each([
-    ['not JSON', () => 'not json {', 'ignored: not valid JSON'],
+    ['not JSON', () => 'not json {', 'ignored: not a cache file'],
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
-    ['another format', (text: string) => text.replace('"format":1', '"format":0'), 'ignored: written in another format'],
+    ['another format', (text: string) => text.replace('"format":2', '"format":1'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
-    ['a malformed entry', (text: string) => text.replace('"headings":[', '"headings":[{"depth":"two"},'), 'ignored: the entry of'],
+    ['a line without its fields', (text: string) => `${text}broken line\n`, 'ignored: line 5 is malformed'],
   ])('a cache file with %s is ignored, never trusted', (_name, corrupt, status) => {
     const root = repo();
     const cold = lintWithCache(root);
@@ -75,18 +75,37 @@ describe('--cache', () => {
     expect(again.lines).toBe(cold.lines);
   });
 
+  test.each([
+    ['facts of the wrong shape', (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
+    ['facts that are not JSON', () => '{"headings":['],
+  ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, corrupt) => {
+    const root = repo();
+    const cold = lintWithCache(root);
+    const file = join(root, '.scs-standards-cache');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const [path, hash, json] = (lines[1] ?? '').split('\t');
+    lines[1] = `${path}\t${hash}\t${corrupt(json ?? '')}`;
+    writeFileSync(file, lines.join('\n'));
+    const again = lintWithCache(root);
+    expect(again.cache.status).toBe('used');
+    expect(again.cache.hits).toBe(2);
+    expect(again.cache.misses).toBe(1);
+    expect(again.lines).toBe(cold.lines);
+    expect(lintWithCache(root).cache.hits).toBe(3);
+  });
+
   test('the command: --cache and --cache-location, a corrupt cache is said and rebuilt', async () => {
     const root = repo();
     const cold = await runMain(['lint'], root);
     const first = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(first).toEqual(cold);
-    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":1');
+    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":2');
     const warm = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(warm).toEqual(cold);
-    writeFileSync(join(root, 'cache.json'), '{"format":1,"files":[]');
+    writeFileSync(join(root, 'cache.json'), '{"format":2,"files":[]');
     const corrupt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(corrupt.stdout).toBe(cold.stdout);
-    expect(corrupt.stderr).toContain('the cache cache.json was ignored: not valid JSON; it is rebuilt');
+    expect(corrupt.stderr).toContain('the cache cache.json was ignored: not a cache file; it is rebuilt');
     const rebuilt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(rebuilt).toEqual(cold);
   });

@@ -7,15 +7,20 @@ import type { Range } from '../model/positions.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
-interface CacheFile {
+interface Header {
   format: number;
   tool: string;
   config: string;
-  files: Record<string, { hash: string; body: BodyFacts }>;
+}
+
+/** An entry: the content hash, and the facts as JSON (parsed only when the entry is used). */
+interface Entry {
+  hash: string;
+  json: string;
 }
 
 /**
@@ -24,20 +29,23 @@ interface CacheFile {
  * stale, or written by another version or configuration is ignored as a whole, never trusted;
  * rules themselves run on every run (they take milliseconds), so findings never come from a
  * cache that could be out of date.
+ *
+ * The file is a JSON header line followed by one line per document (`path`, tab, hash, tab,
+ * facts as JSON), so that a run reads only the entries of the documents it reports on.
  */
 export class FactsCache {
   readonly #path: string;
   readonly #root: string;
   readonly #tool: string;
   readonly #config: string;
-  #files: Map<string, { hash: string; body: BodyFacts }>;
+  #files: Map<string, Entry>;
   #dirty = false;
   /** How the cache was found: used, absent, or ignored and why. */
   readonly status: string;
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, { hash: string; body: BodyFacts }>, status: string) {
+  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry>, status: string) {
     this.#path = path;
     this.#root = root;
     this.#tool = tool;
@@ -53,34 +61,51 @@ export class FactsCache {
   static load(path: string, tool: string, settings: { root: string; raw: unknown }): FactsCache {
     const root = settings.root;
     const config = hashText(JSON.stringify(settings.raw ?? {}));
+    const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      return new FactsCache(path, root, tool, config, new Map(), 'absent');
+      return make(new Map(), 'absent');
     }
-    let data: unknown;
+    const lines = text.split('\n');
+    let header: unknown;
     try {
-      data = JSON.parse(text);
+      header = JSON.parse(lines[0] ?? '');
     } catch {
-      return new FactsCache(path, root, tool, config, new Map(), 'ignored: not valid JSON');
+      return make(new Map(), 'ignored: not a cache file');
     }
-    const reason = checkHeader(data, tool, config);
-    if (reason) return new FactsCache(path, root, tool, config, new Map(), `ignored: ${reason}`);
-    const files = new Map<string, { hash: string; body: BodyFacts }>();
-    for (const [relPath, entry] of Object.entries((data as CacheFile).files)) {
-      if (!isEntry(entry)) return new FactsCache(path, root, tool, config, new Map(), `ignored: the entry of ${relPath} is malformed`);
-      files.set(relPath, entry);
+    const reason = checkHeader(header, tool, config);
+    if (reason) return make(new Map(), `ignored: ${reason}`);
+    const files = new Map<string, Entry>();
+    for (let index = 1; index < lines.length; index++) {
+      const line = lines[index] ?? '';
+      if (line === '') continue;
+      const first = line.indexOf('\t');
+      const second = first === -1 ? -1 : line.indexOf('\t', first + 1);
+      if (second === -1) return make(new Map(), `ignored: line ${index + 1} is malformed`);
+      files.set(line.slice(0, first), { hash: line.slice(first + 1, second), json: line.slice(second + 1) });
     }
-    return new FactsCache(path, root, tool, config, files, 'used');
+    return make(files, 'used');
+  }
+
+  /** Whether the cache holds facts for the document's content (without reading them). */
+  has(doc: StandardDocument): boolean {
+    return this.#files.get(doc.relPath)?.hash === contentHash(doc);
   }
 
   /** The cached facts of a document, when its content is the one they were computed from. */
   lookup(doc: StandardDocument): BodyFacts | undefined {
     const entry = this.#files.get(doc.relPath);
     if (entry && entry.hash === contentHash(doc)) {
-      this.hits++;
-      return entry.body;
+      const body = parseFacts(entry.json);
+      if (body) {
+        this.hits++;
+        return body;
+      }
+      // A malformed entry is never trusted: it is computed again and replaced.
+      this.#files.delete(doc.relPath);
+      this.#dirty = true;
     }
     this.misses++;
     return undefined;
@@ -90,7 +115,8 @@ export class FactsCache {
     const hash = contentHash(doc);
     const entry = this.#files.get(doc.relPath);
     if (entry && entry.hash === hash) return;
-    this.#files.set(doc.relPath, { hash, body });
+    if (doc.relPath.includes('\t') || doc.relPath.includes('\n')) return;
+    this.#files.set(doc.relPath, { hash, json: JSON.stringify(body) });
     this.#dirty = true;
   }
 
@@ -107,10 +133,23 @@ export class FactsCache {
   /** Writes the cache when something changed (atomically: a reader never sees half a file). */
   save(): void {
     if (!this.#dirty) return;
-    const data: CacheFile = { format: FORMAT, tool: this.#tool, config: this.#config, files: Object.fromEntries(this.#files) };
-    writeFileAtomic(this.#path, JSON.stringify(data));
+    const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config };
+    const lines = [JSON.stringify(header)];
+    for (const [relPath, entry] of this.#files) lines.push(`${relPath}\t${entry.hash}\t${entry.json}`);
+    writeFileAtomic(this.#path, `${lines.join('\n')}\n`);
     this.#dirty = false;
   }
+}
+
+/** The facts of an entry, when they have the shape of facts; undefined otherwise. */
+function parseFacts(json: string): BodyFacts | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isBody(value) ? value : undefined;
 }
 
 function hashText(text: string): string {
@@ -123,7 +162,7 @@ function contentHash(doc: StandardDocument): string {
   let hash = hashes.get(doc);
   if (hash === undefined) {
     const source = doc.source;
-    hash = createHash('sha256').update(source.bom ? '\ufeff' : '').update(source.text).update(doc.readProblem ? '\u0000problem' : '').digest('base64url');
+    hash = createHash('sha1').update(source.bom ? '\ufeff' : '').update(source.text).update(doc.readProblem ? '\u0000problem' : '').digest('base64url');
     hashes.set(doc, hash);
   }
   return hash;
@@ -131,19 +170,16 @@ function contentHash(doc: StandardDocument): string {
 
 function checkHeader(data: unknown, tool: string, config: string): string | undefined {
   if (typeof data !== 'object' || data === null) return 'not a cache file';
-  const header = data as Partial<CacheFile>;
+  const header = data as Partial<Header>;
   if (header.format !== FORMAT) return 'written in another format';
   if (header.tool !== tool) return `written by version ${String(header.tool)}`;
   if (header.config !== config) return 'written with another configuration';
-  if (typeof header.files !== 'object' || header.files === null || Array.isArray(header.files)) return 'not a cache file';
   return undefined;
 }
 
-function isEntry(value: unknown): value is { hash: string; body: BodyFacts } {
+function isBody(value: unknown): value is BodyFacts {
   if (typeof value !== 'object' || value === null) return false;
-  const entry = value as { hash?: unknown; body?: unknown };
-  if (typeof entry.hash !== 'string' || typeof entry.body !== 'object' || entry.body === null) return false;
-  const body = entry.body as Partial<Record<keyof BodyFacts, unknown>>;
+  const body = value as Partial<Record<keyof BodyFacts, unknown>>;
   return (
     everyItem(body.headings, isHeading) && everyItem(body.links, isLink) && everyItem(body.directives, isDirective) && everyItem(body.anchors, (item) => typeof item === 'string')
   );

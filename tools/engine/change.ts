@@ -41,16 +41,29 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
   for (const folder of loaded.folders) {
     const change = folder.change;
     const context = contextFor(change);
-    const headResults = checkCorpus(change.head, folder.targets, config, rules, failures, { change: context, cache: options.cache });
-    for (const [index, result] of headResults.entries()) {
-      const doc = folder.targets[index];
-      if (doc && !isTouched(change.of(doc))) markLegacy(doc, result, change, config, rules, legacy);
+    // Documents the change touched get every rule; the others only the rules that read front
+    // matter and file names: their bodies are not read (their findings predate the change),
+    // unless they mention a document the change renamed or deleted (a link it may have broken).
+    const vanished = vanishedNames(change);
+    const fully = (doc: StandardDocument): boolean => isTouched(change.of(doc)) || (vanished.length > 0 && vanished.some((name) => doc.source.text.includes(name)));
+    const touched = folder.targets.filter(fully);
+    const untouched = folder.targets.filter((doc) => !fully(doc));
+    results.push(...checkCorpus(change.head, touched, config, rules, failures, { change: context, cache: options.cache }));
+    const untouchedResults = checkCorpus(change.head, untouched, config, rules, failures, { change: context, frontMatterOnly: true });
+    for (const [index, result] of untouchedResults.entries()) {
+      const doc = untouched[index];
+      if (doc) markLegacy(doc, result, change, config, rules, legacy);
     }
-    results.push(...headResults);
+    results.push(...untouchedResults);
     results.push(...checkCorpus(change.head, folder.deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, loaded, results, failures, legacy };
+}
+
+/** File names of the base that the head no longer has: renamed or deleted documents. */
+function vanishedNames(change: Change): string[] {
+  return change.base.documents.filter((doc) => !change.head.byFileName(doc.fileName)).map((doc) => doc.fileName);
 }
 
 function contextFor(change: Change): (doc: StandardDocument) => ChangeContext | undefined {

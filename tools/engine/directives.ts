@@ -10,28 +10,33 @@ import type { Directive } from '../model/markdown.js';
  * findings about the whole file, which no later comment could precede.
  */
 export class MessageControl {
-  readonly #directives: readonly Directive[];
-  readonly #frontMatterEnd: number;
+  readonly #doc: StandardDocument;
+  #directives: readonly Directive[] | undefined;
 
+  /** The comments are looked for only when a finding is reported: a clean document is not read further. */
   constructor(doc: StandardDocument) {
-    // Only a document with a comment can hold a directive: skip the Markdown parse otherwise.
-    this.#directives = doc.hasBody || doc.source.text.includes('<!--') ? doc.body.directives : [];
-    this.#frontMatterEnd = doc.frontMatter.range.end;
+    this.#doc = doc;
   }
 
-  get isEmpty(): boolean {
-    return this.#directives.length === 0;
+  get #all(): readonly Directive[] {
+    if (this.#directives === undefined) {
+      const doc = this.#doc;
+      // Only a document with a comment can hold a directive: skip the Markdown parse otherwise.
+      this.#directives = doc.hasBody || doc.source.text.includes('<!--') ? doc.body.directives : [];
+    }
+    return this.#directives;
   }
 
   isSuppressed(ruleId: string, offset: number): boolean {
     let enabled = true;
-    for (const directive of this.#directives) {
+    const frontMatterEnd = this.#doc.frontMatter.range.end;
+    for (const directive of this.#all) {
       if (!applies(directive, ruleId)) continue;
       const start = directive.atTop ? 0 : directive.range.start;
       if (directive.kind === 'ignore') {
         const target = directive.target;
         if (target && offset >= target.start && offset < Math.max(target.end, target.start + 1)) return true;
-        if (directive.atTop && offset < this.#frontMatterEnd) return true;
+        if (directive.atTop && offset < frontMatterEnd) return true;
         if (directive.atTop && offset === 0) return true;
         continue;
       }

@@ -18,6 +18,11 @@ export interface CheckOptions {
   change?: ((doc: StandardDocument) => ChangeContext | undefined) | undefined;
   /** Cached Markdown facts, used instead of parsing when a document's content is unchanged. */
   cache?: FactsCache | undefined;
+  /**
+   * Run only the rules that read the front matter and file names (no rule with `needsBody`):
+   * for documents a change did not touch, whose bodies are not read at all.
+   */
+  frontMatterOnly?: boolean;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -46,7 +51,8 @@ export function checkCorpus(
       (rule) =>
         config.mayRun(rule) &&
         (!options.scopes || options.scopes.has(rule.meta.scope)) &&
-        (rule.meta.scope !== 'change' || options.change !== undefined),
+        (rule.meta.scope !== 'change' || options.change !== undefined) &&
+        (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
   const results: FileResult[] = [];
   const memory = targets.length > 256 ? new MemoryGuard() : undefined;
@@ -74,7 +80,7 @@ export function checkCorpus(
           change,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
-            if (!control.isEmpty && control.isSuppressed(rule.id, range.start)) return;
+            if (control.isSuppressed(rule.id, range.start)) return;
             const finding: Finding = {
               ruleId: rule.id,
               severity,

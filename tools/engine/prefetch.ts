@@ -29,20 +29,22 @@ export async function prefetchBodies(
   docs: readonly StandardDocument[],
   options: { cache?: FactsCache | undefined; concurrency: Concurrency; maxFileSize: number | undefined },
 ): Promise<PrefetchReport> {
+  // Without threads there is nothing to do ahead: cached facts are read, and the others
+  // parsed, as each document is checked, so that only one document's facts are held at a time.
+  const candidates = docs.filter((doc) => !doc.hasBody);
+  // A warm cache leaves little to parse, and finding out what would cost a read of every file.
+  const warm = options.cache !== undefined && options.cache.status === 'used';
+  const threads = warm && options.concurrency === 'auto' ? 0 : threadCount(options.concurrency, candidates);
+  const script = threads > 0 ? workerScript() : undefined;
+  if (!script) return { cached: 0, threads: 0, parsed: 0 };
   let cached = 0;
   const missing: StandardDocument[] = [];
-  for (const doc of docs) {
-    if (doc.hasBody) continue;
-    const body = options.cache?.lookup(doc);
-    if (body) {
-      doc.setBody(body);
-      cached++;
-    } else missing.push(doc);
+  for (const doc of candidates) {
+    if (options.cache?.has(doc)) cached++;
+    else missing.push(doc);
     doc.release();
   }
-  const threads = threadCount(options.concurrency, missing);
-  const script = threads > 1 ? workerScript() : undefined;
-  if (!script || missing.length === 0) return { cached, threads: 0, parsed: 0 };
+  if (missing.length === 0) return { cached, threads: 0, parsed: 0 };
   const bodies = await inWorkers(script, threads, missing, options.maxFileSize);
   let parsed = 0;
   for (const [index, doc] of missing.entries()) {

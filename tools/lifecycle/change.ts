@@ -154,7 +154,8 @@ export function buildChange(base: Corpus, head: Corpus, renames: readonly Rename
     let kind: ChangeKind;
     if (!baseDoc) kind = 'added';
     else if (baseDoc.relPath !== headDoc.relPath) kind = 'renamed';
-    else kind = sameText(headDoc, baseDoc) ? 'unchanged' : 'modified';
+    // The same object in both corpora: git found the path unchanged.
+    else kind = headDoc === baseDoc || sameText(headDoc, baseDoc) ? 'unchanged' : 'modified';
     documents.push({ kind, head: headDoc, base: baseDoc });
   }
   for (const baseDoc of base.documents) {

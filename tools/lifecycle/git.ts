@@ -155,11 +155,20 @@ export class Git {
    * tracked files), with git's similarity-based detection.
    */
   async renames(base: string, head: string | undefined, paths: readonly string[]): Promise<Rename[]> {
+    return (await this.diff(base, head, paths)).renames;
+  }
+
+  /**
+   * What changed between a commit and a head commit (or the work tree): git's renames and copies,
+   * and every path that differs (both sides of a rename). Paths not listed are unchanged.
+   */
+  async diff(base: string, head: string | undefined, paths: readonly string[]): Promise<{ renames: Rename[]; changed: Set<string> }> {
     const args = ['diff', '--name-status', '-z', '-M', '-C', '--no-ext-diff', '--no-textconv', '--no-color', '--end-of-options', base];
     if (head !== undefined) args.push(head);
     const output = await this.#git.raw([...args, '--', ...pathspecs(paths)]);
     const fields = output.split('\0');
     const renames: Rename[] = [];
+    const changed = new Set<string>();
     for (let index = 0; index < fields.length; ) {
       const status = fields[index++] ?? '';
       if (status === '') continue;
@@ -167,9 +176,11 @@ export class Git {
         const from = fields[index++] ?? '';
         const to = fields[index++] ?? '';
         renames.push({ from, to, copy: status.startsWith('C') });
-      } else index++;
+        if (!status.startsWith('C')) changed.add(from);
+        changed.add(to);
+      } else changed.add(fields[index++] ?? '');
     }
-    return renames;
+    return { renames, changed };
   }
 
   /** Reads blobs by object id with one `git cat-file --batch` process. */

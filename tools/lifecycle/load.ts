@@ -103,12 +103,19 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   // Renames and copies across the whole tree, so that a document moved (or copied) into a
   // standards folder from elsewhere keeps its history instead of counting as new. Copies inside
   // a folder (a new major version made from the old one) stay new documents.
-  const renames = folderList.length === 0 ? [] : await git.renames(baseCommit, refs.head === undefined ? undefined : headCommit, []);
+  const { renames, changed } = folderList.length === 0 ? { renames: [], changed: new Set<string>() } : await git.diff(baseCommit, refs.head === undefined ? undefined : headCommit, []);
   const insideRoot = (path: string): boolean => rootInRepo === '' || path.startsWith(`${rootInRepo}/`);
   const movedIn = renames.filter((rename) => folderSet.has(dirOf(rename.to)) && dirOf(rename.from) !== dirOf(rename.to) && insideRoot(rename.from));
   const movedFrom = movedIn.length === 0 ? [] : await git.listTree(baseCommit, movedIn.map((rename) => rename.from));
-  // One `cat-file --batch` reads every blob the change needs.
-  const blobs = await git.readBlobs([...baseEntries, ...headEntries, ...movedFrom].map((entry) => entry.oid));
+  // A base document whose path the change did not touch is the head document itself: only the
+  // base versions of changed paths are read, with the head's blobs, in one `cat-file --batch`.
+  const headByPath = new Map<string, StandardDocument>();
+  for (const docs of headFolders.values()) for (const doc of docs) headByPath.set(doc.relPath, doc);
+  const headEntryByPath = new Map(headEntries.map((entry) => [entry.path, entry]));
+  const sameInHead = (entry: TreeEntry): boolean =>
+    !changed.has(entry.path) && (refs.head === undefined ? headByPath.has(toRoot(entry.path)) : headEntryByPath.get(entry.path)?.oid === entry.oid);
+  const baseToRead = baseEntries.filter((entry) => !sameInHead(entry));
+  const blobs = await git.readBlobs([...baseToRead, ...headEntries, ...movedFrom].map((entry) => entry.oid));
   const toDocument = (entry: TreeEntry): StandardDocument => {
     const rel = toRoot(entry.path);
     const bytes = blobs.get(entry.oid) ?? Buffer.alloc(0);
@@ -121,15 +128,18 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
     for (const entry of headEntries) {
       const folder = toRoot(dirOf(entry.path));
       const list = headFolders.get(folder) ?? [];
-      list.push(toDocument(entry));
+      const doc = toDocument(entry);
+      list.push(doc);
       headFolders.set(folder, list);
+      headByPath.set(doc.relPath, doc);
     }
   }
   const baseFolders = new Map<string, StandardDocument[]>();
   for (const entry of baseEntries) {
     const folder = toRoot(dirOf(entry.path));
     const list = baseFolders.get(folder) ?? [];
-    list.push(toDocument(entry));
+    const same = sameInHead(entry) ? headByPath.get(toRoot(entry.path)) : undefined;
+    list.push(same ?? toDocument(entry));
     baseFolders.set(folder, list);
   }
 

@@ -5,6 +5,7 @@ export default defineRule({
     description: 'The file can be read as a UTF-8 text document of reasonable size.',
     severity: 'error',
     scope: 'document',
+    needsBody: true,
     defaultOptions: undefined,
   },
   check({ doc, report }) {

@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Edits to the body of a Stable document are reported for review: a Stable document takes no change that could make existing implementations non-conformant.',
     severity: 'warn',
     scope: 'change',
+    needsBody: true,
     defaultOptions: undefined,
   },
   check({ doc, change, report }) {

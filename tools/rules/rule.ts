@@ -75,7 +75,7 @@ interface CommonMeta<Options> {
   description: string;
   severity: Severity;
   scope: RuleScope;
-  /** Whether the rule reads the Markdown body (sections, links). */
+  /** Whether the rule reads the Markdown body or the whole text (sections, links, encoding). */
   needsBody?: boolean;
   /** Whether the rule offers fixes for `lint --fix`. */
   fixable?: boolean;
