@@ -147,9 +147,10 @@ function body(doc, target, blocks, names, pick) {
   while (out.length < target || index < sections.length) {
     const heading = index < sections.length ? sections[index] : `${pick(WORDS)} details ${index}`;
     out += `\n## ${heading}\n\n`;
-    const paragraphs = 2 + (index % 3);
+    // About as many headings and links per kilobyte as the real SCS documents have.
+    const paragraphs = 4 + (index % 4);
     for (let p = 0; p < paragraphs; p++) out += `${pick(blocks)}\n\n`;
-    if (index % 3 === 1) out += `See [${heading.toLowerCase()}](#${heading.toLowerCase().replaceAll(' ', '-')}) and [a related standard](${pick(names)}).\n\n`;
+    if (index % 4 === 1) out += `See [${heading.toLowerCase()}](#${heading.toLowerCase().replaceAll(' ', '-')}) and [a related standard](${pick(names)}).\n\n`;
     if (index % 4 === 2) out += `| property | value |\n| --- | --- |\n| ${pick(WORDS)} | required |\n| ${pick(WORDS)} | optional |\n\n`;
     if (index % 5 === 3) out += `- ${pick(WORDS)}: recommended\n- ${pick(WORDS)}: mandatory\n\n\`\`\`yaml\nname: ${pick(WORDS)}\nvalue: 1\n\`\`\`\n\n`;
     index++;

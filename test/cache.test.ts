@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { FactsCache } from '../tools/engine/cache.js';
 import { ResolvedConfig } from '../tools/engine/config.js';
-import { lintWithConfig } from '../tools/engine/run.js';
+import { checkPlan, lintWithConfig, planLint } from '../tools/engine/run.js';
 import { rulesById } from '../tools/rules/index.js';
 import { makeRepo, runMain } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
@@ -61,9 +61,9 @@ describe('--cache', () => {
   test.each([
     ['not JSON', () => 'not json {', 'ignored: not a cache file'],
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
-    ['another format', (text: string) => text.replace('"format":2', '"format":1'), 'ignored: written in another format'],
+    ['another format', (text: string) => text.replace('"format":4', '"format":3'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
-    ['a line without its fields', (text: string) => `${text}broken line\n`, 'ignored: line 5 is malformed'],
+    ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 5 is malformed'],
   ])('a cache file with %s is ignored, never trusted', (_name, corrupt, status) => {
     const root = repo();
     const cold = lintWithCache(root);
@@ -83,8 +83,9 @@ describe('--cache', () => {
     const cold = lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
     const lines = readFileSync(file, 'utf8').split('\n');
-    const [path, hash, json] = (lines[1] ?? '').split('\t');
-    lines[1] = `${path}\t${hash}\t${corrupt(json ?? '')}`;
+    const fields = (lines[1] ?? '').split('\t');
+    fields[7] = corrupt(fields[7] ?? '');
+    lines[1] = fields.join('\t');
     writeFileSync(file, lines.join('\n'));
     const again = lintWithCache(root);
     expect(again.cache.status).toBe('used');
@@ -99,14 +100,67 @@ describe('--cache', () => {
     const cold = await runMain(['lint'], root);
     const first = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(first).toEqual(cold);
-    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":2');
+    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":4');
     const warm = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(warm).toEqual(cold);
-    writeFileSync(join(root, 'cache.json'), '{"format":2,"files":[]');
+    writeFileSync(join(root, 'cache.json'), '{"format":4,"files":[]');
     const corrupt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(corrupt.stdout).toBe(cold.stdout);
     expect(corrupt.stderr).toContain('the cache cache.json was ignored: not a cache file; it is rebuilt');
     const rebuilt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(rebuilt).toEqual(cold);
+  });
+});
+
+describe('--cache and the file system', () => {
+  test('an old file whose size, time and inode are unchanged is not read again; a recent one is', () => {
+    const root = repo();
+    const old = new Date('2020-01-01T00:00:00Z');
+    const paths = ['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md'].map((name) => join(root, 'Standards', name));
+    for (const path of paths) utimesSync(path, old, old);
+    const cold = lintWithCache(root);
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const cache = FactsCache.load(join(root, '.scs-standards-cache'), 'test', config);
+    const plan = planLint(config, { cwd: root, paths: [] });
+    const docs = plan.folders.flatMap((folder) => folder.targets);
+    for (const doc of docs) expect(cache.lookup(doc)).toBeDefined();
+    // Their facts and read problems came from the cache: not one of them was read whole.
+    expect(docs.map((doc) => doc.isComplete)).toEqual([false, false, false]);
+    expect(goldenLines(checkPlan(plan, config, { cwd: root, paths: [], cache }).results)).toBe(cold.lines);
+
+    // A file modified just now is read and its content compared, whatever its size and time say.
+    const recent = paths[0] ?? '';
+    const text = readFileSync(recent, 'utf8');
+    writeFileSync(recent, text.replace('## Conformance Tests', '## Conformance Tasks'));
+    const stat = statSync(recent);
+    const again = FactsCache.load(join(root, '.scs-standards-cache'), 'test', config);
+    const replanned = planLint(config, { cwd: root, paths: [] });
+    const doc = replanned.folders.flatMap((folder) => folder.targets).find((candidate) => candidate.path === recent);
+    expect(doc?.fileStat?.mtimeMs).toBe(stat.mtimeMs);
+    expect(doc && again.lookup(doc)).toBeUndefined();
+    expect(doc?.isComplete).toBe(true);
+  });
+});
+
+describe('--cache keeps the front matter of unchanged files', () => {
+  test('a warm run reads no file it does not report on, and only the findings it places', () => {
+    const root = repo();
+    const old = new Date('2020-01-01T00:00:00Z');
+    const paths = ['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md'].map((name) => join(root, 'Standards', name));
+    for (const path of paths) utimesSync(path, old, old);
+    const cold = lintWithCache(root);
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const cache = FactsCache.load(join(root, '.scs-standards-cache'), 'test', config);
+    // Another title of the same length, with the old time and inode: only a read would notice.
+    const other = paths[2] ?? '';
+    const text = readFileSync(other, 'utf8');
+    writeFileSync(other, text.replace('title: Image Metadata', 'title: Image Matadeta'));
+    utimesSync(other, old, old);
+    const plan = planLint(config, { cwd: root, paths: [], cache });
+    const docs = plan.folders.flatMap((folder) => folder.targets);
+    expect(docs.find((doc) => doc.path === other)?.title).toBe('Image Metadata');
+    const run = checkPlan(plan, config, { cwd: root, paths: [], cache });
+    expect(goldenLines(run.results)).toBe(cold.lines);
+    expect(cache.hits).toBe(3);
   });
 });

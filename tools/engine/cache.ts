@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StandardDocument } from '../model/document.js';
+import type { FileStat, StandardDocument } from '../model/document.js';
+import { plainFrontMatter, withLazyMap, type FrontMatter, type PlainFrontMatter } from '../model/frontmatter.js';
 import type { BodyFacts, Directive, Heading, Link } from '../model/markdown.js';
 import type { Range } from '../model/positions.js';
+import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 2;
+const FORMAT = 4;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
@@ -15,13 +17,27 @@ interface Header {
   format: number;
   tool: string;
   config: string;
+  /** When the file was written (milliseconds since the epoch). */
+  written: number;
 }
 
-/** An entry: the content hash, and the facts as JSON (parsed only when the entry is used). */
+/**
+ * An entry: the content hash; the size, modification time and inode the file had; the read
+ * problem (or none) as JSON; and the facts as JSON (parsed only when the entry is used).
+ */
 interface Entry {
   hash: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  problem: string;
+  /** The plain front matter as JSON (`null` when it cannot be kept exactly). */
+  frontMatter: string;
   json: string;
 }
+
+/** A file changed this shortly before the cache was written may change again unseen: it is read. */
+const RACY_MS = 2000;
 
 /**
  * The lint cache, as ESLint's `--cache`: for each document, keyed by the hash of its content,
@@ -30,8 +46,12 @@ interface Entry {
  * rules themselves run on every run (they take milliseconds), so findings never come from a
  * cache that could be out of date.
  *
- * The file is a JSON header line followed by one line per document (`path`, tab, hash, tab,
- * facts as JSON), so that a run reads only the entries of the documents it reports on.
+ * The file is a JSON header line followed by one line per document (path, hash, size,
+ * modification time, inode, read problem, front matter and facts, separated by tabs), so that a
+ * run parses only the entries it uses. As git's index does, a file whose size,
+ * modification time and inode are those of its entry, and that had not been modified shortly
+ * before the cache was written, is taken to have the content of its entry without being read;
+ * any other file is read and its content hash compared.
  */
 export class FactsCache {
   readonly #path: string;
@@ -39,14 +59,16 @@ export class FactsCache {
   readonly #tool: string;
   readonly #config: string;
   #files: Map<string, Entry>;
+  readonly #written: number;
   #dirty = false;
   /** How the cache was found: used, absent, or ignored and why. */
   readonly status: string;
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry>, status: string) {
+  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry>, status: string, written = 0) {
     this.#path = path;
+    this.#written = written;
     this.#root = root;
     this.#tool = tool;
     this.#config = config;
@@ -81,31 +103,42 @@ export class FactsCache {
     for (let index = 1; index < lines.length; index++) {
       const line = lines[index] ?? '';
       if (line === '') continue;
-      const first = line.indexOf('\t');
-      const second = first === -1 ? -1 : line.indexOf('\t', first + 1);
-      if (second === -1) return make(new Map(), `ignored: line ${index + 1} is malformed`);
-      files.set(line.slice(0, first), { hash: line.slice(first + 1, second), json: line.slice(second + 1) });
+      const entry = parseLine(line);
+      if (!entry) return make(new Map(), `ignored: line ${index + 1} is malformed`);
+      files.set(entry[0], entry[1]);
     }
-    return make(files, 'used');
+    return new FactsCache(path, root, tool, config, files, 'used', (header as Header).written);
   }
 
-  /** Whether the cache holds facts for the document's content (without reading them). */
+  /** Whether the cache holds facts for the document's content (reading it only when its file changed). */
   has(doc: StandardDocument): boolean {
-    return this.#files.get(doc.relPath)?.hash === contentHash(doc);
+    const entry = this.#files.get(doc.relPath);
+    return entry !== undefined && (this.#unchanged(doc, entry) || entry.hash === contentHash(doc));
   }
 
-  /** The cached facts of a document, when its content is the one they were computed from. */
+  /**
+   * The cached facts of a document, when its content is the one they were computed from. A
+   * document whose file did not change gets its facts and its read problem without being read.
+   */
   lookup(doc: StandardDocument): BodyFacts | undefined {
     const entry = this.#files.get(doc.relPath);
-    if (entry && entry.hash === contentHash(doc)) {
-      const body = parseFacts(entry.json);
-      if (body) {
-        this.hits++;
-        return body;
+    if (entry) {
+      const unchanged = this.#unchanged(doc, entry);
+      if (unchanged || entry.hash === contentHash(doc)) {
+        const body = parseFacts(entry.json);
+        const problem = parseProblem(entry.problem);
+        if (body && problem !== null) {
+          if (unchanged) {
+            hashes.set(doc, entry.hash);
+            doc.adoptKnown(problem, body);
+          } else this.#refreshStat(doc, entry);
+          this.hits++;
+          return body;
+        }
+        // A malformed entry is never trusted: it is computed again and replaced.
+        this.#files.delete(doc.relPath);
+        this.#dirty = true;
       }
-      // A malformed entry is never trusted: it is computed again and replaced.
-      this.#files.delete(doc.relPath);
-      this.#dirty = true;
     }
     this.misses++;
     return undefined;
@@ -116,7 +149,47 @@ export class FactsCache {
     const entry = this.#files.get(doc.relPath);
     if (entry && entry.hash === hash) return;
     if (doc.relPath.includes('\t') || doc.relPath.includes('\n')) return;
-    this.#files.set(doc.relPath, { hash, json: JSON.stringify(body) });
+    const stat = doc.fileStat;
+    this.#files.set(doc.relPath, {
+      hash,
+      size: stat?.size ?? -1,
+      mtimeMs: stat?.mtimeMs ?? -1,
+      ino: stat?.ino ?? -1,
+      problem: JSON.stringify(doc.knownReadProblem ?? null),
+      frontMatter: JSON.stringify(plainFrontMatter(doc.frontMatter) ?? null),
+      json: JSON.stringify(body),
+    });
+    this.#dirty = true;
+  }
+
+  /**
+   * What the cache knows of a file that has not changed (its front matter and read problem), so
+   * that it need not be read at all; undefined when the file changed or the entry cannot tell.
+   */
+  known(relPath: string, stat: FileStat): { frontMatter: FrontMatter; problem: SourceProblem | undefined } | undefined {
+    const entry = this.#files.get(relPath);
+    if (!entry || !this.#same(stat, entry)) return undefined;
+    const problem = parseProblem(entry.problem);
+    const frontMatter = parseFrontMatterEntry(entry.frontMatter);
+    if (problem === null || !frontMatter) return undefined;
+    return { frontMatter: withLazyMap(frontMatter), problem };
+  }
+
+  /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
+  #unchanged(doc: StandardDocument, entry: Entry): boolean {
+    const stat = doc.fileStat;
+    return stat !== undefined && this.#same(stat, entry);
+  }
+
+  #same(stat: FileStat, entry: Entry): boolean {
+    return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino && stat.mtimeMs < this.#written - RACY_MS;
+  }
+
+  /** A file touched without change of content keeps its entry, with the new times. */
+  #refreshStat(doc: StandardDocument, entry: Entry): void {
+    const stat = doc.fileStat;
+    if (!stat || (stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino)) return;
+    this.#files.set(doc.relPath, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
     this.#dirty = true;
   }
 
@@ -133,12 +206,81 @@ export class FactsCache {
   /** Writes the cache when something changed (atomically: a reader never sees half a file). */
   save(): void {
     if (!this.#dirty) return;
-    const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config };
+    const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now() };
     const lines = [JSON.stringify(header)];
-    for (const [relPath, entry] of this.#files) lines.push(`${relPath}\t${entry.hash}\t${entry.json}`);
+    for (const [relPath, entry] of this.#files) {
+      lines.push([relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.problem, entry.frontMatter, entry.json].join('\t'));
+    }
     writeFileAtomic(this.#path, `${lines.join('\n')}\n`);
     this.#dirty = false;
   }
+}
+
+/** A line of the file: the path and its entry, or undefined when it lacks a field. */
+function parseLine(line: string): [string, Entry] | undefined {
+  const fields: string[] = [];
+  let at = 0;
+  for (let field = 0; field < 7; field++) {
+    const tab = line.indexOf('\t', at);
+    if (tab === -1) return undefined;
+    fields.push(line.slice(at, tab));
+    at = tab + 1;
+  }
+  const [relPath = '', hash = '', size = '', mtimeMs = '', ino = '', problem = '', frontMatter = ''] = fields;
+  const numbers = [Number(size), Number(mtimeMs), Number(ino)];
+  if (numbers.some((value) => !Number.isFinite(value))) return undefined;
+  return [relPath, { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, problem, frontMatter, json: line.slice(at) }];
+}
+
+/** A recorded front matter, when it has the shape of one; undefined otherwise. */
+function parseFrontMatterEntry(json: string): PlainFrontMatter | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const fm = value as Partial<PlainFrontMatter>;
+  const ok =
+    typeof fm.present === 'boolean' &&
+    isRange(fm.range) &&
+    Number.isSafeInteger(fm.contentStart) &&
+    typeof fm.source === 'string' &&
+    (fm.mapRange === undefined || isRange(fm.mapRange)) &&
+    Array.isArray(fm.entries) &&
+    fm.entries.every(isEntryShape) &&
+    typeof fm.data === 'object' &&
+    fm.data !== null &&
+    !Array.isArray(fm.data) &&
+    typeof fm.usable === 'boolean' &&
+    Array.isArray(fm.problems) &&
+    fm.problems.every((problem) => typeof problem === 'object' && problem !== null && typeof problem.message === 'string' && typeof problem.kind === 'string' && isRange(problem.range));
+  return ok ? (value as PlainFrontMatter) : undefined;
+}
+
+function isEntryShape(value: unknown): boolean {
+  const entry = value as { key?: unknown; keyRange?: unknown; value?: { kind?: unknown; range?: unknown; items?: unknown } } | null;
+  if (typeof entry !== 'object' || entry === null || typeof entry.key !== 'string' || !isRange(entry.keyRange)) return false;
+  const item = entry.value;
+  if (typeof item !== 'object' || item === null) return false;
+  if (item.kind === 'none') return item.range === undefined;
+  if (!isRange(item.range)) return false;
+  if (item.kind === 'seq') return Array.isArray(item.items) && item.items.every((element: unknown) => typeof element === 'object' && element !== null && isRange((element as { range?: unknown }).range));
+  return item.kind === 'scalar' || item.kind === 'other';
+}
+
+/** A recorded read problem: the problem, undefined for none, or null when malformed. */
+function parseProblem(json: string): SourceProblem | undefined | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (value === null) return undefined;
+  if (typeof value !== 'object' || typeof (value as { message?: unknown }).message !== 'string' || !isRange((value as { range?: unknown }).range)) return null;
+  return value as SourceProblem;
 }
 
 /** The facts of an entry, when they have the shape of facts; undefined otherwise. */
@@ -174,6 +316,7 @@ function checkHeader(data: unknown, tool: string, config: string): string | unde
   if (header.format !== FORMAT) return 'written in another format';
   if (header.tool !== tool) return `written by version ${String(header.tool)}`;
   if (header.config !== config) return 'written with another configuration';
+  if (typeof header.written !== 'number' || !Number.isFinite(header.written)) return 'not a cache file';
   return undefined;
 }
 

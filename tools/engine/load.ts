@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Corpus } from '../model/corpus.js';
-import { StandardDocument } from '../model/document.js';
+import { StandardDocument, type FileStat } from '../model/document.js';
+import type { FrontMatter } from '../model/frontmatter.js';
 import { CertificateScope } from '../model/scope.js';
-import { SOURCE_LIMITS, tooLargeMessage } from '../model/source.js';
+import { SOURCE_LIMITS, tooLargeMessage, type SourceProblem } from '../model/source.js';
 import { toRelative } from './config.js';
 import { listDocuments } from './discover.js';
 
@@ -38,7 +39,8 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    const size = stats.size;
     if (size > limit) return StandardDocument.unreadable(path, relPath, fileName, tooLargeMessage(size, limit));
     let buffer = Buffer.allocUnsafe(Math.min(size, HEAD_CHUNK));
     let length = 0;
@@ -48,7 +50,7 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       const end = read === 0 ? -1 : frontMatterEnd(buffer, length);
       if (end !== -1) {
         const head = Buffer.from(buffer.subarray(0, end));
-        return StandardDocument.fromHead(path, relPath, fileName, head, () => readFileSync(path), size, limit);
+        return StandardDocument.fromHead(path, relPath, fileName, head, () => readFileSync(path), { size, mtimeMs: stats.mtimeMs, ino: stats.ino }, limit);
       }
       if (read === 0 || length >= size || length >= MAX_HEAD) break;
       if (length === buffer.length) {
@@ -126,14 +128,34 @@ function describeFsError(code: string): string {
   }
 }
 
+/** What a cache knows of a file that has not changed since it was last read. */
+export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter: FrontMatter; problem: SourceProblem | undefined } | undefined;
+
 /**
  * Reads every document of a standards folder into a corpus: whole, or (with `partial`) up to
- * the end of the front matter, the rest being read when a rule or command asks for it.
+ * the end of the front matter, the rest being read when a rule or command asks for it. With
+ * `known`, a file the cache knows unchanged is not read at all.
  */
-export function loadCorpus(folder: string, root: string, maxFileSize?: number, partial = false): Corpus {
+export function loadCorpus(folder: string, root: string, maxFileSize?: number, partial = false, known?: KnownDocuments): Corpus {
   const read = partial ? readDocumentHead : readDocument;
   return new Corpus(
     folder,
-    listDocuments(folder).map((path) => read(path, root, maxFileSize)),
+    listDocuments(folder).map((path) => (known && partial ? readKnown(path, root, maxFileSize, known) : undefined) ?? read(path, root, maxFileSize)),
   );
+}
+
+/** A document the cache knows unchanged (by its size, time and inode), without reading its file. */
+function readKnown(path: string, root: string, maxFileSize: number | undefined, known: KnownDocuments): StandardDocument | undefined {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (!stats.isFile()) return undefined;
+  const relPath = toRelative(root, path);
+  const stat = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+  const entry = known(relPath, stat);
+  if (!entry) return undefined;
+  return StandardDocument.fromKnown(path, relPath, basename(path), { ...entry, body: undefined }, () => readFileSync(path), stat, maxFileSize ?? SOURCE_LIMITS.maxFileSize);
 }

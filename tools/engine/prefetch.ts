@@ -10,7 +10,7 @@ import type { FactsRequest, FactsResponse } from './facts-worker.js';
 export type Concurrency = 'auto' | 'off' | number;
 
 /** Below this many bytes to parse, threads cost more to start than they save. */
-export const AUTO_MIN_BYTES = 48 * 1024 * 1024;
+export const AUTO_MIN_BYTES = 512 * 1024 * 1024;
 const BATCH = 32;
 
 export interface PrefetchReport {

@@ -49,7 +49,8 @@ export function planLint(config: ResolvedConfig, options: LintOptions): LintPlan
   const { folders, targets, scopes } = discover(options.cwd, options.paths, config);
   return {
     folders: folders.map((folder) => {
-      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
+      const known = options.cache ? options.cache.known.bind(options.cache) : undefined;
+      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true, known);
       return { corpus, targets: corpus.documents.filter((doc) => targets.has(doc.path)) };
     }),
     scopes,

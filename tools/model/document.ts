@@ -25,6 +25,13 @@ export interface FieldValue {
 /** Reads a document's whole file; throws when it cannot. */
 export type DocumentLoader = () => Uint8Array;
 
+/** What the file system says of a document's file when it was read (for the cache). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 const NO_FRONT_MATTER: FrontMatter = { present: false, range: { start: 0, end: 0 }, contentStart: 0, source: '', map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems: [] };
 
 /**
@@ -53,9 +60,12 @@ export class StandardDocument {
   #loader: DocumentLoader | undefined;
   #maxFileSize: number | undefined;
   #size: number | undefined;
+  #stat: FileStat | undefined;
+  /** Whether the read problem (or its absence) is known without reading the rest of the file. */
+  #problemKnown = false;
   #body: BodyFacts | undefined;
 
-  constructor(source: SourceFile, relPath: string, readProblem?: SourceProblem, body?: BodyFacts) {
+  constructor(source: SourceFile, relPath: string, readProblem?: SourceProblem, body?: BodyFacts, frontMatter?: FrontMatter) {
     this.path = source.path;
     this.relPath = relPath;
     this.fileName = source.fileName;
@@ -64,7 +74,7 @@ export class StandardDocument {
     this.nameProblems = parsed.problems;
     this.#source = source;
     this.#readProblem = readProblem;
-    this.frontMatter = frontMatterBefore(source.text, readProblem);
+    this.frontMatter = frontMatter ?? frontMatterBefore(source.text, readProblem);
     this.#body = body;
   }
 
@@ -77,7 +87,7 @@ export class StandardDocument {
    * A document read up to the end of its front matter (`head`); `loader` reads the whole file
    * when the rest is needed. A problem found in the head (binary content, invalid UTF-8) is final.
    */
-  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, size: number, maxFileSize?: number): StandardDocument {
+  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, stat: FileStat, maxFileSize?: number): StandardDocument {
     const decoded = decodeSource(head, maxFileSize);
     const source = makeSource(path, fileName, decoded.text, decoded.bom);
     if (!decoded.ok) return new StandardDocument(source, relPath, decoded.problem);
@@ -85,7 +95,32 @@ export class StandardDocument {
     doc.#head = source;
     doc.#loader = loader;
     doc.#maxFileSize = maxFileSize;
-    doc.#size = size;
+    doc.#size = stat.size;
+    doc.#stat = stat;
+    return doc;
+  }
+
+  /**
+   * A document whose front matter, read problem and facts a cache holds for a file that has not
+   * changed: nothing of it is read until its source is asked for.
+   */
+  static fromKnown(
+    path: string,
+    relPath: string,
+    fileName: string,
+    known: { frontMatter: FrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
+    loader: DocumentLoader,
+    stat: FileStat,
+    maxFileSize?: number,
+  ): StandardDocument {
+    const placeholder = makeSource(path, fileName, '', false);
+    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, known.frontMatter);
+    doc.#head = placeholder;
+    doc.#loader = loader;
+    doc.#maxFileSize = maxFileSize;
+    doc.#size = stat.size;
+    doc.#stat = stat;
+    doc.#problemKnown = true;
     return doc;
   }
 
@@ -107,8 +142,24 @@ export class StandardDocument {
 
   /** Set when the file could not be decoded (binary, invalid UTF-8, too large, unreadable). */
   get readProblem(): SourceProblem | undefined {
-    if (this.#loader !== undefined && this.#source === this.#head) this.complete();
+    if (this.#loader !== undefined && this.#source === this.#head && !this.#problemKnown) this.complete();
     return this.#readProblem;
+  }
+
+  /** The file's size, modification time and inode when it was first read (partially read documents only). */
+  get fileStat(): FileStat | undefined {
+    return this.#stat;
+  }
+
+  /**
+   * Records what the cache knows of a partially read document whose file has not changed: its
+   * read problem (or none) and its Markdown facts, so that neither needs the rest of the file.
+   */
+  adoptKnown(problem: SourceProblem | undefined, body: BodyFacts): void {
+    if (this.#loader === undefined || this.#source !== this.#head) return;
+    this.#readProblem = problem;
+    this.#problemKnown = true;
+    this.#body = body;
   }
 
   /** The size of the file in bytes (of the text, for a document made from text). */
@@ -140,6 +191,7 @@ export class StandardDocument {
     const decoded = decodeSource(bytes, this.#maxFileSize);
     this.#source = makeSource(this.path, this.fileName, decoded.text, decoded.bom);
     this.#readProblem = decoded.ok ? undefined : decoded.problem;
+    this.#problemKnown = false;
   }
 
   /**

@@ -116,26 +116,41 @@ export function parseFrontMatter(text: string): FrontMatter {
   const range: Range = { start: 0, end: lineEnd === -1 ? text.length : lineEnd + 1 };
   const source = text.slice(contentStart, contentEnd);
   const fast = source.length <= FRONT_MATTER_LIMITS.maxLength ? readFrontMatterFast(source, contentStart) : undefined;
-  if (fast) {
-    // The YAML document is parsed only if something asks for it (an edit, a nested position).
-    let map: YAMLMap | undefined | null = null;
-    return {
-      present: true,
-      range,
-      contentStart,
-      source,
-      get map(): YAMLMap | undefined {
-        if (map === null) map = parseYaml(source, contentStart).map;
-        return map;
-      },
-      mapRange: fast.mapRange,
-      entries: fast.entries,
-      data: fast.data,
-      usable: true,
-      problems: [],
-    };
-  }
+  if (fast) return withLazyMap({ present: true, range, contentStart, source, mapRange: fast.mapRange, entries: fast.entries, data: fast.data, usable: true, problems: [] });
   return { ...parseYaml(source, contentStart), present: true, range, contentStart, source };
+}
+
+/** The plain parts of a front matter: what a cache can keep (everything but the YAML document). */
+export type PlainFrontMatter = Omit<FrontMatter, 'map'>;
+
+/** A front matter whose YAML document is parsed only if something asks for it (an edit, a nested position). */
+export function withLazyMap(plain: PlainFrontMatter): FrontMatter {
+  let map: YAMLMap | undefined | null = null;
+  return {
+    ...plain,
+    get map(): YAMLMap | undefined {
+      if (map === null) map = plain.usable ? parseYaml(plain.source, plain.contentStart).map : undefined;
+      return map;
+    },
+  };
+}
+
+/** The plain parts of a front matter, or undefined when its data cannot be kept as JSON exactly. */
+export function plainFrontMatter(frontMatter: FrontMatter): PlainFrontMatter | undefined {
+  const { present, range, contentStart, source, mapRange, entries, data, usable, problems } = frontMatter;
+  const plain = { present, range, contentStart, source, mapRange, entries, data, usable, problems };
+  return isJsonExact(plain) ? plain : undefined;
+}
+
+/** Whether a value survives JSON unchanged: no undefined in lists, no infinities, no other types. */
+function isJsonExact(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isJsonExact);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.entries(value as Record<string, unknown>).every(([key, item]) => key !== '__proto__' && (item === undefined || isJsonExact(item)));
+  }
+  return false;
 }
 
 function emptyFrontMatter(): FrontMatter {

@@ -7,9 +7,16 @@ export function sectionProfile(profiles: SectionProfiles, type: string | undefin
   return type === undefined ? undefined : profiles[type];
 }
 
-/** The normalized titles of the level-2 headings. */
+const titles = new WeakMap<readonly Heading[], Set<string>>();
+
+/** The normalized titles of the level-2 headings (computed once per document). */
 export function levelTwoTitles(headings: readonly Heading[]): Set<string> {
-  return new Set(headings.filter((heading) => heading.depth === 2).map((heading) => normalizeHeading(heading.text)));
+  let set = titles.get(headings);
+  if (!set) {
+    set = new Set(headings.filter((heading) => heading.depth === 2).map((heading) => normalizeHeading(heading.text)));
+    titles.set(headings, set);
+  }
+  return set;
 }
 
 /**

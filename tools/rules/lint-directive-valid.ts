@@ -9,7 +9,6 @@ export default defineRule({
     defaultOptions: undefined,
   },
   check({ doc, ruleIds, report }) {
-    if (!doc.source.text.includes('<!--')) return;
     for (const directive of doc.body.directives) {
       for (const id of directive.ruleIds) {
         if (!ruleIds.has(id)) {
