@@ -146,8 +146,9 @@ function parseYaml(
       if (syntaxSeen) continue;
       syntaxSeen = true;
     }
-    const start = offset + (error.pos[0] ?? 0);
-    const end = offset + Math.max(error.pos[1] ?? 0, error.pos[0] ?? 0);
+    // The parser may place an error at the end of the input one character past it.
+    const start = offset + Math.min(error.pos[0] ?? 0, source.length);
+    const end = offset + Math.min(Math.max(error.pos[1] ?? 0, error.pos[0] ?? 0), source.length);
     problems.push({
       kind: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
       message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc, error.pos[0]) : `Invalid YAML in front matter: ${firstSentence(error.message)}`,

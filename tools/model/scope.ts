@@ -396,9 +396,10 @@ function parseScopeYaml(text: string): ParsedScope {
       if (syntaxSeen) continue;
       syntaxSeen = true;
     }
-    const start = error.pos[0];
-    const key = duplicate ? keyAt(doc, start) : undefined;
-    const end = key?.range ? key.range[1] : Math.max(error.pos[1], start);
+    // The parser may place an error at the end of the input one character past it.
+    const start = Math.min(error.pos[0], text.length);
+    const key = duplicate ? keyAt(doc, error.pos[0]) : undefined;
+    const end = Math.min(key?.range ? key.range[1] : Math.max(error.pos[1], start), text.length);
     problems.push({
       kind: duplicate ? 'duplicate-key' : 'syntax',
       message: duplicate ? duplicateKeyMessage(key) : `Invalid YAML: ${firstSentence(error.message)}`,
