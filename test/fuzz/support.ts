@@ -14,15 +14,19 @@ export const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 /** Property settings for `runs` inputs (a fraction of the budget for expensive properties). */
-export function settings(fraction = 1): fc.Parameters<unknown> {
-  return { numRuns: Math.max(5, Math.round(RUNS * fraction)), ...(SEED === undefined ? {} : { seed: SEED }) };
+export function settings(fraction = 1, cap = Infinity): fc.Parameters<unknown> {
+  return { numRuns: runsFor(fraction, cap), ...(SEED === undefined ? {} : { seed: SEED }) };
+}
+
+export function runsFor(fraction = 1, cap = Infinity): number {
+  return Math.max(5, Math.min(cap, Math.round(RUNS * fraction)));
 }
 
 /** A generous bound that only a hang or an exponential blow-up can exceed. */
 export const MAX_MS_PER_INPUT = 5000;
 /** Long runs take long: the test timeout grows with the budget. */
-export function timeout(msPerRun = 60, fraction = 1): number {
-  return Math.max(60_000, Math.round(RUNS * fraction) * msPerRun);
+export function timeout(msPerRun = 60, fraction = 1, cap = Infinity): number {
+  return Math.max(60_000, runsFor(fraction, cap) * msPerRun);
 }
 
 /** Counts of inputs tried per property, printed at the end of a long run (FUZZ_REPORT=1). */
@@ -256,3 +260,31 @@ export const scopeData = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** Front matter as the lifecycle sees it: real fields and values, hostile now and then. */
+export const lifecycleFrontMatter = fc
+  .record(
+    {
+      title: fc.oneof(fc.constant('A Title'), hostileString.map(yamlString)),
+      type: fc.constantFrom('Standard', 'Decision Record', 'Procedural', 'Supplement', 'Nonsense'),
+      status: fc.constantFrom('Draft', 'Stable', 'Deprecated', 'Rejected', 'Proposed'),
+      track: fc.constantFrom('Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes'),
+      stabilized_at: dateish,
+      deprecated_at: dateish,
+      rejected_at: dateish,
+      replaces: fc.oneof(documentName, fc.array(documentName, { maxLength: 2 })),
+      replaced_by: fc.array(documentName, { maxLength: 2 }),
+      supplements: fc.array(documentName, { maxLength: 2 }),
+    },
+    { requiredKeys: ['type', 'track'] },
+  )
+  .map((fields) =>
+    Object.entries(fields)
+      .map(([key, item]) =>
+        Array.isArray(item) ? `${key}:\n${item.map((entry) => `  - ${entry}`).join('\n')}` : `${key}: ${typeof item === 'string' && /^[\w -]*$/.test(item) && item !== '' ? item : yamlString(String(item))}`,
+      )
+      .join('\n'),
+  );
+
+/** A body with the sections the rules look for, sometimes. */
+export const lifecycleBody = fc.subarray(['## Introduction\n\nText.', '## Motivation\n\nWhy.', '## Decision\n\nWhat.', '## Conformance Tests\n\nHow.', '## Abstract', '## Context']).map((parts) => parts.join('\n\n'));

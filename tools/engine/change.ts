@@ -39,18 +39,36 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
   const results: FileResult[] = [];
   const legacy = new Set<Finding>();
   for (const folder of loaded.folders) {
-    const change = folder.change;
-    const context = contextFor(change);
-    const headResults = checkCorpus(change.head, folder.targets, config, rules, failures, { change: context });
-    for (const [index, result] of headResults.entries()) {
-      const doc = folder.targets[index];
-      if (doc && !isTouched(change.of(doc))) markLegacy(doc, result, change, config, rules, legacy);
-    }
-    results.push(...headResults);
-    results.push(...checkCorpus(change.head, folder.deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
+    const checked = checkChange(folder.change, folder.targets, folder.deletedTargets, config, rules, failures);
+    results.push(...checked.results);
+    for (const finding of checked.legacy) legacy.add(finding);
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, loaded, results, failures, legacy };
+}
+
+/**
+ * The pure part of `lint --base` for one standards folder: every rule on the head documents
+ * asked for (change-scope rules with their change context), the change-scope rules on the
+ * deleted documents asked for, and the findings of untouched documents that are legacy.
+ */
+export function checkChange(
+  change: Change,
+  targets: readonly StandardDocument[],
+  deletedTargets: readonly StandardDocument[],
+  config: ResolvedConfig,
+  rules: readonly Rule[],
+  failures: InternalFailure[],
+): { results: FileResult[]; legacy: Set<Finding> } {
+  const legacy = new Set<Finding>();
+  const context = contextFor(change);
+  const results = checkCorpus(change.head, targets, config, rules, failures, { change: context });
+  for (const [index, result] of results.entries()) {
+    const doc = targets[index];
+    if (doc && !isTouched(change.of(doc))) markLegacy(doc, result, change, config, rules, legacy);
+  }
+  results.push(...checkCorpus(change.head, deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
+  return { results, legacy };
 }
 
 function contextFor(change: Change): (doc: StandardDocument) => ChangeContext | undefined {
