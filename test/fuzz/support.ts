@@ -127,6 +127,9 @@ export function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
+/** Names that a plain object has without owning them: a table lookup by them must miss. */
+export const BUILT_IN_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'];
+
 export const namePart = fc.stringMatching(/^[a-z0-9Xx_-]{0,12}$/);
 export const fileName = fc.oneof(
   fc.tuple(fc.stringMatching(/^[0-9x]{4}$/), fc.constantFrom('v', 'w'), fc.integer({ min: 0, max: 12 }), namePart).map(
@@ -141,12 +144,14 @@ export const documentName = fc
 
 export const yamlish = fc.stringMatching(/^[a-z_:\- \n\[\]{}'"&*!|>#0-9.,?]{0,200}$/);
 export const field = fc.oneof(
+  fc.constantFrom(...BUILT_IN_NAMES),
   fc.constantFrom('title', 'type', 'status', 'track', 'stabilized_at', 'deprecated_at', 'rejected_at', 'replaces', 'replaced_by', 'supplements', 'description'),
   fc.stringMatching(/^[a-z_]{1,10}$/),
 );
 export const scalar = fc.oneof(
   fc.constantFrom('Standard', 'Supplement', 'Decision Record', 'Procedural', 'Draft', 'Stable', 'Deprecated', 'Rejected', 'Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes'),
   fc.constantFrom('2023-02-30', '2024-02-29', '2023-13-01', '"2023-01-01"', '2023-1-1', '~', 'null', '[]', '{}', '&a x', '*a', '!!binary x', '2023-01-01T10:00:00Z', '2023-01-01 # c'),
+  fc.constantFrom(...BUILT_IN_NAMES),
   fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
   fc.string({ maxLength: 30 }),
   hostileString.map(yamlString),
@@ -266,9 +271,9 @@ export const lifecycleFrontMatter = fc
   .record(
     {
       title: fc.oneof(fc.constant('A Title'), hostileString.map(yamlString)),
-      type: fc.constantFrom('Standard', 'Decision Record', 'Procedural', 'Supplement', 'Nonsense'),
-      status: fc.constantFrom('Draft', 'Stable', 'Deprecated', 'Rejected', 'Proposed'),
-      track: fc.constantFrom('Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes'),
+      type: fc.constantFrom('Standard', 'Decision Record', 'Procedural', 'Supplement', 'Nonsense', 'constructor'),
+      status: fc.constantFrom('Draft', 'Stable', 'Deprecated', 'Rejected', 'Proposed', 'valueOf'),
+      track: fc.constantFrom('Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes', '__proto__'),
       stabilized_at: dateish,
       deprecated_at: dateish,
       rejected_at: dateish,
