@@ -89,7 +89,9 @@ describe('fuzz: front matter edits change only the intended bytes', () => {
         const text = outcome.text;
         expect(text.startsWith('\ufeff')).toBe(bom);
         const after = parseFrontMatter(text.replace(/^\ufeff/, ''));
-        expect(after.usable, after.problems.map((problem) => problem.message).join('\n')).toBe(true);
+        // Removing the only field leaves an empty block, which is no longer a usable front matter.
+        const emptied = operation.op === 'remove' && Object.keys(before.data).length === 1 && after.problems.every((problem) => problem.kind === 'empty');
+        expect(after.usable || emptied, after.problems.map((problem) => problem.message).join('\n')).toBe(true);
         expect(body(text, after)).toBe(body(original, before));
         // Every other field reads back as it was.
         const keys = touchedKeys(operation);

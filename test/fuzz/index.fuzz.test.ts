@@ -136,5 +136,5 @@ describe('fuzz: the version index stays valid whatever the documents and scope f
       }),
       settings(0.5),
     );
-  }, timeout(200, 0.5));
+  }, timeout(400, 0.5));
 });
