@@ -48,6 +48,8 @@ const indexedDocument = fc.tuple(
   indexedName,
   fc.oneof({ weight: 3, arbitrary: fc.tuple(lifecycleFrontMatter, hostileFields).map(([a, b]) => `${a}\n${b}`) }, { weight: 1, arbitrary: frontMatter }),
 );
+/** Scope files may have any name a file system allows (the globs decide which are read). */
+const scopeFileName = hostileString.map((name) => `scs-${name.replace(/[/\u0000]/g, '')}.yaml`);
 const day = fc.date({ min: new Date('2019-01-01'), max: new Date('2031-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -119,15 +121,15 @@ afterAll(() => reportCounts('index'));
 describe('fuzz: the version index stays valid whatever the documents and scope files hold', () => {
   test('arbitrary front matter and titles, generated scope files, any day', () => {
     fc.assert(
-      fc.property(fc.array(indexedDocument, { minLength: 1, maxLength: 8 }), fc.array(scopeData, { maxLength: 2 }), day, (docs, scopes, today) => {
+      fc.property(fc.array(indexedDocument, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(scopeData, scopeFileName), { maxLength: 2 }), day, (docs, scopes, today) => {
         count('index outputs');
         const outputs = deterministic(() => {
           const corpus = new Corpus(
             '/repo/Standards',
             docs.map(([name, yaml]) => StandardDocument.fromBytes(`/repo/Standards/${name}`, `Standards/${name}`, name, encoder.encode(documentText(yaml, '', false, false)))),
           );
-          const scopeFiles = scopes.map((data, index) =>
-            CertificateScope.fromText(`/repo/Tests/scs-fuzz-${index}.yaml`, `Tests/scs-fuzz-${index}.yaml`, `scs-fuzz-${index}.yaml`, stringify(data)),
+          const scopeFiles = scopes.map(([data, name], index) =>
+            CertificateScope.fromText(`/repo/Tests/${index}/${name}`, `Tests/${index}/${name}`, name, stringify(data)),
           );
           const built = buildIndex(corpus, today, scopeFiles);
           return { index: built.index, notes: built.notes, outputs: generateOutputs(built.index) };
