@@ -77,12 +77,15 @@ export class Git {
     return holder;
   }
 
-  /** The repository that holds `folder`, or undefined outside a work tree (or without git). */
+  /**
+   * The repository that holds `folder`, or undefined outside a work tree, without git, or where
+   * git refuses the repository (files are then renamed on the file system).
+   */
   static async find(folder: string): Promise<Git | undefined> {
     try {
       return await Git.open(folder);
     } catch (error) {
-      if (error instanceof GitProblem && /^Not a git|^git cannot read/.test(error.message)) return undefined;
+      if (error instanceof GitProblem && /^(?:Not a git|git cannot read|git refuses)/.test(error.message)) return undefined;
       throw error;
     }
   }
