@@ -98,6 +98,28 @@ describe('values read back as written', () => {
     expect(formatScalar(value, 'PLAIN')).toBe(expected);
   });
 
+  test('an empty list is written as [] in every shape the field can have (found by fuzzing)', () => {
+    const cases = [
+      '---\ntitle: A\n---\n',
+      '---\nreplaces:\ntitle: A\n---\n',
+      '---\nreplaces: # none yet\ntitle: A\n---\n',
+      '---\nreplaces: scs-0100-v1-a.md\ntitle: A\n---\n',
+      '---\nreplaces: [scs-0100-v1-a.md, scs-0100-v2-a.md]\ntitle: A\n---\n',
+      '---\nreplaces:\n  - scs-0100-v1-a.md # the first\n  - scs-0100-v2-a.md\ntitle: A\n---\nbody\n',
+    ];
+    for (const text of cases) {
+      const edited = new FrontMatterEditor(text).setList('replaces', []).text;
+      const fm = parseFrontMatter(edited);
+      expect(fm.data, edited).toEqual({ replaces: [], title: 'A' });
+      expect(edited.slice(fm.range.end)).toBe(text.slice(parseFrontMatter(text).range.end));
+    }
+  });
+
+  test('keys named like built-in properties are keys like any other (found by fuzzing)', () => {
+    const edited = new FrontMatterEditor('---\ntitle: A\n---\n').set('constructor', 'x').set('__proto__', 'y').setList('toString', ['z']).text;
+    expect(edited).toBe('---\ntitle: A\nconstructor: x\n__proto__: "y"\ntoString:\n  - z\n---\n');
+  });
+
   test('single quotes double an apostrophe; control characters force double quotes', () => {
     expect(formatScalar("it's", 'QUOTE_SINGLE')).toBe("'it''s'");
     expect(formatScalar('a\u001bb', 'QUOTE_SINGLE')).toBe('"a\\u001bb"');

@@ -108,6 +108,14 @@ describe('scope files', () => {
     expect(scope.problems.map((problem) => problem.message).join('\n')).toContain(message);
   });
 
+  test('a syntax error at the very end stays inside the file (found by fuzzing)', () => {
+    for (const text of ['[', '{', 'a: "x', 'a: [b, {c']) {
+      const scope = scopeOf(text);
+      expect(scope.problems.length).toBeGreaterThan(0);
+      for (const problem of scope.problems) expect(problem.range.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+
   test('the duplicate key is reported at the second key', () => {
     const scope = scopeOf('versions:\n  - version: v1\n    include: []\n    version: v2\n');
     const [problem] = scope.problems;

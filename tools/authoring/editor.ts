@@ -101,7 +101,7 @@ class Layout {
 
   /** Where a new key is inserted: after its placement anchor, or after the last pair. */
   insertionPoint(key: string): number {
-    for (const anchor of PLACEMENT[key] ?? []) {
+    for (const anchor of Object.hasOwn(PLACEMENT, key) ? (PLACEMENT[key] ?? []) : []) {
       const pair = this.pair(anchor);
       if (pair) return this.pairEnd(pair);
     }
@@ -185,6 +185,7 @@ function fillEmpty(layout: Layout, pair: AnyPair, valueText: string): TextEdit[]
 export function setListEdits(text: string, fm: FrontMatter, key: string, values: readonly string[]): TextEdit[] {
   const layout = new Layout(text, fm);
   const pair = layout.pair(key);
+  if (values.length === 0) return emptyListEdits(layout, pair, key);
   if (!pair) return [layout.newPair(key, layout.listLines(values, 'PLAIN'))];
   const node = pair.value;
   if (node === null || isEmptyScalar(node)) return emptyToList(layout, pair, values);
@@ -207,6 +208,18 @@ export function setListEdits(text: string, fm: FrontMatter, key: string, values:
     const style = keepableStyle(node.type);
     return [{ range: { start: layout.afterColon(pair), end: layout.end(node) }, text: layout.listLines(values, style) }];
   }
+  throw new EditError(`\`${key}\` holds a mapping, expected a list of file names`);
+}
+
+/** An empty list is written `key: []` (a key without items would read as no value at all). */
+function emptyListEdits(layout: Layout, pair: AnyPair | undefined, key: string): TextEdit[] {
+  if (!pair) return [layout.newPair(key, ' []')];
+  const node = pair.value;
+  if (node === null || isEmptyScalar(node)) return fillEmpty(layout, pair, ' []');
+  if (isSeq(node) && node.items.length === 0) return [];
+  if (isSeq(node) && node.flow) return [{ range: { start: layout.start(node), end: layout.end(node) }, text: '[]' }];
+  if (isSeq(node)) return [{ range: { start: layout.afterColon(pair), end: lineEnd(layout.text, layout.end(node)) }, text: ` []${layout.eol}` }];
+  if (isScalar(node)) return [{ range: { start: layout.afterColon(pair), end: layout.end(node) }, text: ' []' }];
   throw new EditError(`\`${key}\` holds a mapping, expected a list of file names`);
 }
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, copyFile, link, lstat, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Git } from '../lifecycle/git.js';
 import type { ChangeSet, FileChange } from './changes.js';
-import { gitMove, isTracked } from './git.js';
 
 /** A change set could not be applied; nothing was written, or everything was rolled back. */
 export class TransactionError extends Error {
@@ -83,9 +83,10 @@ async function runStep(set: ChangeSet, step: PlannedStep, temps: Map<FileChange,
   const shown = set.display(step.path);
   if (step.kind === 'rename' && change.from !== undefined) {
     const from = change.from;
-    if (await isTracked(from)) {
-      await gitMove(from, change.to);
-      undo.push({ description: `move ${shown} back`, run: () => gitMove(change.to, from) });
+    const git = await repositoryOf(from);
+    if (git !== undefined && (await git.isTracked(from))) {
+      await git.move(from, change.to);
+      undo.push({ description: `move ${shown} back`, run: () => git.move(change.to, from) });
     } else {
       await moveWithoutOverwrite(from, change.to);
       undo.push({ description: `move ${shown} back`, run: () => moveWithoutOverwrite(change.to, from) });
@@ -199,4 +200,10 @@ async function moveWithoutOverwrite(from: string, to: string): Promise<void> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The git repository of a file, through the one git runner (loaded only when a file is renamed). */
+async function repositoryOf(path: string): Promise<Git | undefined> {
+  const { Git } = await import('../lifecycle/git.js');
+  return Git.find(dirname(path));
 }

@@ -137,7 +137,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     args.stdout.write(await render(format, reported, args, rules));
     for (const failure of failures) {
       const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
-      args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${failure.file}:\n${detail}\n`);
+      args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${sanitizeForTerminal(failure.file)}:\n${detail.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     }
     if (failures.length > 0) return EXIT.failure;
     if (results.length === 0) args.stderr.write('scs-standards lint: no standards documents found\n');
@@ -158,7 +158,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
-      args.stderr.write(`scs-standards lint: ${error.message}\n`);
+      args.stderr.write(`scs-standards lint: ${sanitizeForTerminal(error.message)}\n`);
       return EXIT.failure;
     }
     const { isInputError } = await import('./authoring.js');
@@ -180,7 +180,7 @@ async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | u
   const plan = planFixes(config, { cwd: args.cwd, paths: args.positionals, rules });
   for (const failure of plan.failures) {
     const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
-    args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${failure.file}:\n${detail}\n`);
+    args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${sanitizeForTerminal(failure.file)}:\n${detail.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
   }
   if (plan.failures.length > 0) return EXIT.failure;
   if (args.values['fix-dry-run'] === true) {

@@ -7,6 +7,7 @@ import { applySuppressions, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions } from '
 import { githubDefaultBase } from '../lifecycle/load.js';
 import { approvalTable, buildReview } from '../lifecycle/review.js';
 import { formatReviewMarkdown } from '../reporters/review-markdown.js';
+import { sanitizeForTerminal, terminalSafeJson } from '../reporters/sanitize.js';
 import { rulesById } from '../rules/index.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
@@ -30,20 +31,20 @@ export async function run(args: ParsedArgs): Promise<number> {
     const run = await lintChangeWithConfig(config, { cwd: args.cwd, paths: args.positionals, base, head });
     for (const failure of run.failures) {
       const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
-      args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${failure.file}:\n${detail}\n`);
+      args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${sanitizeForTerminal(failure.file)}:\n${detail.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     }
     const suppressions = loadSuppressions(resolve(config.root, DEFAULT_SUPPRESSIONS_FILE), DEFAULT_SUPPRESSIONS_FILE);
     const applied = applySuppressions(run.results, suppressions, () => false);
     const results = relaxUntouched(applied.results, run.legacy);
     const review = buildReview(run.loaded, results, approvalTable(config.raw.approvals));
     const markdown = formatReviewMarkdown(review);
-    args.stdout.write(format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : markdown);
+    args.stdout.write(format === 'json' ? `${terminalSafeJson(review, 2)}\n` : markdown);
     const summary = args.env.GITHUB_STEP_SUMMARY;
     if (summary !== undefined && summary !== '') appendFileSync(summary, `${markdown}\n`);
     return run.failures.length > 0 ? EXIT.failure : EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
-      args.stderr.write(`scs-standards review: ${error.message}\n`);
+      args.stderr.write(`scs-standards review: ${sanitizeForTerminal(error.message)}\n`);
       return EXIT.failure;
     }
     throw error;

@@ -39,26 +39,46 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
   const results: FileResult[] = [];
   const legacy = new Set<Finding>();
   for (const folder of loaded.folders) {
-    const change = folder.change;
-    const context = contextFor(change);
-    // Documents the change touched get every rule; the others only the rules that read front
-    // matter and file names: their bodies are not read (their findings predate the change),
-    // unless they mention a document the change renamed or deleted (a link it may have broken).
-    const vanished = vanishedNames(change);
-    const fully = (doc: StandardDocument): boolean => isTouched(change.of(doc)) || (vanished.length > 0 && vanished.some((name) => doc.source.text.includes(name)));
-    const touched = folder.targets.filter(fully);
-    const untouched = folder.targets.filter((doc) => !fully(doc));
-    results.push(...checkCorpus(change.head, touched, config, rules, failures, { change: context, cache: options.cache }));
-    const untouchedResults = checkCorpus(change.head, untouched, config, rules, failures, { change: context, frontMatterOnly: true });
-    for (const [index, result] of untouchedResults.entries()) {
-      const doc = untouched[index];
-      if (doc) markLegacy(doc, result, change, config, rules, legacy);
-    }
-    results.push(...untouchedResults);
-    results.push(...checkCorpus(change.head, folder.deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
+    const checked = checkChange(folder.change, folder.targets, folder.deletedTargets, config, rules, failures, options.cache);
+    results.push(...checked.results);
+    for (const finding of checked.legacy) legacy.add(finding);
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, loaded, results, failures, legacy };
+}
+
+/**
+ * The pure part of `lint --base` for one standards folder. Documents the change touched get
+ * every rule (change-scope rules with their change context); the others only the rules that
+ * read front matter and file names: their bodies are not read (their findings predate the
+ * change), unless they mention a document the change renamed or deleted (a link it may have
+ * broken). Deleted documents get the change-scope rules on their old paths. Findings of
+ * untouched documents that already existed in the base are returned as legacy.
+ */
+export function checkChange(
+  change: Change,
+  targets: readonly StandardDocument[],
+  deletedTargets: readonly StandardDocument[],
+  config: ResolvedConfig,
+  rules: readonly Rule[],
+  failures: InternalFailure[],
+  cache?: LintOptions['cache'],
+): { results: FileResult[]; legacy: Set<Finding> } {
+  const legacy = new Set<Finding>();
+  const context = contextFor(change);
+  const vanished = vanishedNames(change);
+  const fully = (doc: StandardDocument): boolean => isTouched(change.of(doc)) || (vanished.length > 0 && vanished.some((name) => doc.source.text.includes(name)));
+  const touched = targets.filter(fully);
+  const untouched = targets.filter((doc) => !fully(doc));
+  const results = checkCorpus(change.head, touched, config, rules, failures, { change: context, cache });
+  const untouchedResults = checkCorpus(change.head, untouched, config, rules, failures, { change: context, frontMatterOnly: true });
+  for (const [index, result] of untouchedResults.entries()) {
+    const doc = untouched[index];
+    if (doc) markLegacy(doc, result, change, config, rules, legacy);
+  }
+  results.push(...untouchedResults);
+  results.push(...checkCorpus(change.head, deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
+  return { results, legacy };
 }
 
 /** File names of the base that the head no longer has: renamed or deleted documents. */

@@ -2,11 +2,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import { locateNode } from '../model/frontmatter.js';
 import { compileValidator, validatorFor } from '../model/validators.js';
 import { LineIndex, type Range } from '../model/positions.js';
+import { boundedData, nestingDepth, YAML_LIMITS } from '../model/yaml-limits.js';
 import type { Rule, Severity } from '../rules/rule.js';
 
 export const CONFIG_FILE_NAMES = ['.scs-standards.json', '.scs-standards.yaml', '.scs-standards.yml'] as const;
@@ -206,13 +207,24 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const depth = nestingDepth(text);
+  if (depth > YAML_LIMITS.maxDepth) {
+    throw new ConfigError(`${shown}:1:1: the configuration nests ${depth} levels deep, over the limit of ${YAML_LIMITS.maxDepth}: not parsed`);
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    throw new ConfigError(`${shown}:1:1: invalid configuration syntax: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const firstError = doc.errors[0];
   if (firstError) {
     const point = lines.point(firstError.pos[0]);
     throw new ConfigError(`${shown}:${point.line}:${point.column}: invalid configuration syntax: ${firstError.message.replace(/ at line \d+[\s\S]*$/, '')}`);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const bounded = boundedData(doc);
+  if (!bounded.ok) throw new ConfigError(`${shown}:1:1: the configuration could not be read: ${bounded.message}`);
+  const data: unknown = bounded.data ?? {};
   const problems: string[] = [];
   const at = (path: (string | number)[], key = false): string => {
     const range = key ? locateKey(doc.contents as Node | null, path) : locateNode(doc.contents as Node | null, path, 0);

@@ -1,10 +1,10 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument, type FileStat } from '../model/document.js';
 import type { FrontMatter } from '../model/frontmatter.js';
 import { CertificateScope } from '../model/scope.js';
-import { SOURCE_LIMITS, tooLargeMessage, type SourceProblem } from '../model/source.js';
+import { ReadRefusal, SOURCE_LIMITS, tooLargeMessage, type SourceProblem } from '../model/source.js';
 import { toRelative } from './config.js';
 import { listDocuments } from './discover.js';
 
@@ -14,9 +14,9 @@ export function readDocument(path: string, root: string, maxFileSize?: number): 
   const relPath = toRelative(root, path);
   try {
     const limit = maxFileSize ?? SOURCE_LIMITS.maxFileSize;
-    const size = statSync(path).size;
-    if (size > limit) return StandardDocument.unreadable(path, relPath, fileName, tooLargeMessage(size, limit));
-    return StandardDocument.fromBytes(path, relPath, fileName, readFileSync(path), limit);
+    const read = readBounded(path, limit);
+    if (typeof read === 'string') return StandardDocument.unreadable(path, relPath, fileName, read);
+    return StandardDocument.fromBytes(path, relPath, fileName, read, limit);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
     return StandardDocument.unreadable(path, relPath, fileName, `File cannot be read: ${reason}`);
@@ -38,8 +38,12 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
   const limit = maxFileSize ?? SOURCE_LIMITS.maxFileSize;
   let fd: number | undefined;
   try {
+    // Anything but a regular file (a FIFO, a device) is never opened: see readBounded.
+    const refused = refuseSpecial(path);
+    if (refused !== undefined) return StandardDocument.unreadable(path, relPath, fileName, refused);
     fd = openSync(path, 'r');
     const stats = fstatSync(fd);
+    if (!stats.isFile()) return StandardDocument.unreadable(path, relPath, fileName, NOT_REGULAR);
     const size = stats.size;
     if (size > limit) return StandardDocument.unreadable(path, relPath, fileName, tooLargeMessage(size, limit));
     let buffer = Buffer.allocUnsafe(Math.min(size, HEAD_CHUNK));
@@ -50,7 +54,7 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       const end = read === 0 ? -1 : frontMatterEnd(buffer, length);
       if (end !== -1) {
         const head = Buffer.from(buffer.subarray(0, end));
-        return StandardDocument.fromHead(path, relPath, fileName, head, () => readFileSync(path), { size, mtimeMs: stats.mtimeMs, ino: stats.ino }, limit);
+        return StandardDocument.fromHead(path, relPath, fileName, head, () => loadBounded(path, limit), { size, mtimeMs: stats.mtimeMs, ino: stats.ino }, limit);
       }
       if (read === 0 || length >= size || length >= MAX_HEAD) break;
       if (length === buffer.length) {
@@ -60,7 +64,9 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       }
     }
     // No front matter, or one that does not end early: the document is read whole.
-    return StandardDocument.fromBytes(path, relPath, fileName, readFileSync(path), limit);
+    const whole = readBounded(path, limit);
+    if (typeof whole === 'string') return StandardDocument.unreadable(path, relPath, fileName, whole);
+    return StandardDocument.fromBytes(path, relPath, fileName, whole, limit);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
     return StandardDocument.unreadable(path, relPath, fileName, `File cannot be read: ${reason}`);
@@ -103,13 +109,60 @@ export function readScope(path: string, root: string, maxFileSize?: number): Cer
   const relPath = toRelative(root, path);
   try {
     const limit = maxFileSize ?? SOURCE_LIMITS.maxFileSize;
-    const size = statSync(path).size;
-    if (size > limit) return CertificateScope.unreadable(path, relPath, fileName, tooLargeMessage(size, limit));
-    return CertificateScope.fromBytes(path, relPath, fileName, readFileSync(path), limit);
+    const read = readBounded(path, limit);
+    if (typeof read === 'string') return CertificateScope.unreadable(path, relPath, fileName, read);
+    return CertificateScope.fromBytes(path, relPath, fileName, read, limit);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
     return CertificateScope.unreadable(path, relPath, fileName, `File cannot be read: ${reason}`);
   }
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes, or why not: a file larger than the
+ * limit is not read at all, and anything that is not a regular file (a FIFO, a device such as
+ * `/dev/zero` behind a symbolic link) is never opened for reading, so it can neither block nor
+ * fill the memory. The size is checked on the open file, and no more than `limit + 1` bytes are
+ * read, so a file that grows meanwhile is still caught.
+ */
+export function readBounded(path: string, limit: number): Buffer | string {
+  const stats = statSync(path);
+  const refused = refuseSpecial(path, stats);
+  if (refused !== undefined) return refused;
+  if (stats.size > limit) return tooLargeMessage(stats.size, limit);
+  const fd = openSync(path, 'r');
+  try {
+    if (!fstatSync(fd).isFile()) return NOT_REGULAR;
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - length) || 1);
+      const count = readSync(fd, chunk, 0, chunk.length, null);
+      if (count === 0) break;
+      chunks.push(chunk.subarray(0, count));
+      length += count;
+      if (length > limit) return tooLargeMessage(length, limit);
+    }
+    return Buffer.concat(chunks, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const NOT_REGULAR = 'File cannot be read: not a regular file (a pipe, socket or device)';
+
+/** Why a path is not opened for reading (a folder, a FIFO, a device), or undefined for a regular file. */
+function refuseSpecial(path: string, stats = statSync(path)): string | undefined {
+  if (stats.isDirectory()) return 'File cannot be read: it is a folder';
+  if (!stats.isFile()) return NOT_REGULAR;
+  return undefined;
+}
+
+/** The loader of a partially read document: the rest is read bounded, as the first part was. */
+function loadBounded(path: string, limit: number): Buffer {
+  const bytes = readBounded(path, limit);
+  if (typeof bytes === 'string') throw new ReadRefusal(bytes);
+  return bytes;
 }
 
 function describeFsError(code: string): string {
@@ -157,5 +210,5 @@ function readKnown(path: string, root: string, maxFileSize: number | undefined, 
   const stat = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
   const entry = known(relPath, stat);
   if (!entry) return undefined;
-  return StandardDocument.fromKnown(path, relPath, basename(path), { ...entry, body: undefined }, () => readFileSync(path), stat, maxFileSize ?? SOURCE_LIMITS.maxFileSize);
+  return StandardDocument.fromKnown(path, relPath, basename(path), { ...entry, body: undefined }, () => loadBounded(path, maxFileSize ?? SOURCE_LIMITS.maxFileSize), stat, maxFileSize ?? SOURCE_LIMITS.maxFileSize);
 }

@@ -1,3 +1,4 @@
+import { terminalSafeJson } from '../reporters/sanitize.js';
 import type { VersionIndex } from './model.js';
 import type { OutputFile } from './output.js';
 
@@ -9,8 +10,7 @@ export const JSON_FILE = 'index.json';
  * written as `\u` escapes: the data is the same, and printing it is safe.
  */
 export function renderJson(index: VersionIndex): string {
-  const text = JSON.stringify(index, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${text}\n`;
+  return `${terminalSafeJson(index, 2)}\n`;
 }
 
 export function renderJsonFile(index: VersionIndex): OutputFile {

@@ -1,14 +1,18 @@
 import { realpathSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 /**
- * The only module that talks to git. Every call goes through `simple-git` with settings that
- * keep the repository from running anything: no hooks, no file system monitor, no external diff
- * or text conversion programs. Refs are checked before they reach git (a ref never starts with
- * `-`), `--end-of-options` separates options from refs where git supports it, and file names
- * always follow `--`. Output is read NUL-separated (`-z`), so names with spaces, quotes,
- * newlines or non-ASCII characters arrive unchanged.
+ * The only module that talks to git, for `lint --base`, `review` and the authoring commands
+ * alike. Every call goes through one `simple-git` client with settings that keep the repository
+ * from running anything: no hooks (`core.hooksPath=/dev/null`), no file system monitor, no
+ * clean, smudge or process filter (each filter driver that any configuration defines is
+ * overridden with an empty command), and no external diff or text conversion programs
+ * (`--no-ext-diff`, `--no-textconv`). Only built-in commands run, so aliases never apply, and
+ * git's output goes to a pipe, never to a pager. Refs are checked before they reach git (a ref
+ * never starts with `-`), `--end-of-options` separates options from refs where git supports it,
+ * and file names always follow `--` as literal pathspecs. Output is read NUL-separated (`-z`), so
+ * names with spaces, quotes, newlines or non-ASCII characters arrive unchanged.
  */
 
 /** A git problem that the user can act on: exit code 2 with this message. */
@@ -66,10 +70,35 @@ export class Git {
     }
     if (top === '') throw new GitProblem(`Not a git work tree: ${folder} (a bare repository has no files to compare)`);
     const real = realpathSync(top);
+    const overrides = await filterOverrides(client(real, () => undefined));
     let holder: Git | undefined;
     // Only `cat-file --batch` reads its standard input: the object ids to print.
-    holder = new Git(real, client(real, (commands) => (commands.includes('cat-file') ? holder?.batchInput : undefined)));
+    holder = new Git(real, client(real, (commands) => (commands.includes('cat-file') ? holder?.batchInput : undefined), overrides));
     return holder;
+  }
+
+  /**
+   * The repository that holds `folder`, or undefined outside a work tree, without git, or where
+   * git refuses the repository (files are then renamed on the file system).
+   */
+  static async find(folder: string): Promise<Git | undefined> {
+    try {
+      return await Git.open(folder);
+    } catch (error) {
+      if (error instanceof GitProblem && /^(?:Not a git|git cannot read|git refuses)/.test(error.message)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Whether git tracks the file (in the index). */
+  async isTracked(path: string): Promise<boolean> {
+    const output = await this.#git.raw(['ls-files', '-z', '--cached', '--', ...pathspecs([this.toRepoPath(path)])]);
+    return output.split('\0').includes(this.toRepoPath(path));
+  }
+
+  /** `git mv` of a tracked file to a path that does not exist yet (both in this work tree). */
+  async move(from: string, to: string): Promise<void> {
+    await this.#git.raw(['mv', '--', this.toRepoPath(from), this.toRepoPath(to)]);
   }
 
   /** A path of the file system as a path relative to the top, `/`-separated ('' for the top). */
@@ -78,7 +107,12 @@ export class Git {
     try {
       real = realpathSync(path);
     } catch {
-      real = resolve(path);
+      // A file that does not exist yet (the target of a move): its folder's real path.
+      try {
+        real = join(realpathSync(dirname(path)), basename(path));
+      } catch {
+        real = resolve(path);
+      }
     }
     return relative(this.top, real).split(sep).join('/');
   }
@@ -219,14 +253,45 @@ function pathspecs(paths: readonly string[]): string[] {
   return paths.map((path) => (path === '' ? ':(top)' : `:(top,literal)${path}`));
 }
 
-function client(baseDir: string, input: (commands: string[]) => Buffer | undefined): SimpleGit {
+function client(baseDir: string, input: (commands: string[]) => Buffer | undefined, overrides: readonly string[] = []): SimpleGit {
   return simpleGit({
     baseDir,
-    config: SAFE_CONFIG,
+    config: [...SAFE_CONFIG, ...overrides],
     maxConcurrentProcesses: 4,
-    unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true },
+    unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeFilter: true },
     input,
   });
+}
+
+/**
+ * Git runs a filter driver's programs whenever it reads a work-tree file whose attributes name
+ * the driver (`.gitattributes`, `.git/info/attributes`), and attributes cannot be switched off.
+ * So every driver that any configuration defines gets empty `clean`, `smudge` and `process`
+ * commands, which git takes as no filter, and is no longer `required`. A driver name that `-c` cannot express (with `=`) is
+ * refused: better no comparison than a program run from the repository.
+ */
+async function filterOverrides(git: SimpleGit): Promise<string[]> {
+  let output: string;
+  try {
+    output = await git.raw(['config', '--list', '--null', '--name-only']);
+  } catch (error) {
+    throw new GitProblem(`git cannot read the configuration of the repository: ${firstLine(errorText(error))}`);
+  }
+  const drivers = new Set<string>();
+  for (const key of output.split('\0')) {
+    const match = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (match?.[1] !== undefined) drivers.add(match[1]);
+  }
+  const overrides: string[] = [];
+  for (const driver of [...drivers].sort()) {
+    if (driver.includes('=') || /[\u0000-\u001f]/.test(driver)) {
+      throw new GitProblem(`Refusing to run git here: the configuration defines the filter driver \`${driver.replace(/[\u0000-\u001f]/g, '?')}\`, which cannot be switched off`);
+    }
+    for (const command of ['clean', 'smudge', 'process']) overrides.push(`filter.${driver}.${command}=`);
+    // A required filter without a command is an error: not required any more.
+    overrides.push(`filter.${driver}.required=false`);
+  }
+  return overrides;
 }
 
 function errorText(error: unknown): string {

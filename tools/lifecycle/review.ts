@@ -89,7 +89,7 @@ export function buildReview(loaded: LoadedChange, results: readonly FileResult[]
   const byGroup = new Map<string, ReviewApproval>();
   for (const doc of documents) {
     const track = doc.track;
-    const groups = track !== null ? (approvals[track] ?? []) : [];
+    const groups = track !== null && Object.hasOwn(approvals, track) ? (approvals[track] ?? []) : [];
     for (const group of groups.length > 0 ? groups : [`(no group for track ${track ?? 'unknown'})`]) {
       const entry = byGroup.get(group) ?? { group, tracks: [], documents: [] };
       if (track !== null && !entry.tracks.includes(track)) entry.tracks.push(track);

@@ -4,7 +4,7 @@ import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontma
 import { collectBodyFacts, type BodyFacts } from './markdown.js';
 import type { Range } from './positions.js';
 import type { ReferenceField } from './profile.js';
-import { decodeSource, makeSource, type SourceFile, type SourceProblem } from './source.js';
+import { decodeSource, makeSource, ReadRefusal, type SourceFile, type SourceProblem } from './source.js';
 
 /** A file name written in `replaces`, `replaced_by` or `supplements`, with where it was written. */
 export interface Reference {
@@ -185,7 +185,8 @@ export class StandardDocument {
     try {
       bytes = loader();
     } catch (error) {
-      this.#readProblem = { message: `File cannot be read: ${error instanceof Error ? error.message : String(error)}`, range: { start: 0, end: 0 } };
+      const message = error instanceof ReadRefusal ? error.message : `File cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+      this.#readProblem = { message, range: { start: 0, end: 0 } };
       return;
     }
     const decoded = decodeSource(bytes, this.#maxFileSize);

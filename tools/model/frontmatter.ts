@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { readFrontMatterFast } from './frontmatter-fast.js';
 import type { Range } from './positions.js';
+import { nestingDepth, YAML_LIMITS } from './yaml-limits.js';
 
 export type FrontMatterProblemKind = 'missing' | 'unclosed' | 'empty' | 'syntax' | 'not-mapping' | 'duplicate-key' | 'limit';
 
@@ -13,9 +14,9 @@ export interface FrontMatterProblem {
 /** Limits that keep a hostile front matter from exhausting memory or time. */
 export const FRONT_MATTER_LIMITS = {
   /** Aliases that may be expanded when the YAML becomes data. */
-  maxAliasCount: 100,
+  maxAliasCount: YAML_LIMITS.maxAliasCount,
   /** Nesting of collections (real front matter nests two or three levels). */
-  maxDepth: 64,
+  maxDepth: YAML_LIMITS.maxDepth,
   /** Characters of YAML between the `---` lines. */
   maxLength: 256 * 1024,
 };
@@ -187,7 +188,7 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
   if (source.trim() === '') {
     return unusable({ kind: 'empty', message: 'Front matter is empty: expected fields such as `title`, `type` and `track`', range: whole });
   }
-  const depth = maxFlowDepth(source);
+  const depth = nestingDepth(source);
   if (depth > FRONT_MATTER_LIMITS.maxDepth) {
     return unusable({
       kind: 'limit',
@@ -209,8 +210,9 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
       if (syntaxSeen) continue;
       syntaxSeen = true;
     }
-    const start = offset + (error.pos[0] ?? 0);
-    const end = offset + Math.max(error.pos[1] ?? 0, error.pos[0] ?? 0);
+    // The parser may place an error at the end of the input one character past it.
+    const start = offset + Math.min(error.pos[0] ?? 0, source.length);
+    const end = offset + Math.min(Math.max(error.pos[1] ?? 0, error.pos[0] ?? 0), source.length);
     problems.push({
       kind: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
       message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc, error.pos[0]) : `Invalid YAML in front matter: ${firstSentence(error.message)}`,
@@ -285,43 +287,6 @@ function duplicateKeyMessage(doc: Document.Parsed, position: number): string {
     }
   }
   return 'Duplicate front matter key: a later value silently replaces an earlier one';
-}
-
-/**
- * A cheap upper bound of the nesting depth, checked before the real parse: flow brackets
- * (`[`, `{`) and block indentation levels (each deeper indentation opens a level).
- */
-export function maxFlowDepth(source: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let index = 0; index < source.length; index++) {
-    const char = source.charCodeAt(index);
-    if (char === 0x5b || char === 0x7b) {
-      depth++;
-      if (depth > max) max = depth;
-    } else if ((char === 0x5d || char === 0x7d) && depth > 0) depth--;
-  }
-  const indents: number[] = [];
-  for (const line of source.split('\n')) {
-    const content = line.trimStart();
-    if (content === '' || content.startsWith('#')) continue;
-    // A sequence entry `- ` opens a level at the indentation of its content.
-    let indent = line.length - content.length;
-    let rest = content;
-    while (rest.startsWith('- ')) {
-      push(indents, indent);
-      indent += 2;
-      rest = rest.slice(2).trimStart();
-    }
-    push(indents, indent);
-    if (indents.length > max) max = indents.length;
-  }
-  return max;
-}
-
-function push(indents: number[], indent: number): void {
-  while (indents.length > 0 && (indents[indents.length - 1] ?? 0) > indent) indents.pop();
-  if (indents.length === 0 || (indents[indents.length - 1] ?? 0) < indent) indents.push(indent);
 }
 
 function firstSentence(message: string): string {

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { isIsoDate } from './dates.js';
-import { locateNode, maxFlowDepth } from './frontmatter.js';
+import { locateNode } from './frontmatter.js';
 import type { Range } from './positions.js';
+import { nestingDepth, YAML_LIMITS } from './yaml-limits.js';
 import { decodeSource, makeSource, type SourceFile, type SourceProblem } from './source.js';
 
 /**
@@ -23,9 +24,9 @@ export interface ScopeProblem {
 /** Limits that keep a hostile scope file from exhausting memory or time. */
 export const SCOPE_LIMITS = {
   /** Aliases that may be expanded when the YAML becomes data. */
-  maxAliasCount: 100,
+  maxAliasCount: YAML_LIMITS.maxAliasCount,
   /** Nesting of collections (real scope files nest five or six levels). */
-  maxDepth: 64,
+  maxDepth: YAML_LIMITS.maxDepth,
 };
 
 /** The validity codes of the timeline. */
@@ -376,7 +377,7 @@ function parseScopeYaml(text: string): ParsedScope {
   const whole: Range = { start: 0, end: text.length };
   const unusable = (problem: ScopeProblem): ParsedScope => ({ root: undefined, data: {}, usable: false, problems: [problem] });
   if (text.trim() === '') return unusable({ kind: 'empty', message: 'The scope file is empty: expected keys such as `name`, `modules` and `versions`', range: whole });
-  const depth = maxFlowDepth(text);
+  const depth = nestingDepth(text);
   if (depth > SCOPE_LIMITS.maxDepth) {
     return unusable({ kind: 'limit', message: `The scope file nests ${depth} levels deep, over the limit of ${SCOPE_LIMITS.maxDepth}: not parsed`, range: { start: 0, end: 0 } });
   }
@@ -395,9 +396,10 @@ function parseScopeYaml(text: string): ParsedScope {
       if (syntaxSeen) continue;
       syntaxSeen = true;
     }
-    const start = error.pos[0];
-    const key = duplicate ? keyAt(doc, start) : undefined;
-    const end = key?.range ? key.range[1] : Math.max(error.pos[1], start);
+    // The parser may place an error at the end of the input one character past it.
+    const start = Math.min(error.pos[0], text.length);
+    const key = duplicate ? keyAt(doc, error.pos[0]) : undefined;
+    const end = Math.min(key?.range ? key.range[1] : Math.max(error.pos[1], start), text.length);
     problems.push({
       kind: duplicate ? 'duplicate-key' : 'syntax',
       message: duplicate ? duplicateKeyMessage(key) : `Invalid YAML: ${firstSentence(error.message)}`,

@@ -4,7 +4,8 @@ import { FRAMING_SECTIONS, normalizeHeading, TYPES, type SectionProfile } from '
 export type SectionProfiles = Readonly<Partial<Record<string, SectionProfile>>>;
 
 export function sectionProfile(profiles: SectionProfiles, type: string | undefined): SectionProfile | undefined {
-  return type === undefined ? undefined : profiles[type];
+  // Own entries only: a type such as `constructor` or `__proto__` names no profile.
+  return type === undefined || !Object.hasOwn(profiles, type) ? undefined : profiles[type];
 }
 
 const titles = new WeakMap<readonly Heading[], Set<string>>();

@@ -74,6 +74,9 @@ export function decodeSource(bytes: Uint8Array, maxFileSize = SOURCE_LIMITS.maxF
   return { ok: true, text: decoder.decode(body), bom };
 }
 
+/** A file a loader refused to read, with the whole message for the person (a read problem). */
+export class ReadRefusal extends Error {}
+
 export function tooLargeMessage(size: number, limit: number): string {
   return `File is ${size} bytes, over the limit of ${limit} bytes: not parsed (raise \`maxFileSize\` in the configuration if this is intended)`;
 }

@@ -1,4 +1,5 @@
 import type { FileResult } from '../engine/result.js';
+import { showControls } from './sanitize.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` annotation per finding, with
@@ -9,23 +10,35 @@ export function formatGithub(results: readonly FileResult[]): string {
   let output = '';
   for (const result of results) {
     for (const finding of result.messages) {
+      const command = finding.severity === 2 ? 'error' : 'warning';
+      const title = `title=${escapeProperty(finding.ruleId)}`;
+      if (showControls(result.relPath) !== result.relPath) {
+        // A path with characters the log viewer acts on cannot be given as it is, and escaped it
+        // would name another file: the annotation names it in its message instead.
+        output += `::${command} ${title}::${escapeData(`${result.relPath}:${finding.line}:${finding.column}: ${finding.message}`)}\n`;
+        continue;
+      }
       const properties = [
         `file=${escapeProperty(result.relPath)}`,
         `line=${finding.line}`,
         `col=${finding.column}`,
         `endLine=${finding.endLine}`,
         `endColumn=${finding.endColumn}`,
-        `title=${escapeProperty(finding.ruleId)}`,
+        title,
       ].join(',');
-      output += `::${finding.severity === 2 ? 'error' : 'warning'} ${properties}::${escapeData(finding.message)}\n`;
+      output += `::${command} ${properties}::${escapeData(finding.message)}\n`;
     }
   }
   return output;
 }
 
-/** Escapes the message of a workflow command. */
+/**
+ * Escapes the message of a workflow command: `%`, CR and LF as the runner requires, and control
+ * characters that the log viewer would act on (ESC, C1, bidirectional controls) shown as
+ * `\x1b`-style text.
+ */
 export function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return showControls(text).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 /** Escapes a property value of a workflow command (`key=value`, separated by commas). */

@@ -1,8 +1,9 @@
 import type { FileResult } from '../engine/result.js';
+import { terminalSafeJson } from './sanitize.js';
 
-/** ESLint's JSON formatter shape: an array of files with their messages. */
+/** ESLint's JSON formatter shape: an array of files with their messages (safe to print). */
 export function formatJson(results: readonly FileResult[]): string {
-  return `${JSON.stringify(
+  return `${terminalSafeJson(
     results.map((result) => ({
       filePath: result.filePath,
       messages: result.messages.map((message) => ({

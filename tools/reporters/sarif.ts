@@ -1,3 +1,4 @@
+import { terminalSafeJson } from './sanitize.js';
 import type { FileResult, Finding } from '../engine/result.js';
 import type { Rule } from '../rules/rule.js';
 import { ruleUrl } from '../rules/rule.js';
@@ -54,7 +55,7 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${terminalSafeJson(log, 2)}\n`;
 }
 
 function toResult(result: FileResult, finding: Finding, index: ReadonlyMap<string, number>, suppressed: boolean): unknown {

@@ -20,7 +20,8 @@ export default defineRule({
   check({ doc, report }) {
     const status = doc.status;
     if (status === undefined) return;
-    const allowed = ALLOWED_DATES[status];
+    // Own entries only: a status such as `constructor` names no entry of the table.
+    const allowed = Object.hasOwn(ALLOWED_DATES, status) ? ALLOWED_DATES[status] : undefined;
     if (!allowed) return;
     for (const field of DATE_FIELDS) {
       if (allowed.includes(field)) continue;
