@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { makeRepo, runBin, runMain } from './helpers/cli.js';
+import { describe, expect, test } from 'vitest';
+import { temporaryRepos, runBin, runMain } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
 import { readGolden } from './helpers/lint.js';
 
@@ -9,16 +9,7 @@ const SCOPES = join(import.meta.dirname, 'fixtures', 'cli', 'scopes');
 const GOLDEN = join(import.meta.dirname, 'golden');
 const IAAS = 'Tests/scs-compatible-iaas.yaml';
 const KAAS = 'Tests/scs-compatible-kaas.yaml';
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo(files: Record<string, string | Buffer>, config: unknown = {}): string {
-  const made = makeRepo(files, config);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = temporaryRepos();
 
 /** The fixture's files, for repositories that change its configuration. */
 function fixtureFiles(): Record<string, string> {

@@ -1,24 +1,15 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { COMMANDS } from '../tools/cli/commands.js';
 import { commandHelp, generalHelp } from '../tools/cli/main.js';
-import { makeRepo, runBin, runMain } from './helpers/cli.js';
+import { temporaryRepos, runBin, runMain } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
 import { readGolden } from './helpers/lint.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'cli');
 const GOLDEN = join(import.meta.dirname, 'golden');
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo(files: Record<string, string | Buffer>, config: unknown = {}): string {
-  const made = makeRepo(files, config);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = temporaryRepos();
 
 function golden(name: string, actual: string): void {
   expect(actual).toBe(readGolden(join(GOLDEN, name), actual));

@@ -2,23 +2,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterEach, describe, expect, test } from 'vitest';
-import { makeRepo } from './helpers/cli.js';
+import { describe, expect, test } from 'vitest';
+import { temporaryRepos } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
 import { childEnv, git, initRepo, installed, PACKAGE_ROOT, run, type ProcessResult } from './helpers/integrations.js';
 import { readGolden } from './helpers/lint.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo(files: Record<string, string>, config: unknown = {}): string {
-  const made = makeRepo(files, config);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = temporaryRepos();
 
 interface HookDefinition {
   id: string;

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { CertificateScope } from '../tools/model/scope.js';
 import { nestingDepth } from '../tools/model/yaml-limits.js';
-import { CLI, makeRepo, runMain, type CliResult } from './helpers/cli.js';
+import { CLI, temporaryRepos, runMain, type CliResult } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
 
 /**
@@ -15,16 +14,7 @@ import { standard } from './helpers/documents.js';
  * every command that reads documents (lint, index and the authoring commands).
  */
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo(files: Record<string, string | Buffer>, config: unknown = {}): string {
-  const made = makeRepo(files, config);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = temporaryRepos();
 
 /** Runs the built command; a hang ends it (and fails the test) instead of the test run. */
 function runGuarded(args: string[], cwd: string): CliResult {
@@ -112,8 +102,7 @@ describe('files over the configured size are reported, not parsed', () => {
 
 describe('odd folders: loops, special files, thousands of other files', () => {
   function oddRepo(): string {
-    const root = mkdtempSync(join(tmpdir(), 'scs-standards-odd-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const root = repo({}, undefined);
     cpSync(join(import.meta.dirname, 'fixtures', 'index', 'corpus'), root, { recursive: true });
     cpSync(join(import.meta.dirname, '..', 'templates'), join(root, 'templates'), { recursive: true });
     writeFileSync(join(root, '.scs-standards.json'), '{}\n');

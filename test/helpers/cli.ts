@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach } from 'vitest';
 import { main } from '../../tools/cli/main.js';
 
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -41,6 +42,22 @@ export function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 }
 
 /** A temporary repository: files by relative path; a configuration file marks its root. */
+/**
+ * For a test file: a function that makes a temporary repository (as `makeRepo`), each removed
+ * after the test that made it.
+ */
+export function temporaryRepos(): (files: Record<string, string | Buffer>, config?: unknown) => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return (files, config = {}) => {
+    const made = makeRepo(files, config);
+    cleanups.push(made.cleanup);
+    return made.root;
+  };
+}
+
 export function makeRepo(files: Record<string, string | Buffer>, config: unknown = {}): { root: string; cleanup: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'scs-standards-test-'));
   if (config !== undefined) writeFileSync(join(root, '.scs-standards.json'), `${JSON.stringify(config, null, 2)}\n`);

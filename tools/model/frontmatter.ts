@@ -200,7 +200,7 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   } catch (error) {
-    return unusable({ kind: 'syntax', message: `Front matter could not be parsed: ${describe(error)}`, range: whole });
+    return unusable({ kind: 'syntax', message: `Front matter could not be parsed: ${describeYamlError(error)}`, range: whole });
   }
   const problems: FrontMatterProblem[] = [];
   // After the first syntax error the parser's further errors mostly restate it: keep the first.
@@ -226,7 +226,7 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
     const range = contents?.range ? { start: offset + contents.range[0], end: offset + contents.range[1] } : whole;
     problems.push({
       kind: 'not-mapping',
-      message: `Front matter must be a mapping of fields (\`key: value\` lines), found ${describeNode(contents)}`,
+      message: `Front matter must be a mapping of fields (\`key: value\` lines), found ${describeYamlNode(contents)}`,
       range,
     });
     return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems };
@@ -237,7 +237,7 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
   } catch (error) {
     problems.push({
       kind: 'limit',
-      message: `Front matter could not be read: ${describe(error)} (aliases are limited to ${FRONT_MATTER_LIMITS.maxAliasCount} expansions)`,
+      message: `Front matter could not be read: ${describeYamlError(error)} (aliases are limited to ${FRONT_MATTER_LIMITS.maxAliasCount} expansions)`,
       range: whole,
     });
     return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems };
@@ -293,11 +293,13 @@ function firstSentence(message: string): string {
   return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
 }
 
-function describe(error: unknown): string {
+/** A YAML parser error in words: its first sentence, without the parser's own position. */
+export function describeYamlError(error: unknown): string {
   return error instanceof Error ? firstSentence(error.message) : String(error);
 }
 
-function describeNode(node: unknown): string {
+/** What a YAML node holds, in words, for messages (`a list`, ``the value `x` ``, `nothing`). */
+export function describeYamlNode(node: unknown): string {
   if (node === null || node === undefined) return 'nothing';
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) return node.value === null ? 'nothing' : `the value \`${String(node.value)}\``;

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { isIsoDate } from './dates.js';
-import { locateNode } from './frontmatter.js';
+import { describeYamlError, describeYamlNode, locateNode } from './frontmatter.js';
 import type { Range } from './positions.js';
 import { nestingDepth, YAML_LIMITS } from './yaml-limits.js';
 import { decodeSource, makeSource, type SourceFile, type SourceProblem } from './source.js';
@@ -385,7 +385,7 @@ function parseScopeYaml(text: string): ParsedScope {
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   } catch (error) {
-    return unusable({ kind: 'syntax', message: `The scope file could not be parsed: ${describe(error)}`, range: whole });
+    return unusable({ kind: 'syntax', message: `The scope file could not be parsed: ${describeYamlError(error)}`, range: whole });
   }
   const problems: ScopeProblem[] = [];
   // After the first syntax error the parser's further errors mostly restate it: keep the first.
@@ -402,7 +402,7 @@ function parseScopeYaml(text: string): ParsedScope {
     const end = Math.min(key?.range ? key.range[1] : Math.max(error.pos[1], start), text.length);
     problems.push({
       kind: duplicate ? 'duplicate-key' : 'syntax',
-      message: duplicate ? duplicateKeyMessage(key) : `Invalid YAML: ${firstSentence(error.message)}`,
+      message: duplicate ? duplicateKeyMessage(key) : `Invalid YAML: ${describeYamlError(error)}`,
       range: { start, end },
     });
   }
@@ -410,7 +410,7 @@ function parseScopeYaml(text: string): ParsedScope {
   const contents = doc.contents;
   if (!isMap(contents)) {
     const range = contents?.range ? { start: contents.range[0], end: contents.range[1] } : whole;
-    problems.push({ kind: 'not-mapping', message: `A scope file must be a mapping of keys (\`name: ...\` lines), found ${describeNode(contents)}`, range });
+    problems.push({ kind: 'not-mapping', message: `A scope file must be a mapping of keys (\`name: ...\` lines), found ${describeYamlNode(contents)}`, range });
     return { root: undefined, data: {}, usable: false, problems };
   }
   let data: unknown;
@@ -419,7 +419,7 @@ function parseScopeYaml(text: string): ParsedScope {
   } catch (error) {
     problems.push({
       kind: 'limit',
-      message: `The scope file could not be read: ${describe(error)} (aliases are limited to ${SCOPE_LIMITS.maxAliasCount} expansions)`,
+      message: `The scope file could not be read: ${describeYamlError(error)} (aliases are limited to ${SCOPE_LIMITS.maxAliasCount} expansions)`,
       range: whole,
     });
     return { root: undefined, data: {}, usable: false, problems };
@@ -444,19 +444,4 @@ function keyAt(doc: Document.Parsed, offset: number): Scalar | undefined {
 
 function duplicateKeyMessage(key: Scalar | undefined): string {
   return key ? `Duplicate key \`${String(key.value)}\`: a later value silently replaces an earlier one` : 'Duplicate key: a later value silently replaces an earlier one';
-}
-
-function firstSentence(message: string): string {
-  return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? firstSentence(error.message) : String(error);
-}
-
-function describeNode(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'nothing' : `the value \`${String(node.value)}\``;
-  return 'something else';
 }
