@@ -1,27 +1,22 @@
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FactsCache } from '../tools/engine/cache.js';
 import { ResolvedConfig } from '../tools/engine/config.js';
 import { checkPlan, lintWithConfig, planLint } from '../tools/engine/run.js';
 import { rulesById } from '../tools/rules/index.js';
-import { makeRepo, runMain } from './helpers/cli.js';
+import { runMain, temporaryRepos } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
 import { goldenLines } from './helpers/lint.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const temporaryRepo = temporaryRepos();
 
 function repo(): string {
-  const made = makeRepo({
+  return temporaryRepo({
     'Standards/scs-0100-v1-flavor-naming.md': standard({}),
     'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }).replace('## Terminology', '## Glossary') + '\nSee [x](#nowhere) and [y](scs-0199-v1-gone.md).\n',
     'Standards/scs-0102-v1-image-metadata.md': `${standard({ title: 'Image Metadata' })}\n<!-- lint ignore link-fragment-exists -->\nSee [x](#nowhere).\n`,
   });
-  cleanups.push(made.cleanup);
-  return made.root;
 }
 
 function lintWithCache(root: string): { lines: string; cache: FactsCache } {
@@ -76,15 +71,20 @@ describe('--cache', () => {
   });
 
   test.each([
-    ['facts of the wrong shape', (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
-    ['facts that are not JSON', () => '{"headings":['],
-  ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, corrupt) => {
+    ['facts of the wrong shape', 7, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
+    ['facts that are not JSON', 7, () => '{"headings":['],
+    ['a size that is not a number', 2, () => 'many'],
+    ['front matter of the wrong shape', 6, (json: string) => json.replace('"entries":[', '"entries":[7,')],
+  ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, field, corrupt) => {
     const root = repo();
+    // Old files: the cache is asked for their front matter too, as they need not be read.
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const name of readdirSync(join(root, 'Standards'))) utimesSync(join(root, 'Standards', name), old, old);
     const cold = lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
     const lines = readFileSync(file, 'utf8').split('\n');
     const fields = (lines[1] ?? '').split('\t');
-    fields[7] = corrupt(fields[7] ?? '');
+    fields[field] = corrupt(fields[field] ?? '');
     lines[1] = fields.join('\t');
     writeFileSync(file, lines.join('\n'));
     const again = lintWithCache(root);
@@ -92,6 +92,27 @@ describe('--cache', () => {
     expect(again.cache.hits).toBe(2);
     expect(again.cache.misses).toBe(1);
     expect(again.lines).toBe(cold.lines);
+    expect(lintWithCache(root).cache.hits).toBe(3);
+  });
+
+  test('entries a run does not use are written back byte for byte', () => {
+    const root = repo();
+    lintWithCache(root);
+    const file = join(root, '.scs-standards-cache');
+    const before = readFileSync(file, 'utf8').split('\n');
+    // Only the first document is linted (and changed): the lines of the others are kept as read.
+    const path = join(root, 'Standards', 'scs-0100-v1-flavor-naming.md');
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\nOne more paragraph.\n`);
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const cache = FactsCache.load(file, 'test', config);
+    lintWithConfig(config, { cwd: root, paths: [path], cache });
+    cache.retainExisting();
+    cache.save();
+    const after = readFileSync(file, 'utf8').split('\n');
+    expect(after.length).toBe(before.length);
+    const line = (lines: string[], name: string): string | undefined => lines.find((text) => text.startsWith(`Standards/${name}\t`));
+    expect(line(after, 'scs-0100-v1-flavor-naming.md')).not.toBe(line(before, 'scs-0100-v1-flavor-naming.md'));
+    for (const name of ['scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md']) expect(line(after, name)).toBe(line(before, name));
     expect(lintWithCache(root).cache.hits).toBe(3);
   });
 

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * is flushed, and replaces the target with a rename. An existing file keeps its permissions.
  * Missing parent folders are created.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const folder = dirname(path);
   mkdirSync(folder, { recursive: true });
   let mode = 0o666;
@@ -21,7 +21,7 @@ export function writeFileAtomic(path: string, content: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'wx', mode);
-    const bytes = Buffer.from(content, 'utf8');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
     fsyncSync(fd);
     closeSync(fd);

@@ -23,7 +23,8 @@ interface Header {
 
 /**
  * An entry: the content hash; the size, modification time and inode the file had; the read
- * problem (or none) as JSON; and the facts as JSON (parsed only when the entry is used).
+ * problem (or none) as JSON; and the facts as JSON (decoded and parsed only when the entry is
+ * used: facts read from the file stay bytes of it until then).
  */
 interface Entry {
   hash: string;
@@ -33,7 +34,18 @@ interface Entry {
   problem: string;
   /** The plain front matter as JSON (`null` when it cannot be kept exactly). */
   frontMatter: string;
-  json: string;
+  json: string | Uint8Array;
+}
+
+/**
+ * A line of the cache file not looked at yet: where it is in the bytes of the file, and where
+ * its facts start. Most lines of a run that lints one file are only ever asked for their front
+ * matter, and many not even that.
+ */
+interface Line {
+  start: number;
+  facts: number;
+  end: number;
 }
 
 /** A file changed this shortly before the cache was written may change again unseen: it is read. */
@@ -58,7 +70,11 @@ export class FactsCache {
   readonly #root: string;
   readonly #tool: string;
   readonly #config: string;
-  #files: Map<string, Entry>;
+  #files: Map<string, Entry | Line>;
+  /** The bytes of the cache file, which unparsed lines point into. */
+  readonly #bytes: Buffer;
+  /** Paths this run has seen on disk (their files exist). */
+  readonly #seen = new Set<string>();
   readonly #written: number;
   #dirty = false;
   /** How the cache was found: used, absent, or ignored and why. */
@@ -66,8 +82,9 @@ export class FactsCache {
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry>, status: string, written = 0) {
+  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry | Line>, status: string, written = 0, bytes: Buffer = Buffer.alloc(0)) {
     this.#path = path;
+    this.#bytes = bytes;
     this.#written = written;
     this.#root = root;
     this.#tool = tool;
@@ -84,35 +101,57 @@ export class FactsCache {
     const root = settings.root;
     const config = hashText(JSON.stringify(settings.raw ?? {}));
     const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch {
       return make(new Map(), 'absent');
     }
-    const lines = text.split('\n');
+    // Only the header and each line's path are decoded here; the rest of a line when it is used.
+    const headerEnd = bytes.indexOf(NEWLINE);
     let header: unknown;
     try {
-      header = JSON.parse(lines[0] ?? '');
+      header = JSON.parse(bytes.toString('utf8', 0, headerEnd === -1 ? bytes.length : headerEnd));
     } catch {
       return make(new Map(), 'ignored: not a cache file');
     }
     const reason = checkHeader(header, tool, config);
     if (reason) return make(new Map(), `ignored: ${reason}`);
-    const files = new Map<string, Entry>();
-    for (let index = 1; index < lines.length; index++) {
-      const line = lines[index] ?? '';
-      if (line === '') continue;
-      const entry = parseLine(line);
-      if (!entry) return make(new Map(), `ignored: line ${index + 1} is malformed`);
-      files.set(entry[0], entry[1]);
+    const files = new Map<string, Entry | Line>();
+    let lineNumber = 1;
+    for (let start = headerEnd + 1; headerEnd !== -1 && start < bytes.length; ) {
+      lineNumber++;
+      let end = bytes.indexOf(NEWLINE, start);
+      if (end === -1) end = bytes.length;
+      if (end > start) {
+        const first = bytes.indexOf(TAB, start);
+        let facts = first;
+        for (let field = 1; field < FIELDS_BEFORE_FACTS && facts !== -1 && facts < end; field++) facts = bytes.indexOf(TAB, facts + 1);
+        if (first === -1 || facts === -1 || facts >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
+        files.set(bytes.toString('utf8', start, first), { start, facts: facts + 1, end });
+      }
+      start = end + 1;
     }
-    return new FactsCache(path, root, tool, config, files, 'used', (header as Header).written);
+    return new FactsCache(path, root, tool, config, files, 'used', (header as Header).written, bytes);
+  }
+
+  /** The entry of a path, its line parsed on first use; a malformed line is dropped (and replaced). */
+  #entry(relPath: string): Entry | undefined {
+    const found = this.#files.get(relPath);
+    if (found === undefined || !('facts' in found)) return found;
+    const entry = parseLine(this.#bytes, found);
+    if (entry) this.#files.set(relPath, entry);
+    else {
+      this.#files.delete(relPath);
+      this.#dirty = true;
+    }
+    return entry;
   }
 
   /** Whether the cache holds facts for the document's content (reading it only when its file changed). */
   has(doc: StandardDocument): boolean {
-    const entry = this.#files.get(doc.relPath);
+    this.#seen.add(doc.relPath);
+    const entry = this.#entry(doc.relPath);
     return entry !== undefined && (this.#unchanged(doc, entry) || entry.hash === contentHash(doc));
   }
 
@@ -121,7 +160,8 @@ export class FactsCache {
    * document whose file did not change gets its facts and its read problem without being read.
    */
   lookup(doc: StandardDocument): BodyFacts | undefined {
-    const entry = this.#files.get(doc.relPath);
+    this.#seen.add(doc.relPath);
+    const entry = this.#entry(doc.relPath);
     if (entry) {
       const unchanged = this.#unchanged(doc, entry);
       if (unchanged || entry.hash === contentHash(doc)) {
@@ -146,7 +186,8 @@ export class FactsCache {
 
   store(doc: StandardDocument, body: BodyFacts): void {
     const hash = contentHash(doc);
-    const entry = this.#files.get(doc.relPath);
+    this.#seen.add(doc.relPath);
+    const entry = this.#entry(doc.relPath);
     if (entry && entry.hash === hash) return;
     if (doc.relPath.includes('\t') || doc.relPath.includes('\n')) return;
     const stat = doc.fileStat;
@@ -167,11 +208,19 @@ export class FactsCache {
    * that it need not be read at all; undefined when the file changed or the entry cannot tell.
    */
   known(relPath: string, stat: FileStat): { frontMatter: FrontMatter; problem: SourceProblem | undefined } | undefined {
-    const entry = this.#files.get(relPath);
+    this.#seen.add(relPath);
+    const entry = this.#entry(relPath);
     if (!entry || !this.#same(stat, entry)) return undefined;
+    // A front matter that could not be kept exactly is read from the file (`null`).
+    if (entry.frontMatter === 'null') return undefined;
     const problem = parseProblem(entry.problem);
     const frontMatter = parseFrontMatterEntry(entry.frontMatter);
-    if (problem === null || !frontMatter) return undefined;
+    if (problem === null || !frontMatter) {
+      // A malformed entry is never trusted: it is computed again and replaced.
+      this.#files.delete(relPath);
+      this.#dirty = true;
+      return undefined;
+    }
     return { frontMatter: withLazyMap(frontMatter), problem };
   }
 
@@ -196,7 +245,7 @@ export class FactsCache {
   /** Forgets documents whose files no longer exist, so that the cache does not grow forever. */
   retainExisting(): void {
     for (const relPath of this.#files.keys()) {
-      if (!existsSync(join(this.#root, relPath))) {
+      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) {
         this.#files.delete(relPath);
         this.#dirty = true;
       }
@@ -207,29 +256,31 @@ export class FactsCache {
   save(): void {
     if (!this.#dirty) return;
     const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now() };
-    const lines = [JSON.stringify(header)];
-    for (const [relPath, entry] of this.#files) {
-      lines.push([relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.problem, entry.frontMatter, entry.json].join('\t'));
+    const parts: (string | Uint8Array)[] = [`${JSON.stringify(header)}\n`];
+    for (const [relPath, found] of this.#files) {
+      if ('facts' in found) {
+        // A line not used in this run is written back as it was read.
+        parts.push(this.#bytes.subarray(found.start, found.end), '\n');
+        continue;
+      }
+      parts.push([relPath, found.hash, found.size, found.mtimeMs, found.ino, found.problem, found.frontMatter, ''].join('\t'), found.json, '\n');
     }
-    writeFileAtomic(this.#path, `${lines.join('\n')}\n`);
+    writeFileAtomic(this.#path, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
     this.#dirty = false;
   }
 }
 
-/** A line of the file: the path and its entry, or undefined when it lacks a field. */
-function parseLine(line: string): [string, Entry] | undefined {
-  const fields: string[] = [];
-  let at = 0;
-  for (let field = 0; field < 7; field++) {
-    const tab = line.indexOf('\t', at);
-    if (tab === -1) return undefined;
-    fields.push(line.slice(at, tab));
-    at = tab + 1;
-  }
-  const [relPath = '', hash = '', size = '', mtimeMs = '', ino = '', problem = '', frontMatter = ''] = fields;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+/** Path, hash, size, time, inode, problem and front matter come before the facts. */
+const FIELDS_BEFORE_FACTS = 7;
+
+/** The entry of a line of the file, or undefined when a field is not what it should be. */
+function parseLine(bytes: Buffer, line: Line): Entry | undefined {
+  const [, hash = '', size = '', mtimeMs = '', ino = '', problem = '', frontMatter = ''] = bytes.toString('utf8', line.start, line.facts - 1).split('\t');
   const numbers = [Number(size), Number(mtimeMs), Number(ino)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
-  return [relPath, { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, problem, frontMatter, json: line.slice(at) }];
+  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, problem, frontMatter, json: bytes.subarray(line.facts, line.end) };
 }
 
 /** A recorded front matter, when it has the shape of one; undefined otherwise. */
@@ -284,10 +335,10 @@ function parseProblem(json: string): SourceProblem | undefined | null {
 }
 
 /** The facts of an entry, when they have the shape of facts; undefined otherwise. */
-function parseFacts(json: string): BodyFacts | undefined {
+function parseFacts(json: string | Uint8Array): BodyFacts | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
   } catch {
     return undefined;
   }
