@@ -171,3 +171,24 @@ describe('odd folders: loops, special files, thousands of other files', () => {
     }
   });
 });
+
+describe('keys that are lists or mappings', () => {
+  // The YAML library turns such keys into text with a process warning on stderr, unpositioned;
+  // here they are findings at the key, and nothing else is written to stderr.
+  test('are positioned findings in front matter, and never process warnings', () => {
+    const text = standard({}).replace('title: Flavor Naming\n', 'title: Flavor Naming\n? [type, track]\n: Standard\n{ a: 1 }: b\n');
+    const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': text, 'Tests/scs-odd.yaml': 'name: Odd\n? [a]\n: b\n' });
+    const result = runGuarded(['lint', '--format', 'json'], root);
+    expect(result.stderr).toBe('');
+    const messages = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string; line: number; column: number }[] }[]).flatMap((entry) => entry.messages);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'front-matter-yaml', line: 3, column: 3, message: 'A front matter key must be a plain name, found a list as a key' }),
+        expect.objectContaining({ ruleId: 'front-matter-yaml', line: 5, column: 1, message: 'A front matter key must be a plain name, found a mapping as a key' }),
+      ]),
+    );
+    const config = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) }, undefined);
+    writeFileSync(join(config, '.scs-standards.yaml'), '? [a]\n: b\n');
+    expect(runGuarded(['lint'], config).stderr).not.toMatch(/Warning/);
+  });
+});

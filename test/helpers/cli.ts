@@ -46,13 +46,14 @@ export function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
  * For a test file: a function that makes a temporary repository (as `makeRepo`), each removed
  * after the test that made it.
  */
-export function temporaryRepos(): (files: Record<string, string | Buffer>, config?: unknown) => string {
+export function temporaryRepos(): (files: Record<string, string | Buffer>, ...config: [unknown?]) => string {
   const cleanups: (() => void)[] = [];
   afterEach(() => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
-  return (files, config = {}) => {
-    const made = makeRepo(files, config);
+  // `undefined` given for the configuration writes none (as makeRepo); nothing given writes `{}`.
+  return (files, ...config) => {
+    const made = makeRepo(files, config.length > 0 ? config[0] : {});
     cleanups.push(made.cleanup);
     return made.root;
   };

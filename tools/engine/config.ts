@@ -213,7 +213,7 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     throw new ConfigError(`${shown}:1:1: invalid configuration syntax: ${error instanceof Error ? error.message : String(error)}`);
   }

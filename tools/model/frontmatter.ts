@@ -3,7 +3,7 @@ import { readFrontMatterFast } from './frontmatter-fast.js';
 import type { Range } from './positions.js';
 import { nestingDepth, YAML_LIMITS } from './yaml-limits.js';
 
-export type FrontMatterProblemKind = 'missing' | 'unclosed' | 'empty' | 'syntax' | 'not-mapping' | 'duplicate-key' | 'limit';
+export type FrontMatterProblemKind = 'missing' | 'unclosed' | 'empty' | 'syntax' | 'not-mapping' | 'complex-key' | 'duplicate-key' | 'limit';
 
 export interface FrontMatterProblem {
   kind: FrontMatterProblemKind;
@@ -198,7 +198,8 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+    // logLevel 'error': the parser's warnings (such as a list used as a key) become findings, not process warnings.
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', logLevel: 'error' });
   } catch (error) {
     return unusable({ kind: 'syntax', message: `Front matter could not be parsed: ${describeYamlError(error)}`, range: whole });
   }
@@ -241,6 +242,16 @@ export function parseYaml(source: string, offset: number): ParsedYaml {
       range: whole,
     });
     return { map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems };
+  }
+  for (const item of contents.items) {
+    const key = item.key as Node | null;
+    if (key !== null && !isScalar(key)) {
+      problems.push({
+        kind: 'complex-key',
+        message: `A front matter key must be a plain name, found ${describeYamlNode(key)} as a key`,
+        range: shift(key.range, offset) ?? whole,
+      });
+    }
   }
   const record = isRecord(data) ? data : {};
   return { map: contents, mapRange: shift(contents.range, offset), entries: entriesOf(contents, offset), data: record, usable: true, problems };
@@ -302,6 +313,7 @@ export function describeYamlError(error: unknown): string {
 export function describeYamlNode(node: unknown): string {
   if (node === null || node === undefined) return 'nothing';
   if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
   if (isScalar(node)) return node.value === null ? 'nothing' : `the value \`${String(node.value)}\``;
   return 'something else';
 }

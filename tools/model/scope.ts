@@ -383,7 +383,7 @@ function parseScopeYaml(text: string): ParsedScope {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', logLevel: 'error' });
   } catch (error) {
     return unusable({ kind: 'syntax', message: `The scope file could not be parsed: ${describeYamlError(error)}`, range: whole });
   }
