@@ -182,6 +182,11 @@ describe('markdown facts', () => {
     expect(facts.directives[1]?.target).toBeDefined();
   });
 
+  test('explicit anchors are `id` and `name` attributes, not attributes that end in them', () => {
+    const facts = collectBodyFacts('# T\n\n<a id="one"></a>\n\n<span data-id="two" NAME=\'three\'>x</span>\n\nText <a\tname="four">x</a>.\n');
+    expect(facts.anchors).toEqual(['one', 'three', 'four']);
+  });
+
   const documents = readdirSync(join(import.meta.dirname, 'fixtures'), { recursive: true, encoding: 'utf8' })
     .filter((path) => /(^|\/)scs-[^/]*\.md$/.test(path))
     .map((path) => readFileSync(join(import.meta.dirname, 'fixtures', path), 'utf8').replace(/^\ufeff/, ''))

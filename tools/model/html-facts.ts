@@ -2,7 +2,8 @@ import type { DirectiveKind } from './markdown.js';
 
 /** A whole `<!-- lint disable|enable|ignore ids -->` comment (after trimming). */
 const DIRECTIVE = /^<!--\s*lint\s+(disable|enable|ignore)\b([^]*?)-->\s*$/;
-const ANCHOR = /\b(?:name|id)\s*=\s*["']([^"']+)["']/g;
+/** An `id` or `name` attribute (any case) with a quoted value; not `data-id` or `aria-name`. */
+const ANCHOR = /(?<=\s)(?:name|id)\s*=\s*["']([^"']+)["']/gi;
 
 /** The lint directive an HTML node holds, if it is one. */
 export function parseDirective(html: string): { kind: DirectiveKind; ruleIds: string[] } | undefined {
