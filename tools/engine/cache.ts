@@ -9,7 +9,7 @@ import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
