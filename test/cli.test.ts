@@ -210,6 +210,15 @@ describe('inline control comments', () => {
     expect(result.stdout).toContain('scs-0100-v1-flavor-naming.md');
     expect(result.stdout).not.toContain('scs-0101-v1-entropy.md');
   });
+
+  test('a comment with an unknown keyword suppresses nothing and is reported', async () => {
+    const text = standard({ status: 'Draft', stabilized_at: '2023-01-01' });
+    const withTypo = text.replace('---\n\n# ', '---\n\n<!-- lint disabel front-matter-status-dates -->\n\n# ');
+    const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': withTypo });
+    const result = await runMain(['lint', '--format', 'json'], root);
+    const ids = (JSON.parse(result.stdout) as { messages: { ruleId: string; line: number }[] }[]).flatMap((entry) => entry.messages.map((message) => `${message.line} ${message.ruleId}`));
+    expect(ids).toEqual(['6 front-matter-status-dates', '9 lint-directive-valid']);
+  });
 });
 
 describe('bad input never crashes', () => {

@@ -404,7 +404,7 @@ function isDirective(value: unknown): value is Directive {
   return (
     typeof directive === 'object' &&
     directive !== null &&
-    ['disable', 'enable', 'ignore'].includes(String(directive.kind)) &&
+    ['disable', 'enable', 'ignore', 'unknown'].includes(String(directive.kind)) &&
     everyItem(directive.ruleIds, (id) => typeof id === 'string') &&
     isRange(directive.range) &&
     (directive.target === undefined || isRange(directive.target)) &&

@@ -31,7 +31,7 @@ export class MessageControl {
     let enabled = true;
     const frontMatterEnd = this.#doc.frontMatter.range.end;
     for (const directive of this.#all) {
-      if (!applies(directive, ruleId)) continue;
+      if (directive.kind === 'unknown' || !applies(directive, ruleId)) continue;
       const start = directive.atTop ? 0 : directive.range.start;
       if (directive.kind === 'ignore') {
         const target = directive.target;
@@ -48,9 +48,4 @@ export class MessageControl {
 
 function applies(directive: Directive, ruleId: string): boolean {
   return directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
-}
-
-/** The rule ids named in a document's control comments, with where they are. */
-export function directiveRuleIds(directives: readonly Directive[]): { id: string; directive: Directive }[] {
-  return directives.flatMap((directive) => directive.ruleIds.map((id) => ({ id, directive })));
 }

@@ -1,7 +1,12 @@
 import type { DirectiveKind } from './markdown.js';
 
-/** A whole `<!-- lint disable|enable|ignore ids -->` comment (after trimming). */
-const DIRECTIVE = /^<!--\s*lint\s+(disable|enable|ignore)\b([^]*?)-->\s*$/;
+/**
+ * A whole `<!-- lint KEYWORD ids -->` comment (after trimming). Keywords other than `disable`,
+ * `enable` and `ignore` (a typo such as `disabel`, or `disable-next-line` from another linter)
+ * make an `unknown` directive: it has no effect, and `lint-directive-valid` reports it.
+ */
+const DIRECTIVE = /^<!--\s*lint\s+([A-Za-z][\w-]*)(?![\w-])([^]*?)-->\s*$/;
+const KEYWORDS: ReadonlySet<string> = new Set(['disable', 'enable', 'ignore']);
 /** An `id` or `name` attribute (any case) with a quoted value; not `data-id` or `aria-name`. */
 const ANCHOR = /(?<=\s)(?:name|id)\s*=\s*["']([^"']+)["']/gi;
 
@@ -9,8 +14,9 @@ const ANCHOR = /(?<=\s)(?:name|id)\s*=\s*["']([^"']+)["']/gi;
 export function parseDirective(html: string): { kind: DirectiveKind; ruleIds: string[] } | undefined {
   const directive = DIRECTIVE.exec(html.trim());
   if (!directive) return undefined;
+  const keyword = directive[1] ?? '';
   return {
-    kind: directive[1] as DirectiveKind,
+    kind: KEYWORDS.has(keyword) ? (keyword as DirectiveKind) : 'unknown',
     ruleIds: (directive[2] ?? '').split(/[\s,]+/).filter((id) => id !== ''),
   };
 }

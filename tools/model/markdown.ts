@@ -20,9 +20,10 @@ export interface Link {
   range: Range;
 }
 
-export type DirectiveKind = 'disable' | 'enable' | 'ignore';
+/** What a lint comment does; `unknown` for a keyword that is none of the three (no effect). */
+export type DirectiveKind = 'disable' | 'enable' | 'ignore' | 'unknown';
 
-/** A `<!-- lint disable|enable|ignore rule-id ... -->` comment. */
+/** A `<!-- lint disable|enable|ignore rule-id ... -->` comment (or one with an unknown keyword). */
 export interface Directive {
   kind: DirectiveKind;
   /** Rule ids; empty means every rule. */
