@@ -9,7 +9,7 @@ import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
@@ -391,7 +391,7 @@ function isRange(value: unknown): value is Range {
 
 function isHeading(value: unknown): value is Heading {
   const heading = value as Partial<Heading> | null;
-  return typeof heading === 'object' && heading !== null && Number.isSafeInteger(heading.depth) && typeof heading.text === 'string' && isRange(heading.range);
+  return typeof heading === 'object' && heading !== null && Number.isSafeInteger(heading.depth) && typeof heading.text === 'string' && isRange(heading.range) && typeof heading.topLevel === 'boolean';
 }
 
 function isLink(value: unknown): value is Link {

@@ -12,6 +12,8 @@ export interface Heading {
   depth: number;
   text: string;
   range: Range;
+  /** False for a heading inside a block quote, list or footnote: it opens no section of the document. */
+  topLevel: boolean;
 }
 
 export interface Link {
@@ -86,7 +88,7 @@ function visit(parent: Parent, facts: BodyFacts, isRoot: boolean): void {
       case 'yaml':
         continue;
       case 'heading':
-        facts.headings.push({ depth: (node as MdastHeading).depth, text: toString(node), range });
+        facts.headings.push({ depth: (node as MdastHeading).depth, text: toString(node), range, topLevel: isRoot });
         break;
       case 'link':
       case 'image':

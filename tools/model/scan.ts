@@ -810,7 +810,7 @@ function visit(parent: Block, text: string, definitions: Definitions, facts: Bod
     switch (node.type) {
       case 'heading': {
         const result = inline(text, node.lines, definitions, true, facts);
-        facts.headings.push({ depth: node.depth, text: result ?? '', range });
+        facts.headings.push({ depth: node.depth, text: result ?? '', range, topLevel: isRoot });
         break;
       }
       case 'paragraph':

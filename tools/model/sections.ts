@@ -10,11 +10,16 @@ export function sectionProfile(profiles: SectionProfiles, type: string | undefin
 
 const titles = new WeakMap<readonly Heading[], Set<string>>();
 
-/** The normalized titles of the level-2 headings (computed once per document). */
+/** The level-2 headings that open sections: not those inside a block quote, list or footnote. */
+export function sectionHeadings(headings: readonly Heading[]): Heading[] {
+  return headings.filter((heading) => heading.depth === 2 && heading.topLevel);
+}
+
+/** The normalized titles of the sections (computed once per document). */
 export function levelTwoTitles(headings: readonly Heading[]): Set<string> {
   let set = titles.get(headings);
   if (!set) {
-    set = new Set(headings.filter((heading) => heading.depth === 2).map((heading) => normalizeHeading(heading.text)));
+    set = new Set(sectionHeadings(headings).map((heading) => normalizeHeading(heading.text)));
     titles.set(headings, set);
   }
   return set;
@@ -28,7 +33,7 @@ export function findDecisionSection(headings: readonly Heading[], profile: Secti
   const named = new Set(
     [...profile.required, ...profile.recommended, ...profile.optional, ...FRAMING_SECTIONS].map((title) => normalizeHeading(title)),
   );
-  const levelTwo = headings.filter((heading) => heading.depth === 2);
+  const levelTwo = sectionHeadings(headings);
   return (
     levelTwo.find((heading) => /\bdecisions?\b/.test(normalizeHeading(heading.text))) ??
     levelTwo.find((heading) => !named.has(normalizeHeading(heading.text)))

@@ -29,8 +29,8 @@ export default defineRule({
 function hasTestSection(doc: StandardDocument): boolean {
   const headings = doc.body.headings;
   for (const [index, heading] of headings.entries()) {
-    if (heading.depth !== 2 || normalizeHeading(heading.text) !== 'conformance tests') continue;
-    const next = headings.slice(index + 1).find((other) => other.depth <= 2);
+    if (heading.depth !== 2 || !heading.topLevel || normalizeHeading(heading.text) !== 'conformance tests') continue;
+    const next = headings.slice(index + 1).find((other) => other.depth <= 2 && other.topLevel);
     const content = doc.source.text.slice(heading.range.end, next?.range.start ?? doc.source.text.length);
     if (content.replace(/<!--[\s\S]*?-->/g, '').trim() !== '') return true;
   }
