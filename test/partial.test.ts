@@ -101,3 +101,26 @@ describe('reading a document up to the end of its front matter', () => {
     );
   });
 });
+
+describe('lint --base reads untouched documents only up to the end of their front matter', () => {
+  test('a bad byte in the body of an untouched document is never read', async () => {
+    const { makeGitRepo } = await import('./helpers/git.js');
+    const { lintChangeWithConfig } = await import('../tools/engine/change.js');
+    const { ResolvedConfig } = await import('../tools/engine/config.js');
+    const { rulesById } = await import('../tools/rules/index.js');
+    const untouched = Buffer.concat([Buffer.from(standard({ title: 'Entropy' })), Buffer.from([0xff, 0x0a])]);
+    const repo = makeGitRepo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}), 'Standards/scs-0101-v1-entropy.md': untouched });
+    try {
+      writeFileSync(join(repo.root, 'Standards', 'scs-0100-v1-flavor-naming.md'), `${standard({})}\nAn edited paragraph.\n`);
+      const config = new ResolvedConfig(repo.root, undefined, {}, rulesById);
+      const run = await lintChangeWithConfig(config, { cwd: repo.root, paths: [], base: 'HEAD', head: undefined });
+      const entropy = run.loaded.folders.flatMap((folder) => folder.change.head.documents).find((doc) => doc.fileName === 'scs-0101-v1-entropy.md');
+      expect(entropy).toBeDefined();
+      // The invalid UTF-8 after the front matter would be known had the whole file been read.
+      expect(entropy?.knownReadProblem).toBeUndefined();
+      expect(run.results.find((result) => result.relPath.endsWith('scs-0101-v1-entropy.md'))?.messages ?? []).toEqual([]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
