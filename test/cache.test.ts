@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FactsCache } from '../tools/engine/cache.js';
@@ -17,6 +17,16 @@ function repo(): string {
     'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }).replace('## Terminology', '## Glossary') + '\nSee [x](#nowhere) and [y](scs-0199-v1-gone.md).\n',
     'Standards/scs-0102-v1-image-metadata.md': `${standard({ title: 'Image Metadata' })}\n<!-- lint ignore link-fragment-exists -->\nSee [x](#nowhere).\n`,
   });
+}
+
+const OLD = new Date('2020-01-01T00:00:00Z');
+
+/** The repository with every document last modified long ago: the cache may trust their times. */
+function oldRepo(): { root: string; paths: string[] } {
+  const root = repo();
+  const paths = ['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md'].map((name) => join(root, 'Standards', name));
+  for (const path of paths) utimesSync(path, OLD, OLD);
+  return { root, paths };
 }
 
 function lintWithCache(root: string): { lines: string; cache: FactsCache } {
@@ -76,10 +86,8 @@ describe('--cache', () => {
     ['a size that is not a number', 2, () => 'many'],
     ['front matter of the wrong shape', 6, (json: string) => json.replace('"entries":[', '"entries":[7,')],
   ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, field, corrupt) => {
-    const root = repo();
     // Old files: the cache is asked for their front matter too, as they need not be read.
-    const old = new Date('2020-01-01T00:00:00Z');
-    for (const name of readdirSync(join(root, 'Standards'))) utimesSync(join(root, 'Standards', name), old, old);
+    const { root } = oldRepo();
     const cold = lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -135,10 +143,7 @@ describe('--cache', () => {
 
 describe('--cache and the file system', () => {
   test('an old file whose size, time and inode are unchanged is not read again; a recent one is', () => {
-    const root = repo();
-    const old = new Date('2020-01-01T00:00:00Z');
-    const paths = ['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md'].map((name) => join(root, 'Standards', name));
-    for (const path of paths) utimesSync(path, old, old);
+    const { root, paths } = oldRepo();
     const cold = lintWithCache(root);
     const config = new ResolvedConfig(root, undefined, {}, rulesById);
     const cache = FactsCache.load(join(root, '.scs-standards-cache'), 'test', config);
@@ -165,10 +170,7 @@ describe('--cache and the file system', () => {
 
 describe('--cache keeps the front matter of unchanged files', () => {
   test('a warm run reads no file it does not report on, and only the findings it places', () => {
-    const root = repo();
-    const old = new Date('2020-01-01T00:00:00Z');
-    const paths = ['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md'].map((name) => join(root, 'Standards', name));
-    for (const path of paths) utimesSync(path, old, old);
+    const { root, paths } = oldRepo();
     const cold = lintWithCache(root);
     const config = new ResolvedConfig(root, undefined, {}, rulesById);
     const cache = FactsCache.load(join(root, '.scs-standards-cache'), 'test', config);
@@ -176,7 +178,7 @@ describe('--cache keeps the front matter of unchanged files', () => {
     const other = paths[2] ?? '';
     const text = readFileSync(other, 'utf8');
     writeFileSync(other, text.replace('title: Image Metadata', 'title: Image Matadeta'));
-    utimesSync(other, old, old);
+    utimesSync(other, OLD, OLD);
     const plan = planLint(config, { cwd: root, paths: [], cache });
     const docs = plan.folders.flatMap((folder) => folder.targets);
     expect(docs.find((doc) => doc.path === other)?.title).toBe('Image Metadata');
