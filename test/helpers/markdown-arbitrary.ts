@@ -74,7 +74,7 @@ const table = fc
   });
 
 const htmlBlock = fc.constantFrom(
-  '<!-- lint disable sections-recommended -->', '<!-- lint enable -->', '<!-- lint ignore link-fragment-exists foo -->',
+  '<!-- lint disable sections-recommended -->', '<!-- lint enable -->', '<!-- lint disabel x -->', '<!-- lint: note -->', '<!-- lint ignore link-fragment-exists foo -->',
   '<!--\nmulti-line\ncomment -->', '<div>\n*text*\n</div>', '<details>\n<summary>x</summary>\n\n[a](b)\n</details>',
   '<a name="top"></a>', '<a id="x"></a> trailing', '<script>\nx\n</script>', '<custom-tag>', '</div>', '<!-- a -->b',
   '  <!-- lint disable -->', '<pre>\n# x\n</pre>', '<?xml x?>', '<!X y>', '<![CDATA[\n]]>', '<!--> x', '<br>\ntext',
@@ -161,7 +161,7 @@ export function mutated(documents: readonly string[]): fc.Arbitrary<string> {
   return fc
     .tuple(
       fc.constantFrom(...documents),
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', '*', '_', '[', ']', '(', ')', '<', '>', '`', '\n', '\n\n', '    ', '|', '#', '- ', '> ', '\\', '&', '@', 'www.', '\t', '---', '<!-- lint ignore x -->')), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', '*', '_', '[', ']', '(', ')', '<', '>', '`', '\n', '\n\n', '    ', '|', '#', '- ', '> ', '\\', '&', '@', 'www.', '\t', '---', '<!-- lint ignore x -->', '<!-- lint disabel x -->')), { minLength: 1, maxLength: 4 }),
     )
     .map(([document, edits]) => {
       let text = document;
