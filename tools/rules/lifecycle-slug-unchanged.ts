@@ -1,4 +1,4 @@
-import { defineRule } from './rule.js';
+import { acceptedRename, defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
@@ -8,13 +8,11 @@ export default defineRule({
     defaultOptions: undefined,
   },
   check({ doc, change, report }) {
-    if (change?.kind !== 'renamed' || !change.base) return;
-    const before = change.base.name;
-    const after = doc.name;
-    // A base name that broke the naming rules may be corrected.
-    if (!before || !after || before.numeric === undefined || before.slug === after.slug || change.base.nameProblems.length > 0) return;
+    const rename = acceptedRename(doc, change);
+    if (!rename || rename.before.slug === rename.after.slug) return;
+    const { before, after, base } = rename;
     report({
-      message: `Unexpected slug \`${after.slug}\`, expected \`${before.slug}\` as in \`${change.base.fileName}\`: an accepted document keeps its slug, which is part of its URL`,
+      message: `Unexpected slug \`${after.slug}\`, expected \`${before.slug}\` as in \`${base.fileName}\`: an accepted document keeps its slug, which is part of its URL`,
     });
   },
 });

@@ -1,6 +1,7 @@
 import type { Change, ChangeKind } from '../lifecycle/change.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
+import type { FileName } from '../model/filename.js';
 import type { Range } from '../model/positions.js';
 import type { CertificateScope } from '../model/scope.js';
 
@@ -48,6 +49,19 @@ export interface ChangeContext {
   baseCorpus: Corpus;
   /** The change as a whole: each document with its counterpart, and the deleted ones. */
   change: Change;
+}
+
+/**
+ * The names before and after a rename of an accepted document (numbered, with a valid name in
+ * the base), or undefined for any other change: a base name that broke the naming rules may be
+ * corrected freely.
+ */
+export function acceptedRename(doc: StandardDocument, change: ChangeContext | undefined): { before: FileName; after: FileName; base: StandardDocument } | undefined {
+  if (change?.kind !== 'renamed' || !change.base) return undefined;
+  const before = change.base.name;
+  const after = doc.name;
+  if (!before || !after || before.numeric === undefined || change.base.nameProblems.length > 0) return undefined;
+  return { before, after, base: change.base };
 }
 
 export interface RuleContext<Options> {
