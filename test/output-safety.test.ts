@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, test } from 'vitest';
+import { CapturedOutput } from '../tools/cli/capture.js';
 import { main } from '../tools/cli/main.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { sanitizeForTerminal } from '../tools/reporters/sanitize.js';
@@ -196,18 +196,9 @@ describe('hostile titles and file names in every renderer', () => {
 });
 
 describe('authoring commands print hostile names and titles safely', () => {
-  class Terminal extends Writable {
-    text = '';
-    isTTY = true;
-    override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-      this.text += chunk.toString();
-      callback();
-    }
-  }
-
   async function runOnTerminal(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new Terminal();
-    const stderr = new Terminal();
+    const stdout = new CapturedOutput(true);
+    const stderr = new CapturedOutput(true);
     const code = await main(args, { cwd, env: {}, stdout, stderr });
     return { code, stdout: stdout.text, stderr: stderr.text };
   }

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach } from 'vitest';
+import { CapturedOutput } from '../../tools/cli/capture.js';
 import { main } from '../../tools/cli/main.js';
 
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -14,19 +14,10 @@ export interface CliResult {
   stderr: string;
 }
 
-class Capture extends Writable {
-  text = '';
-  isTTY = false;
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
 /** Runs the CLI in this process (fast), with captured output and a clean environment. */
 export async function runMain(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const stdout = new Capture();
-  const stderr = new Capture();
+  const stdout = new CapturedOutput();
+  const stderr = new CapturedOutput();
   const code = await main(args, { cwd, env: { ...env }, stdout, stderr });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

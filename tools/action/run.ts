@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Writable } from 'node:stream';
+import { CapturedOutput } from '../cli/capture.js';
 import { main, type Io } from '../cli/main.js';
 import { EXIT } from '../cli/exit.js';
 import { writeFileAtomic } from '../engine/atomic-write.js';
@@ -143,8 +143,8 @@ interface CliRun {
 
 /** Runs a command of the CLI in this process, with its output captured. */
 async function cli(io: Io, args: readonly string[]): Promise<CliRun> {
-  const stdout = new Capture();
-  const stderr = new Capture();
+  const stdout = new CapturedOutput();
+  const stderr = new CapturedOutput();
   let exit: number;
   try {
     exit = await main(args, { cwd: io.cwd, env: io.env, stdout, stderr });
@@ -153,15 +153,6 @@ async function cli(io: Io, args: readonly string[]): Promise<CliRun> {
     exit = EXIT.failure;
   }
   return { code: exit, stdout: stdout.text, stderr: stderr.text };
-}
-
-class Capture extends Writable {
-  text = '';
-  isTTY = false;
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
 }
 
 function countLines(text: string, prefix: string): number {
