@@ -18,8 +18,7 @@ export function readDocument(path: string, root: string, maxFileSize?: number): 
     if (typeof read === 'string') return StandardDocument.unreadable(path, relPath, fileName, read);
     return StandardDocument.fromBytes(path, relPath, fileName, read, limit);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
-    return StandardDocument.unreadable(path, relPath, fileName, `File cannot be read: ${reason}`);
+    return StandardDocument.unreadable(path, relPath, fileName, cannotRead(error));
   }
 }
 
@@ -64,12 +63,9 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       }
     }
     // No front matter, or one that does not end early: the document is read whole.
-    const whole = readBounded(path, limit);
-    if (typeof whole === 'string') return StandardDocument.unreadable(path, relPath, fileName, whole);
-    return StandardDocument.fromBytes(path, relPath, fileName, whole, limit);
+    return readDocument(path, root, maxFileSize);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
-    return StandardDocument.unreadable(path, relPath, fileName, `File cannot be read: ${reason}`);
+    return StandardDocument.unreadable(path, relPath, fileName, cannotRead(error));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -113,8 +109,7 @@ export function readScope(path: string, root: string, maxFileSize?: number): Cer
     if (typeof read === 'string') return CertificateScope.unreadable(path, relPath, fileName, read);
     return CertificateScope.fromBytes(path, relPath, fileName, read, limit);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
-    return CertificateScope.unreadable(path, relPath, fileName, `File cannot be read: ${reason}`);
+    return CertificateScope.unreadable(path, relPath, fileName, cannotRead(error));
   }
 }
 
@@ -163,6 +158,12 @@ function loadBounded(path: string, limit: number): Buffer {
   const bytes = readBounded(path, limit);
   if (typeof bytes === 'string') throw new ReadRefusal(bytes);
   return bytes;
+}
+
+/** Why a file could not be read, in words (from the file system's error code). */
+function cannotRead(error: unknown): string {
+  const reason = error instanceof Error && 'code' in error ? describeFsError(String(error.code)) : String(error);
+  return `File cannot be read: ${reason}`;
 }
 
 function describeFsError(code: string): string {
