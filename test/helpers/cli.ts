@@ -32,7 +32,6 @@ export function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A temporary repository: files by relative path; a configuration file marks its root. */
 /**
  * For a test file: a function that makes a temporary repository (as `makeRepo`), each removed
  * after the test that made it.
@@ -42,15 +41,20 @@ export function temporaryRepos(): (files: Record<string, string | Buffer>, ...co
   afterEach(() => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
-  // `undefined` given for the configuration writes none (as makeRepo); nothing given writes `{}`.
   return (files, ...config) => {
-    const made = makeRepo(files, config.length > 0 ? config[0] : {});
+    const made = makeRepo(files, ...config);
     cleanups.push(made.cleanup);
     return made.root;
   };
 }
 
-export function makeRepo(files: Record<string, string | Buffer>, config: unknown = {}): { root: string; cleanup: () => void } {
+/**
+ * A temporary repository: files by relative path; a configuration file (`{}` unless given)
+ * marks its root. `undefined` given for the configuration writes none. (A default parameter
+ * would turn an explicit `undefined` into `{}` too.)
+ */
+export function makeRepo(files: Record<string, string | Buffer>, ...settings: [unknown?]): { root: string; cleanup: () => void } {
+  const config = settings.length > 0 ? settings[0] : {};
   const root = mkdtempSync(join(tmpdir(), 'scs-standards-test-'));
   if (config !== undefined) writeFileSync(join(root, '.scs-standards.json'), `${JSON.stringify(config, null, 2)}\n`);
   for (const [path, content] of Object.entries(files)) {
