@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isScalar } from 'yaml';
 import type { StandardDocument } from '../model/document.js';
+import { parseFileName } from '../model/filename.js';
 import { findPair } from '../model/frontmatter.js';
+import { templatePlaceholders, type TemplatePlaceholders, type TemplateTexts } from '../model/placeholders.js';
 import { TYPES } from '../model/profile.js';
 import { toRelative, type ResolvedConfig } from './config.js';
 import { listDocuments } from './discover.js';
@@ -48,11 +50,46 @@ export function templateFolders(config: ResolvedConfig, documents = resolve(conf
   });
 }
 
-/** Every usable template of one folder. */
+/** Every usable template of one folder (only template file names are read). */
 export function templatesIn(folder: string, root: string): StandardDocument[] {
   return listDocuments(folder)
+    .filter((path) => isTemplateName(basename(path)))
     .map((path) => readDocument(path, root))
     .filter((doc) => doc.isTemplate && doc.frontMatter.usable);
+}
+
+function isTemplateName(fileName: string): boolean {
+  const parsed = parseFileName(fileName);
+  return parsed.ok && parsed.name.kind === 'template';
+}
+
+/**
+ * Finds templates by type along `templateFolders`, reading each folder once. The templates of
+ * the documents folder can be given (a corpus has read them already).
+ */
+export class TemplateLookup {
+  readonly config: ResolvedConfig;
+  readonly folders: readonly TemplateFolder[];
+  readonly #read = new Map<string, readonly StandardDocument[]>();
+
+  constructor(config: ResolvedConfig, documents = resolve(config.root, config.standards), known?: readonly StandardDocument[]) {
+    this.config = config;
+    this.folders = templateFolders(config, documents);
+    if (known) this.#read.set(documents, known.filter((doc) => doc.frontMatter.usable));
+  }
+
+  find(type: string): FoundTemplate | undefined {
+    for (const { place, folder } of this.folders) {
+      let templates = this.#read.get(folder);
+      if (templates === undefined) {
+        templates = templatesIn(folder, this.config.root);
+        this.#read.set(folder, templates);
+      }
+      const doc = templates.find((candidate) => candidate.type === type) ?? templates.find((candidate) => alternativeTypes(candidate).includes(type));
+      if (doc) return { doc, place, shown: place === 'shipped' && !isInside(this.config.root, doc.path) ? `${doc.fileName} shipped with scs-standards` : toRelative(this.config.root, doc.path) };
+    }
+    return undefined;
+  }
 }
 
 /**
@@ -61,12 +98,7 @@ export function templatesIn(folder: string, root: string): StandardDocument[] {
  * an alternative (`type: Standard  # | Procedural`).
  */
 export function findTemplateFor(config: ResolvedConfig, type: string, documents?: string): FoundTemplate | undefined {
-  for (const { place, folder } of templateFolders(config, documents)) {
-    const templates = templatesIn(folder, config.root);
-    const doc = templates.find((candidate) => candidate.type === type) ?? templates.find((candidate) => alternativeTypes(candidate).includes(type));
-    if (doc) return { doc, place, shown: place === 'shipped' && !isInside(config.root, doc.path) ? `${doc.fileName} shipped with scs-standards` : toRelative(config.root, doc.path) };
-  }
-  return undefined;
+  return new TemplateLookup(config, documents).find(type);
 }
 
 /** The types a template's `type` comment offers besides its value: `# | Procedural`. */
@@ -133,4 +165,19 @@ function realOrSelf(path: string): string {
 function isInside(root: string, path: string): boolean {
   const rel = toRelative(root, path);
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/');
+}
+
+/**
+ * The placeholder texts of the template of each type, as `template-placeholder` compares
+ * documents with them: the templates `new` and `supplement` would use for the documents folder.
+ */
+export function loadTemplateTexts(config: ResolvedConfig, documents?: string): TemplateTexts {
+  const lookup = new TemplateLookup(config, documents);
+  const texts = new Map<string, TemplatePlaceholders>();
+  for (const type of TYPES) {
+    const found = lookup.find(type);
+    if (!found || found.doc.readProblem) continue;
+    texts.set(type, { template: found.shown, placeholders: templatePlaceholders(found.doc.source.text, found.doc.frontMatter.range.end) });
+  }
+  return texts;
 }
