@@ -86,7 +86,7 @@ export class TemplateLookup {
         this.#read.set(folder, templates);
       }
       const doc = templates.find((candidate) => candidate.type === type) ?? templates.find((candidate) => alternativeTypes(candidate).includes(type));
-      if (doc) return { doc, place, shown: place === 'shipped' && !isInside(this.config.root, doc.path) ? `${doc.fileName} shipped with scs-standards` : toRelative(this.config.root, doc.path) };
+      if (doc) return { doc, place, shown: place === 'shipped' ? `${doc.fileName} shipped with scs-standards` : toRelative(this.config.root, doc.path) };
     }
     return undefined;
   }
@@ -160,11 +160,6 @@ function realOrSelf(path: string): string {
   } catch {
     return path;
   }
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = toRelative(root, path);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/');
 }
 
 /**
