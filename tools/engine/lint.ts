@@ -25,8 +25,11 @@ export interface CheckOptions {
    * for documents a change did not touch, whose bodies are not read at all.
    */
   frontMatterOnly?: boolean;
-  /** The templates' placeholder texts; read from the templates when a rule needs them and none are given. */
-  templates?: TemplateTexts | undefined;
+  /**
+   * The templates' placeholder texts (or how to get them), asked for when a rule needs them;
+   * without it they are read from the templates of the corpus's folder.
+   */
+  templates?: TemplateTexts | (() => TemplateTexts) | undefined;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -59,7 +62,11 @@ export function checkCorpus(
         (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
   const results: FileResult[] = [];
-  const templates = options.templates ?? (targets.length > 0 && active.some((rule) => rule.meta.needsTemplates === true) ? loadTemplateTexts(config, corpus.folder) : undefined);
+  let templates: TemplateTexts | undefined;
+  if (targets.length > 0 && active.some((rule) => rule.meta.needsTemplates === true)) {
+    const given = options.templates;
+    templates = typeof given === 'function' ? given() : (given ?? loadTemplateTexts(config, corpus.folder));
+  }
   const memory = targets.length > 256 ? new MemoryGuard() : undefined;
   for (const doc of targets) {
     memory?.tick();

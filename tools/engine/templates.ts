@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isScalar } from 'yaml';
 import type { StandardDocument } from '../model/document.js';
@@ -8,7 +8,6 @@ import { findPair } from '../model/frontmatter.js';
 import { templatePlaceholders, type TemplatePlaceholders, type TemplateTexts } from '../model/placeholders.js';
 import { TYPES } from '../model/profile.js';
 import { toRelative, type ResolvedConfig } from './config.js';
-import { listDocuments } from './discover.js';
 import { readDocument } from './load.js';
 
 /**
@@ -50,10 +49,22 @@ export function templateFolders(config: ResolvedConfig, documents = resolve(conf
   });
 }
 
-/** Every usable template of one folder (only template file names are read). */
+/** The shape of a template's file name, tested before anything else (a folder may hold thousands of documents). */
+const TEMPLATE_NAME = /^scs-XXXX-[vw]N-.*\.md$/;
+
+/** Every usable template of one folder (only files named as templates are read). */
 export function templatesIn(folder: string, root: string): StandardDocument[] {
-  return listDocuments(folder)
-    .filter((path) => isTemplateName(basename(path)))
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => TEMPLATE_NAME.test(name) && isTemplateName(name))
+    .sort()
+    .map((name) => join(folder, name))
+    .filter(isFile)
     .map((path) => readDocument(path, root))
     .filter((doc) => doc.isTemplate && doc.frontMatter.usable);
 }
@@ -61,6 +72,14 @@ export function templatesIn(folder: string, root: string): StandardDocument[] {
 function isTemplateName(fileName: string): boolean {
   const parsed = parseFileName(fileName);
   return parsed.ok && parsed.name.kind === 'template';
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -165,9 +184,10 @@ function realOrSelf(path: string): string {
 /**
  * The placeholder texts of the template of each type, as `template-placeholder` compares
  * documents with them: the templates `new` and `supplement` would use for the documents folder.
+ * `known` are the templates of that folder when a corpus has listed it already.
  */
-export function loadTemplateTexts(config: ResolvedConfig, documents?: string): TemplateTexts {
-  const lookup = new TemplateLookup(config, documents);
+export function loadTemplateTexts(config: ResolvedConfig, documents?: string, known?: readonly StandardDocument[]): TemplateTexts {
+  const lookup = new TemplateLookup(config, documents, known);
   const texts = new Map<string, TemplatePlaceholders>();
   for (const type of TYPES) {
     const found = lookup.find(type);
