@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { hookAdvice } from '../tools/cli/init.js';
+import type { HookSetup } from '../tools/engine/adopt.js';
 import { runMain } from './helpers/cli.js';
 import { readGolden } from './helpers/lint.js';
 import { git, initRepo, snapshot } from './helpers/repo.js';
@@ -135,6 +137,7 @@ describe('scs-standards init', () => {
       rmSync(join(folder, 'package.json'));
       rmSync(join(folder, '.lintstagedrc.json'));
       writeFileSync(join(folder, '.pre-commit-config.yaml'), 'repos: []\n');
+      rmSync(join(folder, '.gitignore'));
     });
     git(root, ['config', 'core.hooksPath', 'hooks']);
     const result = await runMain(['init'], root);
@@ -142,6 +145,8 @@ describe('scs-standards init', () => {
     expect(result.stdout).toContain(
       'Commit hook: the pre-commit framework found (.pre-commit-config.yaml).\n  Add under `repos:` in .pre-commit-config.yaml:\n    - repo: https://github.com/SovereignCloudStack/scs-standards\n',
     );
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('.scs-standards-cache\n');
+    expect(result.stdout).toContain('Created .gitignore');
     expect(result.stdout).toContain("Note: git's core.hooksPath is set (to hooks), so `pre-commit install` refuses to install.\n  Keep to husky with lint-staged there; for the pre-commit framework instead, first `git config --unset-all core.hooksPath`.\n");
   });
 
@@ -163,4 +168,42 @@ describe('scs-standards init', () => {
     expect(result.stderr).toBe('scs-standards init: .scs-standards.json:1:1: unknown setting `standard`\n');
   });
 
+
+  describe('the hook lines for each setup', () => {
+    const none: HookSetup = { husky: undefined, preCommitHook: undefined, lintStaged: undefined, preCommitFramework: undefined, workflows: { folder: false, using: [] }, installed: true, hasPackageJson: true };
+    test.each<[string, Partial<HookSetup>, string[]]>([
+      [
+        'husky 8 whose hook does not run lint-staged, lint-staged in YAML',
+        { husky: 8, preCommitHook: { path: '.husky/pre-commit', runsLintStaged: false }, lintStaged: { file: '.lintstagedrc.yaml', kind: 'yaml', hasEntry: false } },
+        ['Commit hook: husky 8 with lint-staged (.lintstagedrc.yaml) found. To lint the staged documents:', '  Add to .lintstagedrc.yaml (keep the other entries):', '    "Docs/scs-*.md": scs-standards lint', '  npx husky add .husky/pre-commit "npx lint-staged"   # husky 8: appends to the hook you have'],
+      ],
+      [
+        'husky 9 without lint-staged or a hook',
+        { husky: 9 },
+        ['Commit hook: husky 9 found. To lint the staged documents:', '  npm install --save-dev lint-staged', '  and create .lintstagedrc.json with:  { "Docs/scs-*.md": "scs-standards lint" }', '  echo "npx lint-staged" > .husky/pre-commit'],
+      ],
+      [
+        'lint-staged in a module that already runs the toolkit',
+        { husky: 9, preCommitHook: { path: '.husky/pre-commit', runsLintStaged: true }, lintStaged: { file: 'lint-staged.config.mjs', kind: 'js', hasEntry: true } },
+        ['Commit hook: husky 9 with lint-staged (lint-staged.config.mjs) found. To lint the staged documents:', '  lint-staged.config.mjs already runs scs-standards: nothing to add there.', '  .husky/pre-commit already runs lint-staged: leave it as it is.'],
+      ],
+      [
+        'nothing: both ways',
+        {},
+        [
+          'Commit hook: none found. With npm, husky 9 and lint-staged:',
+          '  npm install --save-dev husky lint-staged',
+          '  npx husky init && echo "npx lint-staged" > .husky/pre-commit',
+          '  and create .lintstagedrc.json with:  { "Docs/scs-*.md": "scs-standards lint" }',
+          'Or with the pre-commit framework, in .pre-commit-config.yaml:',
+          '    - repo: https://github.com/SovereignCloudStack/scs-standards',
+          expect.stringMatching(/^ {6}rev: v\d+\.\d+\.\d+$/) as unknown as string,
+          '      hooks:',
+          '        - id: scs-standards',
+        ],
+      ],
+    ])('%s', (_name, setup, lines) => {
+      expect(hookAdvice('Docs', { ...none, ...setup }, undefined)).toEqual(lines);
+    });
+  });
 });
