@@ -57,7 +57,10 @@ describe('authoring commands on a clean corpus', () => {
     expect(real.code).toBe(0);
     const transcript = visible(`$ scs-standards ${shellWords(args)} --dry-run\n${dry.stdout}\n$ scs-standards ${shellWords(args)}\n${real.stdout}`);
     expect(transcript).toBe(readGolden(join(GOLDEN, `${name}.txt`), transcript));
-    expect(lintAll(root)).toBe('');
+    // A document fresh from its template has only the template's placeholders to report.
+    const left = lintAll(root);
+    if (name.startsWith('new-') || name === 'supplement') expect(left).toMatch(/^(\S+ warning template-placeholder .*\n)+$/);
+    else expect(left).toBe('');
     // The printed diff is the change: applied by git to the untouched documents, it gives the same files.
     const other = repo();
     git(other, ['init', '-q', '-b', 'main']);
@@ -299,12 +302,7 @@ describe('bad input', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  test('a missing templates folder and a missing standards folder are clear errors', async () => {
-    const root = repo();
-    rmSync(join(root, 'templates'), { recursive: true });
-    const result = await runMain(['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'X'], root);
-    expect(result.stderr).toContain('No templates in templates/');
-    expect(result.code).toBe(2);
+  test('a missing standards folder is a clear error', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'scs-empty-'));
     cleanups.push(() => rmSync(empty, { recursive: true, force: true }));
     writeFileSync(join(empty, '.scs-standards.json'), '{"templates": "tpl"}\n');
@@ -313,17 +311,50 @@ describe('bad input', () => {
     expect(none.code).toBe(2);
   });
 
-  test('the templates folder is configurable', async () => {
+  test('without templates in the repository, new and supplement start from the shipped ones and say so', async () => {
+    const root = repo();
+    rmSync(join(root, 'templates'), { recursive: true });
+    const result = await runMain(['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'X'], root);
+    // The shipped templates of this package are its templates/ folder, outside the temporary repository.
+    expect(result).toEqual({ code: 0, stdout: 'Created Standards/scs-xxxx-v1-x.md from scs-XXXX-vN-standard-template.md shipped with scs-standards\n', stderr: '' });
+    const shipped = readFileSync(join(import.meta.dirname, '..', 'templates', 'scs-XXXX-vN-standard-template.md'), 'utf8');
+    expect(readFileSync(join(root, 'Standards', 'scs-xxxx-v1-x.md'), 'utf8')).toBe(shipped.replaceAll('_Descriptive title_', 'X').replace('track: Global  # | IaaS | KaaS | IAM | Ops | Scopes', 'track: IaaS'));
+    const supplement = await runMain(['supplement', '0100-v1', '--title', 'Notes'], root);
+    expect(supplement.stdout).toMatch(/^Created Standards\/scs-0100-w\d-notes\.md from scs-XXXX-wN-supplement-template\.md shipped with scs-standards\n$/);
+    expect(supplement.code).toBe(0);
+  });
+
+  test('templates beside the documents are found, per type; a type they lack comes from templates/ or the shipped ones', async () => {
+    const root = repo();
+    rmSync(join(root, 'templates'), { recursive: true });
+    // As standards repositories keep them: beside the documents, with a type comment that offers another type.
+    writeFileSync(
+      join(root, 'Standards', 'scs-XXXX-vN-standard-template.md'),
+      '---\ntitle: _Descriptive title_\ntype: Standard  # | Procedural\nstatus: Draft\ntrack: Global  # | IaaS | Ops | KaaS | IAM\n---\n\n## Introduction\n\nThe topic in brief.\n\n## Motivation\n\nWhy it is needed.\n\n## Rules\n\nState the rules here. Adjust heading accordingly.\n\n## Conformance Tests\n\nThe test script.\n',
+    );
+    const standard = await runMain(['new', '--type', 'Procedural', '--track', 'Ops', '--title', 'Release Steps'], root);
+    expect(standard).toEqual({ code: 0, stdout: 'Created Standards/scs-xxxx-v1-release-steps.md from Standards/scs-XXXX-vN-standard-template.md\n', stderr: '' });
+    const made = readFileSync(join(root, 'Standards', 'scs-xxxx-v1-release-steps.md'), 'utf8');
+    expect(made.split('---')[1]).toBe('\ntitle: Release Steps\ntype: Procedural\nstatus: Draft\ntrack: Ops\n');
+    expect(made).toContain('State the rules here. Adjust heading accordingly.');
+    mkdirSync(join(root, 'templates'));
+    writeFileSync(join(root, 'templates', 'scs-XXXX-vN-decision-record-template.md'), '---\ntitle: _Descriptive title_\ntype: Decision Record\nstatus: Draft\ntrack: Global\n---\n\n## Context\n\n_Our own._\n');
+    const record = await runMain(['new', '--type', 'Decision Record', '--track', 'IaaS', '--title', 'Choice'], root);
+    expect(record.stdout).toBe('Created Standards/scs-xxxx-v1-choice.md from templates/scs-XXXX-vN-decision-record-template.md\n');
+    expect(readFileSync(join(root, 'Standards', 'scs-xxxx-v1-choice.md'), 'utf8')).toContain('_Our own._');
+  });
+
+  test('the templates folder is configurable, and comes first', async () => {
     const root = repo();
     mkdirSync(join(root, 'tpl'));
     const template = readFileSync(join(root, 'templates', 'scs-XXXX-vN-standard-template.md'), 'utf8');
     writeFileSync(join(root, 'tpl', 'scs-XXXX-vN-standard-template.md'), template.replace('## Introduction', '## Introduction\n\n_Our own template._'));
     writeFileSync(join(root, '.scs-standards.json'), '{"templates": "tpl"}\n');
     const result = await runMain(['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'Own'], root);
-    expect(result).toEqual({ code: 0, stdout: 'Created Standards/scs-xxxx-v1-own.md\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: 'Created Standards/scs-xxxx-v1-own.md from tpl/scs-XXXX-vN-standard-template.md\n', stderr: '' });
     expect(readFileSync(join(root, 'Standards', 'scs-xxxx-v1-own.md'), 'utf8')).toContain('_Our own template._');
-    const missing = await runMain(['new', '--type', 'Decision Record', '--track', 'IaaS', '--title', 'Other'], root);
-    expect(missing.stderr).toContain('No template for type Decision Record in tpl/ (templates there are for Standard)');
-    expect(missing.code).toBe(2);
+    const other = await runMain(['new', '--type', 'Decision Record', '--track', 'IaaS', '--title', 'Other'], root);
+    expect(other.stdout).toBe('Created Standards/scs-xxxx-v1-other.md from templates/scs-XXXX-vN-decision-record-template.md\n');
+    expect(other.code).toBe(0);
   });
 });

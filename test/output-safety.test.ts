@@ -218,7 +218,7 @@ describe('authoring commands print hostile names and titles safely', () => {
     expect(result.stdout).toContain('+title: Tokens \\u202e | <b> "quoted" 50% :,');
     const created = await runOnTerminal(['new', '--type', 'Standard', '--track', 'IaaS', '--title', title], root);
     expect(created.code).toBe(0);
-    expect(created.stdout).toBe('Created Standards/scs-xxxx-v1-tokens-b-quoted-50.md\n');
+    expect(created.stdout).toBe('Created Standards/scs-xxxx-v1-tokens-b-quoted-50.md from templates/scs-XXXX-vN-standard-template.md\n');
     const doc = parseFrontMatter(readFileSync(join(root, 'Standards', 'scs-xxxx-v1-tokens-b-quoted-50.md'), 'utf8'));
     expect(doc.data.title).toBe(title);
     const refused = await runOnTerminal(['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'A \u001b[2J title'], root);

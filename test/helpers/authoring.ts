@@ -38,3 +38,12 @@ export function shellWords(args: readonly string[]): string {
 export function visible(text: string): string {
   return text.replaceAll('\ufeff', '<BOM>').replaceAll('\r', '<CR>');
 }
+
+/**
+ * What an author does with a document made from a template: every italic placeholder paragraph
+ * (`_..._`, possibly over several lines) is replaced by text of their own.
+ */
+export function fillIn(text: string): string {
+  let count = 0;
+  return text.replace(/^_[^_\n][^_]*_$/gm, () => `Text the author wrote, part ${++count}.`);
+}

@@ -12,6 +12,8 @@ export interface FileChange {
   to: string;
   before: Buffer | undefined;
   after: Buffer;
+  /** For a created file: what it was made from (a template), as the summary names it. */
+  source?: string | undefined;
 }
 
 /** The text of a document as its file holds it: with the byte order mark, if it has one. */
@@ -34,10 +36,13 @@ export class ChangeSet {
     this.root = root;
   }
 
-  /** Creates a file with this text (a byte order mark, if wanted, is its first character). */
-  create(path: string, text: string): void {
+  /**
+   * Creates a file with this text (a byte order mark, if wanted, is its first character);
+   * `source` names what it was made from (a template), for the summary.
+   */
+  create(path: string, text: string, source?: string): void {
     if (this.#byOrigin.has(path) || this.#targets().has(path)) throw new Error(`Internal error: ${path} is changed twice`);
-    this.#byOrigin.set(path, { from: undefined, to: path, before: undefined, after: Buffer.from(text, 'utf8') });
+    this.#byOrigin.set(path, { from: undefined, to: path, before: undefined, after: Buffer.from(text, 'utf8'), source });
   }
 
   /** Replaces a document's text (as `fileText` gives it). */
@@ -104,7 +109,7 @@ export class ChangeSet {
   /** One line per file: what happened to it. */
   summary(): string[] {
     return this.changes.map((change) => {
-      if (change.from === undefined) return `Created ${this.display(change.to)}`;
+      if (change.from === undefined) return `Created ${this.display(change.to)}${change.source === undefined ? '' : ` from ${change.source}`}`;
       if (change.from !== change.to) {
         const edited = change.before !== undefined && !change.before.equals(change.after);
         return `Renamed ${this.display(change.from)} -> ${this.display(change.to)}${edited ? ' (and updated)' : ''}`;

@@ -29,7 +29,7 @@ export function planNew(ws: Workspace, options: NewOptions): ChangeSet {
   checkFileName(ws, fileName, how);
   const path = join(ws.folder, fileName);
   if (existsSync(path)) throw new AuthoringError(`${shown(ws, path)} exists already: choose another title or --slug`);
-  const template = findTemplate(ws, type);
+  const { doc: template, shown: templateShown } = findTemplate(ws, type);
   const templateTitle = template.title ?? '';
   const editor = new FrontMatterEditor(fileText(template)).set('title', title)
     .set('type', type)
@@ -38,7 +38,7 @@ export function planNew(ws: Workspace, options: NewOptions): ChangeSet {
     .set('track', track)
     .removeHint('track');
   const set = new ChangeSet(ws.config.root);
-  set.create(path, replaceTitleHeading(editor.text, templateTitle, title));
+  set.create(path, replaceTitleHeading(editor.text, templateTitle, title), templateShown);
   return set;
 }
 

@@ -44,7 +44,7 @@ export function planSupplement(ws: Workspace, options: SupplementOptions): Chang
   checkFileName(ws, fileName, how);
   const path = join(ws.folder, fileName);
   if (existsSync(path)) throw new AuthoringError(`${shown(ws, path)} exists already`);
-  const template = findTemplate(ws, 'Supplement');
+  const { doc: template, shown: templateShown } = findTemplate(ws, 'Supplement');
   const editor = new FrontMatterEditor(fileText(template))
     .set('title', title)
     .set('type', 'Supplement')
@@ -54,6 +54,6 @@ export function planSupplement(ws: Workspace, options: SupplementOptions): Chang
     .removeHint('track')
     .setList('supplements', docs.map((doc) => doc.fileName));
   const set = new ChangeSet(ws.config.root);
-  set.create(path, replaceTitleHeading(editor.text, template.title ?? '', title));
+  set.create(path, replaceTitleHeading(editor.text, template.title ?? '', title), templateShown);
   return set;
 }

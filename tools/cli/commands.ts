@@ -12,6 +12,13 @@ const HEAD_FLAG: Flag = { name: 'head', type: 'string', value: 'REF', descriptio
 /** Every command of the CLI; each loads its implementation lazily. */
 export const COMMANDS: readonly Command[] = [
   {
+    name: 'init',
+    summary: 'Adopt the toolkit in a standards repository: configuration, baseline of today\'s errors, hook setup',
+    usage: 'scs-standards init [options]',
+    flags: [{ name: 'dry-run', type: 'boolean', description: 'Show the files it would write, and write nothing' }],
+    load: () => import('./init.js'),
+  },
+  {
     name: 'lint',
     summary: 'Check standards documents against the rule book',
     usage: 'scs-standards lint [options] [paths...]',

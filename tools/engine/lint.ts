@@ -1,11 +1,13 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
+import type { TemplateTexts } from '../model/placeholders.js';
 import type { CertificateScope } from '../model/scope.js';
 import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
 import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
 import { MemoryGuard } from './memory.js';
+import { loadTemplateTexts } from './templates.js';
 import { summarize, type FileResult, type Finding } from './result.js';
 
 export interface CheckOptions {
@@ -23,6 +25,11 @@ export interface CheckOptions {
    * for documents a change did not touch, whose bodies are not read at all.
    */
   frontMatterOnly?: boolean;
+  /**
+   * The templates' placeholder texts (or how to get them), asked for when a rule needs them;
+   * without it they are read from the templates of the corpus's folder.
+   */
+  templates?: TemplateTexts | (() => TemplateTexts) | undefined;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -55,6 +62,11 @@ export function checkCorpus(
         (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
   const results: FileResult[] = [];
+  let templates: TemplateTexts | undefined;
+  if (targets.length > 0 && active.some((rule) => rule.meta.needsTemplates === true)) {
+    const given = options.templates;
+    templates = typeof given === 'function' ? given() : (given ?? loadTemplateTexts(config, corpus.folder));
+  }
   const memory = targets.length > 256 ? new MemoryGuard() : undefined;
   for (const doc of targets) {
     memory?.tick();
@@ -78,12 +90,13 @@ export function checkCorpus(
           options: setting.options,
           ruleIds,
           change,
+          templates,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
             if (control.isSuppressed(rule.id, range.start)) return;
             const finding: Finding = {
               ruleId: rule.id,
-              severity,
+              severity: report.severity === 'warn' ? 1 : severity,
               message: report.message,
               ...doc.source.lines.place(range),
               range,

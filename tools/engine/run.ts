@@ -10,6 +10,8 @@ import { discover, UsageError } from './discover.js';
 import { checkCorpus, checkScopes, type InternalFailure } from './lint.js';
 import { loadCorpus, readScope } from './load.js';
 import type { FileResult } from './result.js';
+import type { TemplateTexts } from '../model/placeholders.js';
+import { loadTemplateTexts } from './templates.js';
 import { compareStrings } from '../model/corpus.js';
 
 export interface LintOptions {
@@ -63,7 +65,8 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
   const results: FileResult[] = [];
   const rules = options.rules ?? allRules;
   for (const { corpus, targets } of plan.folders) {
-    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache }));
+    const templates = (): TemplateTexts => loadTemplateTexts(config, corpus.folder, corpus.templates);
+    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache, templates }));
   }
   const corpora = plan.folders.map((folder) => folder.corpus);
   if (plan.scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {

@@ -45,8 +45,8 @@ export function loadSuppressions(path: string, shown: string): Suppressions {
   return suppressions;
 }
 
-/** Writes the file whole or not at all (a temporary file renamed over the old one). */
-export function saveSuppressions(path: string, suppressions: Suppressions): void {
+/** The text of the suppressions file: files and rules sorted, empty entries left out. */
+export function formatSuppressions(suppressions: Suppressions): string {
   const sorted: Suppressions = {};
   for (const file of Object.keys(suppressions).sort()) {
     const rules = suppressions[file] ?? {};
@@ -54,10 +54,15 @@ export function saveSuppressions(path: string, suppressions: Suppressions): void
     if (ids.length === 0) continue;
     sorted[file] = Object.fromEntries(ids.map((id) => [id, { count: rules[id]?.count ?? 0 }]));
   }
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/** Writes the file whole or not at all (a temporary file renamed over the old one). */
+export function saveSuppressions(path: string, suppressions: Suppressions): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${process.pid}.${Date.now()}.suppressions.tmp`);
   try {
-    writeFileSync(temporary, `${JSON.stringify(sorted, null, 2)}\n`);
+    writeFileSync(temporary, formatSuppressions(suppressions));
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });

@@ -145,6 +145,24 @@ export class Git {
     }
   }
 
+  /**
+   * The `core.hooksPath` the repository's user configured (husky sets it), or undefined; the
+   * value this client passes on its own command line to keep hooks from running is left out.
+   */
+  async configuredHooksPath(): Promise<string | undefined> {
+    let output = '';
+    try {
+      output = await this.#git.raw(['config', '--show-origin', '--get-all', 'core.hooksPath']);
+    } catch {
+      return undefined; // not set: git config exits with 1
+    }
+    const values = output
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('command line:'))
+      .map((line) => line.slice(line.indexOf('\t') + 1));
+    return values[values.length - 1];
+  }
+
   /** Whether a ref exists (for choosing `origin/<branch>` over `<branch>`). */
   async hasCommit(ref: string): Promise<boolean> {
     if (ref.startsWith('-') || ref === '') return false;

@@ -45,6 +45,7 @@ import scopeYaml from './scope-yaml.js';
 import sectionsRecommended from './sections-recommended.js';
 import sectionsRequired from './sections-required.js';
 import supplementNumber from './supplement-number.js';
+import templatePlaceholder from './template-placeholder.js';
 import trackConsistent from './track-consistent.js';
 import trackMatchesNumber from './track-matches-number.js';
 import typeMatchesFileName from './type-matches-file-name.js';
@@ -97,6 +98,7 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'sections-recommended': sectionsRecommended,
   'sections-required': sectionsRequired,
   'supplement-number': supplementNumber,
+  'template-placeholder': templatePlaceholder,
   'track-consistent': trackConsistent,
   'track-matches-number': trackMatchesNumber,
   'type-matches-file-name': typeMatchesFileName,

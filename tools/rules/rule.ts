@@ -2,6 +2,7 @@ import type { Change, ChangeKind } from '../lifecycle/change.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { FileName } from '../model/filename.js';
+import type { TemplateTexts } from '../model/placeholders.js';
 import type { Range } from '../model/positions.js';
 import type { CertificateScope } from '../model/scope.js';
 
@@ -34,6 +35,11 @@ export interface Report {
   range?: Range | undefined;
   /** A certain fix, applied by `lint --fix`. */
   fix?: TextEdit[] | undefined;
+  /**
+   * `warn` lowers this finding to a warning when the rule is set to `error` (a rule whose
+   * strictness depends on the document, such as its status); a rule set to `warn` stays a warning.
+   */
+  severity?: 'warn' | undefined;
 }
 
 /**
@@ -72,6 +78,11 @@ export interface RuleContext<Options> {
   ruleIds: ReadonlySet<string>;
   /** The change being checked; undefined without a base (change-scope rules then do not run). */
   change?: ChangeContext | undefined;
+  /**
+   * The placeholder texts of the template of each document type, for rules with
+   * `needsTemplates` (read by the engine from the templates `new` uses).
+   */
+  templates?: TemplateTexts | undefined;
   report(report: Report): void;
 }
 
@@ -93,6 +104,8 @@ interface CommonMeta<Options> {
   needsBody?: boolean;
   /** Whether the rule offers fixes for `lint --fix`. */
   fixable?: boolean;
+  /** Whether the rule reads the templates' placeholder texts (`templates` in its context). */
+  needsTemplates?: boolean;
   /** Defaults of the rule's options. */
   defaultOptions: Options;
   /** JSON Schema of the options a configuration may set. */

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { bodyBlocks, findPlaceholders, templatePlaceholders } from '../tools/model/placeholders.js';
+import { lintFolder } from './helpers/lint.js';
+import { join } from 'node:path';
+
+const TEMPLATE = [
+  '---',
+  'title: _Title_',
+  '---',
+  '',
+  '<!-- lint disable sections-recommended -->',
+  '<!--',
+  'A hint for the author.',
+  '-->',
+  '',
+  '## Introduction',
+  '',
+  'Say what it is about.',
+  '',
+  'Decision',
+  '--------',
+  '',
+  'Write the decision. Adjust the heading to the topic.',
+  '',
+  '### _Option_',
+  '',
+  '```text',
+  'Code the author keeps.',
+  '```',
+  '',
+].join('\r\n');
+
+describe('template placeholders', () => {
+  test('paragraphs, hint comments and marked headings are placeholders; lint comments, plain headings and code are not', () => {
+    const start = TEMPLATE.indexOf('---\r\n', 3) + 5;
+    expect(templatePlaceholders(TEMPLATE, start)).toEqual([
+      { kind: 'comment', text: 'A hint for the author.' },
+      { kind: 'paragraph', text: 'Say what it is about.' },
+      { kind: 'heading', text: 'Decision', whileFollowedBy: 'Write the decision. Adjust the heading to the topic.' },
+      { kind: 'paragraph', text: 'Write the decision. Adjust the heading to the topic.' },
+      { kind: 'heading', text: '_Option_' },
+    ]);
+  });
+
+  test('blocks compare with whitespace collapsed; a heading the template asks to adjust counts only with its text under it', () => {
+    const placeholders = templatePlaceholders(TEMPLATE);
+    const kept = '## Decision\n\nWrite the decision.\n  Adjust the heading to the topic.\n';
+    expect(findPlaceholders(bodyBlocks(kept), placeholders).map((match) => [match.block.kind, match.block.range])).toEqual([
+      ['heading', { start: 0, end: 11 }],
+      ['paragraph', { start: 13, end: 67 }],
+    ]);
+    const written = '## Decision\n\nWe decided to keep it.\n\n```\nSay what it is about.\n```\n';
+    expect(findPlaceholders(bodyBlocks(written), placeholders)).toEqual([]);
+  });
+
+  test('a rule set to warn makes the findings in a Stable document warnings too', () => {
+    const folder = join(import.meta.dirname, 'fixtures', 'rules', 'template-placeholder', 'not-ok-stable-keeps-template-text');
+    const severities = (raw: Parameters<typeof lintFolder>[2]) =>
+      lintFolder(folder, undefined, raw).flatMap((result) => result.messages.filter((message) => message.ruleId === 'template-placeholder').map((message) => message.severity));
+    expect(severities({})).toEqual([2, 2, 2]);
+    expect(severities({ rules: { 'template-placeholder': 'warn' } })).toEqual([1, 1, 1]);
+    expect(severities({ rules: { 'template-placeholder': 'off' } })).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { bodyBlocks, findPlaceholders, type Block, type Placeholder } from '../model/placeholders.js';
+import { defineRule } from './rule.js';
+
+/** Statuses of documents that are no longer edited: their leftovers are not reported. */
+const FINISHED = new Set(['Deprecated', 'Rejected']);
+
+export default defineRule({
+  meta: {
+    description: 'A document keeps no placeholder text of the template it was made from (an error once it is Stable).',
+    severity: 'error',
+    scope: 'document',
+    needsBody: true,
+    needsTemplates: true,
+    defaultOptions: undefined,
+  },
+  check({ doc, templates, report }) {
+    const type = doc.type;
+    if (type === undefined || templates === undefined || doc.isTemplate || doc.readProblem) return;
+    if (FINISHED.has(doc.status ?? '')) return;
+    const template = templates.get(type);
+    if (!template || template.placeholders.length === 0) return;
+    const text = doc.source.text;
+    const start = doc.frontMatter.present ? doc.frontMatter.range.end : 0;
+    const stable = doc.status === 'Stable';
+    for (const { block, placeholder } of findPlaceholders(bodyBlocks(text, start), template.placeholders)) {
+      report({
+        message: `${describe(block, placeholder)} is left unchanged from the template ${template.template}: ${advice(block)}`,
+        range: block.range,
+        ...(stable ? {} : { severity: 'warn' as const }),
+      });
+    }
+  },
+});
+
+function describe(block: Block, placeholder: Placeholder): string {
+  const quoted = `\`${shorten(block.text)}\``;
+  if (block.kind === 'comment') return `The hint comment ${quoted}`;
+  if (block.kind === 'heading') return placeholder.whileFollowedBy === undefined ? `The placeholder heading ${quoted}` : `The heading ${quoted} (the template asks to adjust it)`;
+  return `The placeholder text ${quoted}`;
+}
+
+function advice(block: Block): string {
+  if (block.kind === 'comment') return 'remove it';
+  if (block.kind === 'heading') return 'give the section its own title';
+  return "replace it with the document's own text (or remove it)";
+}
+
+function shorten(text: string): string {
+  const clean = text.replaceAll('`', "'");
+  return clean.length > 60 ? `${clean.slice(0, 57).trimEnd()}...` : clean;
+}
