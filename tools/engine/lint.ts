@@ -6,7 +6,7 @@ import type { ResolvedConfig } from './config.js';
 import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
 import { MemoryGuard } from './memory.js';
-import { summarize, type FileResult, type Finding } from './result.js';
+import { summarize, type DeprecatedRuleUse, type FileResult, type Finding, type Suppression } from './result.js';
 
 export interface CheckOptions {
   /** Rule scopes to run; all when omitted. */
@@ -23,6 +23,16 @@ export interface CheckOptions {
    * for documents a change did not touch, whose bodies are not read at all.
    */
   frontMatterOnly?: boolean;
+  /** Keep the text of each file with findings in its result (`source`, for `--format json`). */
+  keepSource?: boolean | undefined;
+}
+
+/** The suppression of a finding that a lint comment turned off. */
+const DIRECTIVE_SUPPRESSION: Suppression = { kind: 'directive', justification: '' };
+
+/** The text as the file has it, byte order mark included, as ESLint's `source`. */
+function sourceText(source: { text: string; bom: boolean }): string {
+  return (source.bom ? '\ufeff' : '') + source.text;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -59,6 +69,7 @@ export function checkCorpus(
   for (const doc of targets) {
     memory?.tick();
     const findings: Finding[] = [];
+    const suppressed: Finding[] = [];
     const cache = options.cache;
     if (cache && !doc.hasBody) {
       const body = cache.lookup(doc);
@@ -80,7 +91,6 @@ export function checkCorpus(
           change,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
-            if (control.isSuppressed(rule.id, range.start)) return;
             const finding: Finding = {
               ruleId: rule.id,
               severity,
@@ -89,7 +99,9 @@ export function checkCorpus(
               range,
             };
             if (report.fix) finding.fix = report.fix as TextEdit[];
-            findings.push(finding);
+            if (report.fatal) finding.fatal = true;
+            if (control.isSuppressed(rule.id, range.start)) suppressed.push({ ...finding, suppressions: [DIRECTIVE_SUPPRESSION] });
+            else findings.push(finding);
           },
         });
       } catch (error) {
@@ -104,7 +116,12 @@ export function checkCorpus(
       }
     }
     if (cache && doc.hasBody) cache.store(doc, doc.body);
-    results.push(summarize(doc.path, doc.relPath, findings));
+    const result = summarize(doc.path, doc.relPath, findings, suppressed);
+    const deprecated = deprecatedInUse(active, (rule) => config.settingFor(rule, doc).severity !== 'off' && (rule.meta.scope !== 'change' || change !== undefined));
+    if (deprecated.length > 0) result.usedDeprecatedRules = deprecated;
+    // An undecodable file has no text to show (only what came before its first bad byte).
+    if (options.keepSource && (findings.length > 0 || suppressed.length > 0) && !doc.readProblem) result.source = sourceText(doc.source);
+    results.push(result);
     // The whole text is read again only if something asks for it: a large corpus never sits in memory at once.
     doc.release(true);
   }
@@ -121,6 +138,7 @@ export function checkScopes(
   config: ResolvedConfig,
   rules: readonly Rule[],
   failures: InternalFailure[],
+  options: { keepSource?: boolean | undefined } = {},
 ): FileResult[] {
   const ruleIds = new Set(config.rules.keys());
   const active = rules.filter(isScopeRule).filter((rule) => config.mayRun(rule));
@@ -147,6 +165,7 @@ export function checkScopes(
           report(report) {
             const found = finding(rule.id, severity, report.message, report.range);
             if (report.fix) found.fix = report.fix as TextEdit[];
+            if (report.fatal) found.fatal = true;
             findings.push(found);
           },
         });
@@ -155,7 +174,21 @@ export function checkScopes(
         findings.push(finding(rule.id, 2, `Internal error in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
-    results.push(summarize(scope.source.path, scope.relPath, findings));
+    const result = summarize(scope.source.path, scope.relPath, findings);
+    const deprecated = deprecatedInUse(active, (rule) => config.settingFor(rule, scope).severity !== 'off');
+    if (deprecated.length > 0) result.usedDeprecatedRules = deprecated;
+    if (options.keepSource && findings.length > 0 && !scope.readProblem) result.source = sourceText(scope.source);
+    results.push(result);
   }
   return results;
+}
+
+/** The deprecated rules among those that ran, as ESLint lists them per file. */
+function deprecatedInUse(active: readonly Rule[], on: (rule: Rule) => boolean): DeprecatedRuleUse[] {
+  const uses: DeprecatedRuleUse[] = [];
+  for (const rule of active) {
+    const deprecated = rule.meta.deprecated;
+    if (deprecated && on(rule)) uses.push({ ruleId: rule.id, replacedBy: deprecated.replacedBy });
+  }
+  return uses;
 }

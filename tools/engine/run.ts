@@ -19,6 +19,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Cached Markdown facts (`--cache`). */
   cache?: FactsCache | undefined;
+  /** Keep the text of the files with findings in their results (`--format json`). */
+  keepSource?: boolean | undefined;
 }
 
 export interface LintRun {
@@ -63,7 +65,7 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
   const results: FileResult[] = [];
   const rules = options.rules ?? allRules;
   for (const { corpus, targets } of plan.folders) {
-    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache }));
+    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache, keepSource: options.keepSource }));
   }
   const corpora = plan.folders.map((folder) => folder.corpus);
   if (plan.scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {
@@ -73,7 +75,7 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
     }
     const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize, true);
     const files = plan.scopes.map((path) => readScope(path, config.root, config.maxFileSize));
-    results.push(...checkScopes(files, corpus, config, rules, failures));
+    results.push(...checkScopes(files, corpus, config, rules, failures, { keepSource: options.keepSource }));
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, corpora, results, failures };

@@ -34,6 +34,11 @@ export interface Report {
   range?: Range | undefined;
   /** A certain fix, applied by `lint --fix`. */
   fix?: TextEdit[] | undefined;
+  /**
+   * The file or its front matter could not be read or parsed, so other rules saw only part of
+   * it: a fatal error in ESLint's JSON output (`fatal: true`, counted in `fatalErrorCount`).
+   */
+  fatal?: true | undefined;
 }
 
 /**
@@ -93,6 +98,8 @@ interface CommonMeta<Options> {
   needsBody?: boolean;
   /** Whether the rule offers fixes for `lint --fix`. */
   fixable?: boolean;
+  /** A rule kept for old configurations, with the rules that replace it (ESLint's `usedDeprecatedRules`). */
+  deprecated?: { replacedBy: readonly string[] };
   /** Defaults of the rule's options. */
   defaultOptions: Options;
   /** JSON Schema of the options a configuration may set. */
