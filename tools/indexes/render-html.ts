@@ -461,6 +461,7 @@ a.chip:hover, a.chip:focus-visible { text-decoration: underline; }
   .filters > label, .filters select { max-width: 100%; }
   td.title { min-width: 9rem; }
   tbody tr.standard > th { position: sticky; left: 0; background: #fff; z-index: 1; }
+  #standards thead th:first-child { left: 0; z-index: 2; }
 }
 `;
 
