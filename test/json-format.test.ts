@@ -85,7 +85,7 @@ describe('lint --format json', () => {
     }
   });
 
-  test('a parse failure is fatal; lint comments and the suppressions file give suppressed messages with their kind', async () => {
+  test('a parse failure is fatal; lint comments and the suppressions file give suppressed messages with their kind and the reason a comment gives', async () => {
     const results = JSON.parse((await runMain(['lint', '--format', 'json'], FIXTURE)).stdout) as JsonLintResult[];
     const byName = (name: string): JsonLintResult => results.find((file) => file.filePath.endsWith(name)) as JsonLintResult;
     const broken = byName('scs-0101-v1-entropy.md');
@@ -93,8 +93,8 @@ describe('lint --format json', () => {
     expect(broken.messages.filter((message) => message.fatal).map((message) => message.ruleId)).toEqual(['front-matter-yaml']);
     const disabled = byName('scs-0103-v1-volume-types.md');
     expect(disabled.suppressedMessages.map((message) => [message.ruleId, message.suppressions])).toEqual([
-      ['sections-recommended', [{ kind: 'directive', justification: '' }]],
-      ['sections-recommended', [{ kind: 'directive', justification: '' }]],
+      ['sections-recommended', [{ kind: 'directive', justification: 'a short record, by design' }]],
+      ['sections-recommended', [{ kind: 'directive', justification: 'a short record, by design' }]],
     ]);
     expect(disabled.messages.some((message) => message.ruleId === 'sections-recommended')).toBe(false);
     const counted = byName('scs-0102-v2-image-metadata.md');
@@ -103,6 +103,19 @@ describe('lint --format json', () => {
     expect(counted.suppressedMessages.map((message) => [message.ruleId, message.severity, message.suppressions])).toEqual([['replaces-required', 2, [{ kind: 'file', justification: '' }]]]);
     // Nothing is reported for it: no source, as ESLint.
     expect('source' in counted).toBe(false);
+  });
+
+  test('the reason of a lint comment survives the cache (--cache)', async () => {
+    const dir = copy();
+    const reasons = async (): Promise<string[]> => {
+      const run = await runMain(['lint', '--format', 'json', '--cache'], dir);
+      const results = JSON.parse(run.stdout) as JsonLintResult[];
+      return results.flatMap((file) => file.suppressedMessages.flatMap((message) => message.suppressions.map((suppression) => suppression.justification)));
+    };
+    const first = await reasons();
+    expect(readFileSync(join(dir, '.scs-standards-cache'), 'utf8')).toContain('a short record, by design');
+    expect(await reasons()).toEqual(first);
+    expect(first).toEqual(['', 'a short record, by design', 'a short record, by design']);
   });
 
   test('every fixable message has its fix in UTF-16 offsets of the text after its byte order mark, and the fix does what --fix does', async () => {

@@ -1,5 +1,6 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
+import type { Directive } from '../model/markdown.js';
 import type { CertificateScope } from '../model/scope.js';
 import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
@@ -27,8 +28,10 @@ export interface CheckOptions {
   keepSource?: boolean | undefined;
 }
 
-/** The suppression of a finding that a lint comment turned off. */
-const DIRECTIVE_SUPPRESSION: Suppression = { kind: 'directive', justification: '' };
+/** The suppression of a finding that a lint comment turned off, with the reason the comment gives. */
+function directiveSuppression(directive: Directive): Suppression {
+  return { kind: 'directive', justification: directive.justification ?? '' };
+}
 
 /** The text as the file has it, byte order mark included, as ESLint's `source`. */
 function sourceText(source: { text: string; bom: boolean }): string {
@@ -100,7 +103,8 @@ export function checkCorpus(
             };
             if (report.fix) finding.fix = report.fix as TextEdit[];
             if (report.fatal) finding.fatal = true;
-            if (control.isSuppressed(rule.id, range.start)) suppressed.push({ ...finding, suppressions: [DIRECTIVE_SUPPRESSION] });
+            const directive = control.suppressedBy(rule.id, range.start);
+            if (directive) suppressed.push({ ...finding, suppressions: [directiveSuppression(directive)] });
             else findings.push(finding);
           },
         });
