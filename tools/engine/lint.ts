@@ -67,6 +67,7 @@ export function checkCorpus(
         (rule.meta.scope !== 'change' || options.change !== undefined) &&
         (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
+  const deprecatedRules = active.filter((rule) => rule.meta.deprecated !== undefined);
   const results: FileResult[] = [];
   const memory = targets.length > 256 ? new MemoryGuard() : undefined;
   for (const doc of targets) {
@@ -121,7 +122,7 @@ export function checkCorpus(
     }
     if (cache && doc.hasBody) cache.store(doc, doc.body);
     const result = summarize(doc.path, doc.relPath, findings, suppressed);
-    const deprecated = deprecatedInUse(active, (rule) => config.settingFor(rule, doc).severity !== 'off' && (rule.meta.scope !== 'change' || change !== undefined));
+    const deprecated = deprecatedInUse(deprecatedRules, (rule) => config.settingFor(rule, doc).severity !== 'off' && (rule.meta.scope !== 'change' || change !== undefined));
     if (deprecated.length > 0) result.usedDeprecatedRules = deprecated;
     // An undecodable file has no text to show (only what came before its first bad byte).
     if (options.keepSource && (findings.length > 0 || suppressed.length > 0) && !doc.readProblem) result.source = sourceText(doc.source);
@@ -146,6 +147,7 @@ export function checkScopes(
 ): FileResult[] {
   const ruleIds = new Set(config.rules.keys());
   const active = rules.filter(isScopeRule).filter((rule) => config.mayRun(rule));
+  const deprecatedRules = active.filter((rule) => rule.meta.deprecated !== undefined);
   const results: FileResult[] = [];
   for (const scope of scopes) {
     const findings: Finding[] = [];
@@ -179,7 +181,7 @@ export function checkScopes(
       }
     }
     const result = summarize(scope.source.path, scope.relPath, findings);
-    const deprecated = deprecatedInUse(active, (rule) => config.settingFor(rule, scope).severity !== 'off');
+    const deprecated = deprecatedInUse(deprecatedRules, (rule) => config.settingFor(rule, scope).severity !== 'off');
     if (deprecated.length > 0) result.usedDeprecatedRules = deprecated;
     if (options.keepSource && findings.length > 0 && !scope.readProblem) result.source = sourceText(scope.source);
     results.push(result);
@@ -187,10 +189,10 @@ export function checkScopes(
   return results;
 }
 
-/** The deprecated rules among those that ran, as ESLint lists them per file. */
-function deprecatedInUse(active: readonly Rule[], on: (rule: Rule) => boolean): DeprecatedRuleUse[] {
+/** The deprecated rules that were on for a file, as ESLint lists them per file. */
+function deprecatedInUse(deprecatedRules: readonly Rule[], on: (rule: Rule) => boolean): DeprecatedRuleUse[] {
   const uses: DeprecatedRuleUse[] = [];
-  for (const rule of active) {
+  for (const rule of deprecatedRules) {
     const deprecated = rule.meta.deprecated;
     if (deprecated && on(rule)) uses.push({ ruleId: rule.id, replacedBy: deprecated.replacedBy });
   }
