@@ -59,7 +59,7 @@ describe('lint exit codes and formats', () => {
     for (const file of data) {
       expect(file.filePath.startsWith(cwd)).toBe(true);
       for (const message of file.messages) {
-        expect(Object.keys(message).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+        expect(Object.keys(message).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'nodeType', 'ruleId', 'severity']);
       }
     }
     golden('lint-mixed.json', result.stdout.replaceAll(cwd, '<root>'));

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -142,7 +142,7 @@ describe.runIf(AVAILABLE)('index.html in headless Chromium', () => {
       ['Deprecated', 'rgb(250, 220, 220)'],
     ]);
     // next requires a Draft standard, a standard without a document, and a module that names no standard.
-    expect(await chipStyle(`${iaas}:nth-child(1) td.required > span`)).toEqual([
+    expect(await chipStyle(`${iaas}:nth-child(1) td.required > *`)).toEqual([
       ['scs-0100-v4', 'rgb(255, 243, 196)'],
       ['scs-0101-v1', 'rgb(217, 242, 225)'],
       ['scs-0199-v1', 'rgb(255, 255, 255)'],
@@ -185,6 +185,100 @@ describe.runIf(AVAILABLE)('index.html in headless Chromium', () => {
   test('the page loads nothing but itself', () => {
     expect(requests).toEqual([pathToFileURL(join(work, 'out', 'index.html')).href]);
     expect(problems).toEqual([]);
+  });
+
+  test('every standard and version links to its page on the docs site, as the MDX pages do', async () => {
+    const standards = await page.$$eval('tr.standard > th a', (links) => links.map((link) => [link.textContent, link.getAttribute('href')]));
+    expect(standards).toEqual([
+      ['scs-0001', '/standards/global/scs-0001'],
+      ['scs-0100', '/standards/iaas/scs-0100'],
+      ['scs-0101', '/standards/iaas/scs-0101'],
+      ['scs-0102', '/standards/iaas/scs-0102'],
+      ['scs-0210', '/standards/kaas/scs-0210'],
+      ['scs-0300', '/standards/iam/scs-0300'],
+      ['scs-0400', '/standards/ops/scs-0400'],
+    ]);
+    // Each standard's page is one the index writes; each version's page is its document.
+    for (const [, href] of standards) expect(existsSync(join(work, 'out', `${(href ?? '').replace(/^\/standards\//, '')}.md`))).toBe(true);
+    const chips = await page.$$eval('#standards .chip', (elements) => elements.map((chip) => [chip.tagName, chip.getAttribute('href')]));
+    expect(chips.length).toBe(16);
+    for (const [tag, href] of chips) {
+      expect(tag).toBe('A');
+      expect(existsSync(join(CORPUS, 'Standards', `${(href ?? '').replace(/^\/standards\//, '')}.md`)), String(href)).toBe(true);
+    }
+    expect(await page.$eval('#std-0100 td.cell.deprecated a.chip', (chip) => chip.getAttribute('href'))).toBe('/standards/scs-0100-v1-flavor-naming');
+    expect(await page.$eval('tr.supplement[data-parent="0100"] td.cell.effective a.chip', (chip) => chip.getAttribute('href'))).toBe('/standards/scs-0100-w2-flavor-naming-implementation');
+    // A required standard of a scope links to its document; one without a document links nowhere.
+    const required = await page.$$eval('#scope-scs-compatible-iaas tr.scope-version:nth-child(1) td.required > *', (elements) => elements.map((chip) => [chip.textContent, chip.getAttribute('href')]));
+    expect(required).toEqual([
+      ['scs-0100-v4', '/standards/scs-0100-v4-flavor-naming'],
+      ['scs-0101-v1', '/standards/scs-0101-v1-entropy'],
+      ['scs-0199-v1', null],
+      ['opc-v2022.11', null],
+    ]);
+  });
+
+  test('the counts say what they count: versions of standards, supplement versions apart, standards per track', async () => {
+    expect(await page.textContent('.totals')).toBe('11 versions of 7 standards; 5 versions of 3 supplements.');
+    expect(await page.$$eval('#filters .toggle', (labels) => labels.map((label) => label.textContent?.trim()))).toEqual([
+      'Draft (2 versions, 4 supplement versions)',
+      'Effective (6 versions, 1 supplement version)',
+      'Deprecated (2 versions)',
+      'Rejected (1 version)',
+    ]);
+    const versions = await page.$$eval('#standards tr.standard td.cell .chip', (chips) => chips.map((chip) => chip.closest('td')?.classList[1]));
+    const supplements = await page.$$eval('#standards tr.supplement td.cell .chip', (chips) => chips.map((chip) => chip.closest('td')?.classList[1]));
+    const tally = (states: (string | undefined)[], state: string): number => states.filter((candidate) => candidate === state).length;
+    expect(['draft', 'effective', 'deprecated', 'rejected'].map((state) => [tally(versions, state), tally(supplements, state)])).toEqual([[2, 4], [6, 1], [2, 0], [1, 0]]);
+    expect(await page.$$eval('#filter-track option', (options) => options.map((option) => option.textContent))).toEqual([
+      'All tracks',
+      'Global (1 standard)',
+      'IaaS (3 standards)',
+      'KaaS (1 standard)',
+      'IAM (1 standard)',
+      'Ops (1 standard)',
+    ]);
+  });
+
+  test('on a 390 px phone screen nothing overflows the page: the filters fit, the tables scroll in their own box', async () => {
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.clock.setFixedTime(`${TODAY}T12:00:00Z`);
+      await phone.goto(pathToFileURL(join(work, 'out', 'index.html')).href);
+      const layout = await phone.$eval('html', (root) => {
+        const doc = root.ownerDocument;
+        const box = doc.querySelector('#standards')?.parentElement;
+        return {
+          scrollWidth: root.scrollWidth,
+          bodyWidth: doc.body.scrollWidth,
+          innerWidth: doc.defaultView?.innerWidth ?? 0,
+          filters: [] as { text: string; left: number; right: number }[],
+          table: (box?.scrollWidth ?? 0) > (box?.clientWidth ?? 0),
+        };
+      });
+      layout.filters = await phone.$$eval('#filters select, #filters label, #filters output', (elements) =>
+        elements.map((element) => {
+          const rect = element.getBoundingClientRect();
+          return { text: (element.textContent ?? '').trim().slice(0, 30), left: rect.left, right: rect.right };
+        }),
+      );
+      expect(layout.innerWidth).toBe(390);
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+      expect(layout.bodyWidth).toBeLessThanOrEqual(layout.innerWidth);
+      expect(layout.filters.length).toBe(7);
+      for (const filter of layout.filters) {
+        expect([filter.text, filter.left >= 0 && filter.right <= layout.innerWidth]).toEqual([filter.text, true]);
+      }
+      // The wide table scrolls inside its box, which the page does not.
+      expect(layout.table).toBe(true);
+      mkdirSync(OUTPUT, { recursive: true });
+      const path = join(OUTPUT, 'index-html-phone.png');
+      await phone.screenshot({ path });
+      expect(readFileSync(path).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    } finally {
+      await phone.close();
+    }
   });
 
   test('a screenshot is written for people to look at', async () => {

@@ -62,6 +62,7 @@ export const COMMANDS: readonly Command[] = [
       { name: 'today', type: 'string', value: 'YYYY-MM-DD', description: 'Compute the states and scope validities for this day (default: today, in UTC)' },
       { name: 'check', type: 'boolean', description: 'Write nothing; exit 1 with a diff when --out differs from what would be written' },
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'json: print the index data to standard output instead' },
+      { name: 'base-url', type: 'string', value: 'URL', description: 'Link the standards and versions of index.html to the pages under this URL or path (default: /standards, as on the docs site)' },
       CONFIG_FLAG,
     ],
     load: () => import('./index-command.js'),

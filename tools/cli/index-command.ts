@@ -7,7 +7,7 @@ import { findScopeFiles } from '../engine/discover.js';
 import { loadCorpus, readScope } from '../engine/load.js';
 import { buildIndex } from '../indexes/build.js';
 import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
-import type { OutputFile } from '../indexes/output.js';
+import { BASE_URL_PATTERN, DOCS_ROUTE, normalizeBaseUrl, type OutputFile } from '../indexes/output.js';
 import { renderJson } from '../indexes/render-json.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
@@ -41,6 +41,7 @@ function execute(args: ParsedArgs): number {
   if (format === 'json' && (out !== undefined || check)) throw new IndexUsageError('--format json prints the data to standard output; it does not go with --out or --check');
   if (format === undefined && out === undefined) throw new IndexUsageError(check ? '--check needs --out DIR: the folder to compare with' : 'give --out DIR to write the index, or --format json to print its data');
   if (args.positionals.length > 1) throw new IndexUsageError(`expects at most one standards folder, got ${args.positionals.length}`);
+  if (format === 'json' && values['base-url'] !== undefined) throw new IndexUsageError('--base-url sets the links of index.html (written with --out); it does not go with --format json');
 
   const config = loadConfig(args.cwd, rulesById, typeof values.config === 'string' ? values.config : undefined);
   const given = args.positionals[0];
@@ -59,10 +60,19 @@ function execute(args: ParsedArgs): number {
     args.stdout.write(renderJson(index));
     return EXIT.ok;
   }
+  const baseUrl = baseUrlOf(values['base-url'], config.raw.index?.baseUrl);
   const outDir = resolve(args.cwd, out ?? '.');
   const shownOut = relative(args.cwd, outDir) || '.';
-  const plan = planFolder(outDir, shownOut, generateOutputs(index));
+  const plan = planFolder(outDir, shownOut, generateOutputs(index, { baseUrl }));
   return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+}
+
+/** The base of the HTML page's links: `--base-url`, else `index.baseUrl` of the configuration, else the docs site's paths. */
+function baseUrlOf(flag: unknown, configured: string | undefined): string {
+  if (typeof flag === 'string' && !BASE_URL_PATTERN.test(flag)) {
+    throw new IndexUsageError(`--base-url expects an http(s) URL such as https://docs.scs.community/standards or a path such as /standards, got \`${sanitizeForTerminal(flag)}\``);
+  }
+  return normalizeBaseUrl(typeof flag === 'string' ? flag : (configured ?? DOCS_ROUTE));
 }
 
 interface Plan {

@@ -8,7 +8,7 @@ import { DEFAULT_CACHE_FILE, FactsCache } from '../engine/cache.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { version } from './version.js';
 import type { FileResult, Finding } from '../engine/result.js';
-import { totals } from '../engine/result.js';
+import { recount, totals } from '../engine/result.js';
 import { rules as allRules, rulesById } from '../rules/index.js';
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
 import type { Rule } from '../rules/rule.js';
@@ -50,10 +50,13 @@ export async function run(args: ParsedArgs): Promise<number> {
     args.stderr.write(`scs-standards lint: --concurrency expects auto, off or a number of threads from 1 to 64, got \`${String(args.values.concurrency)}\`\n`);
     return EXIT.failure;
   }
+  const keepSource = format === 'json';
   try {
+    let fixedTexts: ReadonlyMap<string, string> = new Map();
     if (args.values.fix === true || args.values['fix-dry-run'] === true) {
       const fixed = await fix(args, rules);
-      if (fixed !== undefined) return fixed;
+      if (typeof fixed === 'number') return fixed;
+      fixedTexts = fixed;
     }
     let base = typeof args.values.base === 'string' ? args.values.base : undefined;
     if (base === undefined && head !== undefined) throw new UsageError('--head needs --base: the head is compared with a base');
@@ -72,7 +75,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       const { runChangeLint } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
       const cache = args.values.cache === true ? openCache(args, loadConfig(args.cwd, rulesById, configFile)) : undefined;
-      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache });
+      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache, keepSource });
       saveCache(args, cache);
       ({ results, failures, legacy } = run);
       root = run.config.root;
@@ -87,7 +90,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     } else {
       const config = loadConfig(args.cwd, rulesById, configFile);
       const cache = args.values.cache === true ? openCache(args, config) : undefined;
-      const options = { cwd: args.cwd, paths: args.positionals, configFile, rules, cache };
+      const options = { cwd: args.cwd, paths: args.positionals, configFile, rules, cache, keepSource };
       const plan = planLint(config, options);
       await prefetchBodies(
         plan.folders.flatMap((folder) => folder.targets),
@@ -128,6 +131,8 @@ export async function run(args: ParsedArgs): Promise<number> {
       results = relaxUntouched(results, legacy);
     }
 
+    // As ESLint's: a file that --fix changed has its new text as `output`, and no `source`.
+    if (fixedTexts.size > 0) results = results.map((result) => withOutput(result, fixedTexts.get(result.filePath)));
     let reported = args.values.quiet === true ? results.map(onlyErrors) : results;
     if (args.values['quiet-untouched'] === true) {
       // As the review lists them: errors anywhere, warnings where the change is.
@@ -171,10 +176,11 @@ export async function run(args: ParsedArgs): Promise<number> {
 }
 
 /**
- * `--fix` applies the fixes before the run that reports what remains; `--fix-dry-run` prints
- * them as a diff and ends the command (its exit code is 0 unless something fails).
+ * `--fix` applies the fixes before the run that reports what remains, and returns the new text
+ * of each file it changed (by absolute path); `--fix-dry-run` prints them as a diff and ends
+ * the command (its exit code is 0 unless something fails).
  */
-async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | undefined> {
+async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | Map<string, string>> {
   const [{ planFixes }, { applyChanges }, { terminalDiff }] = await Promise.all([import('../engine/fix.js'), import('../authoring/transaction.js'), import('./authoring.js')]);
   const config = loadConfig(args.cwd, rulesById, args.values.config as string | undefined);
   const plan = planFixes(config, { cwd: args.cwd, paths: args.positionals, rules });
@@ -189,7 +195,13 @@ async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | u
     return EXIT.ok;
   }
   await applyChanges(plan.set);
-  return undefined;
+  return new Map(plan.set.changes.map((change) => [change.to, change.after.toString('utf8')]));
+}
+
+function withOutput(result: FileResult, output: string | undefined): FileResult {
+  if (output === undefined) return result;
+  const { source: _source, ...rest } = result;
+  return { ...rest, output };
 }
 
 /** The cache of `--cache`: at `--cache-location`, or `.scs-standards-cache` at the repository root. */
@@ -244,6 +256,6 @@ async function render(format: string, results: readonly FileResult[], args: Pars
 }
 
 function onlyErrors(result: FileResult): FileResult {
-  const messages = result.messages.filter((message) => message.severity === 2);
-  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+  const errors = (messages: readonly Finding[]): Finding[] => messages.filter((message) => message.severity === 2);
+  return recount(result, errors(result.messages), errors(result.suppressedMessages));
 }

@@ -9,7 +9,7 @@ import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
@@ -408,6 +408,7 @@ function isDirective(value: unknown): value is Directive {
     everyItem(directive.ruleIds, (id) => typeof id === 'string') &&
     isRange(directive.range) &&
     (directive.target === undefined || isRange(directive.target)) &&
-    typeof directive.atTop === 'boolean'
+    typeof directive.atTop === 'boolean' &&
+    (directive.justification === undefined || typeof directive.justification === 'string')
   );
 }

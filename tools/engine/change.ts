@@ -6,7 +6,7 @@ import { rules as allRules, rulesById } from '../rules/index.js';
 import type { ChangeContext, Rule } from '../rules/rule.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { checkCorpus, type InternalFailure } from './lint.js';
-import { summarize, type FileResult, type Finding } from './result.js';
+import { recount, type FileResult, type Finding } from './result.js';
 import type { LintOptions } from './run.js';
 
 export interface ChangeLintRun {
@@ -39,7 +39,7 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
   const results: FileResult[] = [];
   const legacy = new Set<Finding>();
   for (const folder of loaded.folders) {
-    const checked = checkChange(folder.change, folder.targets, folder.deletedTargets, config, rules, failures, options.cache);
+    const checked = checkChange(folder.change, folder.targets, folder.deletedTargets, config, rules, failures, options.cache, options.keepSource);
     results.push(...checked.results);
     for (const finding of checked.legacy) legacy.add(finding);
   }
@@ -63,6 +63,7 @@ export function checkChange(
   rules: readonly Rule[],
   failures: InternalFailure[],
   cache?: LintOptions['cache'],
+  keepSource?: boolean,
 ): { results: FileResult[]; legacy: Set<Finding> } {
   const legacy = new Set<Finding>();
   const context = contextFor(change);
@@ -70,14 +71,14 @@ export function checkChange(
   const fully = (doc: StandardDocument): boolean => isTouched(change.of(doc)) || (vanished.length > 0 && vanished.some((name) => doc.source.text.includes(name)));
   const touched = targets.filter(fully);
   const untouched = targets.filter((doc) => !fully(doc));
-  const results = checkCorpus(change.head, touched, config, rules, failures, { change: context, cache });
-  const untouchedResults = checkCorpus(change.head, untouched, config, rules, failures, { change: context, frontMatterOnly: true });
+  const results = checkCorpus(change.head, touched, config, rules, failures, { change: context, cache, keepSource });
+  const untouchedResults = checkCorpus(change.head, untouched, config, rules, failures, { change: context, frontMatterOnly: true, keepSource });
   for (const [index, result] of untouchedResults.entries()) {
     const doc = untouched[index];
     if (doc) markLegacy(doc, result, change, config, rules, legacy);
   }
   results.push(...untouchedResults);
-  results.push(...checkCorpus(change.head, deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context }));
+  results.push(...checkCorpus(change.head, deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context, keepSource }));
   return { results, legacy };
 }
 
@@ -133,6 +134,6 @@ export function relaxUntouched(results: readonly FileResult[], legacy: ReadonlyS
   return results.map((result) => {
     if (!result.messages.some((finding) => legacy.has(finding) && finding.severity === 2)) return result;
     const messages = result.messages.map((finding) => (legacy.has(finding) && finding.severity === 2 ? { ...finding, severity: 1 as const } : finding));
-    return summarize(result.filePath, result.relPath, messages);
+    return recount(result, messages);
   });
 }

@@ -25,6 +25,7 @@ export interface RawConfig {
   overrides?: { files?: string[]; status?: string[]; type?: string[]; rules: Record<string, RawSetting> }[];
   ignores?: string[];
   maxFileSize?: number;
+  index?: { baseUrl?: string };
   [key: string]: unknown;
 }
 
@@ -329,6 +330,7 @@ function describeConfigError(error: ErrorObject): string {
       return `missing \`${String(params.missingProperty)}\``;
     case 'pattern':
       if (error.instancePath.startsWith('/scopes/')) return 'a scope glob must stay inside the repository: no leading `/` and no `..`';
+      if (error.instancePath === '/index/baseUrl') return 'a base URL is an http(s) URL such as `https://docs.scs.community/standards` or a path such as `/standards` (no spaces, quotes or angle brackets)';
       return `\`${String(params.propertyName ?? '')}\` is not a rule id`.replace('``', 'value');
     default:
       return error.message ?? 'invalid value';

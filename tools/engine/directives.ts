@@ -5,7 +5,8 @@ import type { Directive } from '../model/markdown.js';
  * Inline control comments, as in remark-lint:
  * - `<!-- lint disable id... -->` turns rules off from here on (all rules without ids);
  * - `<!-- lint enable id... -->` turns them on again;
- * - `<!-- lint ignore id... -->` ignores findings in the next node only.
+ * - `<!-- lint ignore id... -->` ignores findings in the next node only;
+ * - text after ` -- ` in any of them is the reason (ESLint's justification).
  * A comment at the top of the body (before any content) also covers the front matter and the
  * findings about the whole file, which no later comment could precede.
  */
@@ -27,22 +28,23 @@ export class MessageControl {
     return this.#directives;
   }
 
-  isSuppressed(ruleId: string, offset: number): boolean {
-    let enabled = true;
+  /** The comment that turns a finding of this rule at this offset off, if one does. */
+  suppressedBy(ruleId: string, offset: number): Directive | undefined {
+    let disabledBy: Directive | undefined;
     const frontMatterEnd = this.#doc.frontMatter.range.end;
     for (const directive of this.#all) {
       if (directive.kind === 'unknown' || !applies(directive, ruleId)) continue;
       const start = directive.atTop ? 0 : directive.range.start;
       if (directive.kind === 'ignore') {
         const target = directive.target;
-        if (target && offset >= target.start && offset < Math.max(target.end, target.start + 1)) return true;
-        if (directive.atTop && offset < frontMatterEnd) return true;
-        if (directive.atTop && offset === 0) return true;
+        if (target && offset >= target.start && offset < Math.max(target.end, target.start + 1)) return directive;
+        if (directive.atTop && offset < frontMatterEnd) return directive;
+        if (directive.atTop && offset === 0) return directive;
         continue;
       }
-      if (start <= offset) enabled = directive.kind === 'enable';
+      if (start <= offset) disabledBy = directive.kind === 'enable' ? undefined : directive;
     }
-    return !enabled;
+    return disabledBy;
   }
 }
 

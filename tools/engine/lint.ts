@@ -1,6 +1,7 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { TemplateTexts } from '../model/placeholders.js';
+import type { Directive } from '../model/markdown.js';
 import type { CertificateScope } from '../model/scope.js';
 import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
@@ -8,7 +9,7 @@ import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
 import { MemoryGuard } from './memory.js';
 import { loadTemplateTexts } from './templates.js';
-import { summarize, type FileResult, type Finding } from './result.js';
+import { summarize, type DeprecatedRuleUse, type FileResult, type Finding, type Suppression } from './result.js';
 
 export interface CheckOptions {
   /** Rule scopes to run; all when omitted. */
@@ -30,6 +31,18 @@ export interface CheckOptions {
    * without it they are read from the templates of the corpus's folder.
    */
   templates?: TemplateTexts | (() => TemplateTexts) | undefined;
+  /** Keep the text of each file with findings in its result (`source`, for `--format json`). */
+  keepSource?: boolean | undefined;
+}
+
+/** The suppression of a finding that a lint comment turned off, with the reason the comment gives. */
+function directiveSuppression(directive: Directive): Suppression {
+  return { kind: 'directive', justification: directive.justification ?? '' };
+}
+
+/** The text as the file has it, byte order mark included, as ESLint's `source`. */
+function sourceText(source: { text: string; bom: boolean }): string {
+  return (source.bom ? '\ufeff' : '') + source.text;
 }
 
 /** Raised when a rule throws: the run ends with exit code 2 after reporting what it could. */
@@ -61,6 +74,7 @@ export function checkCorpus(
         (rule.meta.scope !== 'change' || options.change !== undefined) &&
         (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
+  const deprecatedRules = active.filter((rule) => rule.meta.deprecated !== undefined);
   const results: FileResult[] = [];
   let templates: TemplateTexts | undefined;
   if (targets.length > 0 && active.some((rule) => rule.meta.needsTemplates === true)) {
@@ -71,6 +85,7 @@ export function checkCorpus(
   for (const doc of targets) {
     memory?.tick();
     const findings: Finding[] = [];
+    const suppressed: Finding[] = [];
     const cache = options.cache;
     if (cache && !doc.hasBody) {
       const body = cache.lookup(doc);
@@ -93,7 +108,6 @@ export function checkCorpus(
           templates,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
-            if (control.isSuppressed(rule.id, range.start)) return;
             const finding: Finding = {
               ruleId: rule.id,
               severity: report.severity === 'warn' ? 1 : severity,
@@ -102,7 +116,10 @@ export function checkCorpus(
               range,
             };
             if (report.fix) finding.fix = report.fix as TextEdit[];
-            findings.push(finding);
+            if (report.fatal) finding.fatal = true;
+            const directive = control.suppressedBy(rule.id, range.start);
+            if (directive) suppressed.push({ ...finding, suppressions: [directiveSuppression(directive)] });
+            else findings.push(finding);
           },
         });
       } catch (error) {
@@ -117,7 +134,12 @@ export function checkCorpus(
       }
     }
     if (cache && doc.hasBody) cache.store(doc, doc.body);
-    results.push(summarize(doc.path, doc.relPath, findings));
+    const result = summarize(doc.path, doc.relPath, findings, suppressed);
+    const deprecated = deprecatedInUse(deprecatedRules, (rule) => config.settingFor(rule, doc).severity !== 'off' && (rule.meta.scope !== 'change' || change !== undefined));
+    if (deprecated.length > 0) result.usedDeprecatedRules = deprecated;
+    // An undecodable file has no text to show (only what came before its first bad byte).
+    if (options.keepSource && (findings.length > 0 || suppressed.length > 0) && !doc.readProblem) result.source = sourceText(doc.source);
+    results.push(result);
     // The whole text is read again only if something asks for it: a large corpus never sits in memory at once.
     doc.release(true);
   }
@@ -134,9 +156,11 @@ export function checkScopes(
   config: ResolvedConfig,
   rules: readonly Rule[],
   failures: InternalFailure[],
+  options: { keepSource?: boolean | undefined } = {},
 ): FileResult[] {
   const ruleIds = new Set(config.rules.keys());
   const active = rules.filter(isScopeRule).filter((rule) => config.mayRun(rule));
+  const deprecatedRules = active.filter((rule) => rule.meta.deprecated !== undefined);
   const results: FileResult[] = [];
   for (const scope of scopes) {
     const findings: Finding[] = [];
@@ -160,6 +184,7 @@ export function checkScopes(
           report(report) {
             const found = finding(rule.id, severity, report.message, report.range);
             if (report.fix) found.fix = report.fix as TextEdit[];
+            if (report.fatal) found.fatal = true;
             findings.push(found);
           },
         });
@@ -168,7 +193,21 @@ export function checkScopes(
         findings.push(finding(rule.id, 2, `Internal error in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
-    results.push(summarize(scope.source.path, scope.relPath, findings));
+    const result = summarize(scope.source.path, scope.relPath, findings);
+    const deprecated = deprecatedInUse(deprecatedRules, (rule) => config.settingFor(rule, scope).severity !== 'off');
+    if (deprecated.length > 0) result.usedDeprecatedRules = deprecated;
+    if (options.keepSource && findings.length > 0 && !scope.readProblem) result.source = sourceText(scope.source);
+    results.push(result);
   }
   return results;
+}
+
+/** The deprecated rules that were on for a file, as ESLint lists them per file. */
+function deprecatedInUse(deprecatedRules: readonly Rule[], on: (rule: Rule) => boolean): DeprecatedRuleUse[] {
+  const uses: DeprecatedRuleUse[] = [];
+  for (const rule of deprecatedRules) {
+    const deprecated = rule.meta.deprecated;
+    if (deprecated && on(rule)) uses.push({ ruleId: rule.id, replacedBy: deprecated.replacedBy });
+  }
+  return uses;
 }

@@ -21,6 +21,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Cached Markdown facts (`--cache`). */
   cache?: FactsCache | undefined;
+  /** Keep the text of the files with findings in their results (`--format json`). */
+  keepSource?: boolean | undefined;
 }
 
 export interface LintRun {
@@ -66,7 +68,7 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
   const rules = options.rules ?? allRules;
   for (const { corpus, targets } of plan.folders) {
     const templates = (): TemplateTexts => loadTemplateTexts(config, corpus.folder, corpus.templates);
-    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache, templates }));
+    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache, templates, keepSource: options.keepSource }));
   }
   const corpora = plan.folders.map((folder) => folder.corpus);
   if (plan.scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {
@@ -76,7 +78,7 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
     }
     const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize, true);
     const files = plan.scopes.map((path) => readScope(path, config.root, config.maxFileSize));
-    results.push(...checkScopes(files, corpus, config, rules, failures));
+    results.push(...checkScopes(files, corpus, config, rules, failures, { keepSource: options.keepSource }));
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, corpora, results, failures };

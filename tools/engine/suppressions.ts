@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError } from './config.js';
-import { summarize, type FileResult, type Finding } from './result.js';
+import { recount, type FileResult, type Finding } from './result.js';
 
 /**
  * Bulk suppressions in ESLint's convention: a committed JSON file counts, per file (relative to
@@ -118,8 +118,10 @@ export function applySuppressions(results: readonly FileResult[], suppressions: 
     }
     if (suppressedRules.size === 0) return result;
     const kept = result.messages.filter((finding) => !(finding.severity === 2 && suppressedRules.has(finding.ruleId)));
-    const suppressed = result.messages.filter((finding) => finding.severity === 2 && suppressedRules.has(finding.ruleId));
-    return { ...summarize(result.filePath, result.relPath, kept), suppressedMessages: [...(result.suppressedMessages ?? []), ...suppressed] };
+    const suppressed = result.messages
+      .filter((finding) => finding.severity === 2 && suppressedRules.has(finding.ruleId))
+      .map((finding): Finding => ({ ...finding, suppressions: [...(finding.suppressions ?? []), { kind: 'file', justification: '' }] }));
+    return recount(result, kept, [...result.suppressedMessages, ...suppressed]);
   });
   return { results: applied, unused };
 }

@@ -4,15 +4,15 @@ import { INDEX_SCHEMA_ID } from './build.js';
 import { SCOPES_FOLDER, trackSlug } from './labels.js';
 import type { VersionIndex } from './model.js';
 import { GENERATED_MARK, type OutputFile } from './output.js';
-import { renderHtmlFile } from './render-html.js';
+import { renderHtmlFile, type HtmlOptions } from './render-html.js';
 import { JSON_FILE, renderJsonFile } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderScopePages } from './render-scope-pages.js';
 import { renderSidebar } from './render-sidebar.js';
 
 /** Every file of the index for an output folder, sorted by path. */
-export function generateOutputs(index: VersionIndex): OutputFile[] {
-  return [...renderMarkdown(index), ...renderScopePages(index), renderSidebar(index), renderJsonFile(index), renderHtmlFile(index)].sort((a, b) => compareStrings(a.path, b.path));
+export function generateOutputs(index: VersionIndex, options: HtmlOptions = {}): OutputFile[] {
+  return [...renderMarkdown(index), ...renderScopePages(index), renderSidebar(index), renderJsonFile(index), renderHtmlFile(index, options)].sort((a, b) => compareStrings(a.path, b.path));
 }
 
 /**

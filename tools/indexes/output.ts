@@ -12,3 +12,16 @@ export const GENERATED_NOTICE = `${GENERATED_MARK} from the front matter of the 
 
 /** The route under which the docs site serves the standards (`/standards/<doc id>`). */
 export const DOCS_ROUTE = '/standards';
+
+/**
+ * What a base URL of the HTML page's links may be: an http(s) URL or a path (`/`, `./`, `../`),
+ * without white space, quotes or angle brackets (the same pattern as `index.baseUrl` in
+ * schemas/config.schema.json).
+ */
+export const BASE_URL_PATTERN = /^(https?:\/\/[^/\s"'<>`]+|\/|\.\/|\.\.\/)[^\s"'<>`]*$/;
+
+/** A base URL without its trailing slashes (`/` itself stays). */
+export function normalizeBaseUrl(url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  return trimmed === '' || /^https?:$/.test(trimmed) ? url : trimmed;
+}

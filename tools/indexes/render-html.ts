@@ -1,22 +1,39 @@
 import { createHash } from 'node:crypto';
 import { epochDay } from '../model/dates.js';
 import { STATES, type State } from '../model/state.js';
-import { htmlText, oneLine, scriptJson } from './escape.js';
+import { htmlText, oneLine, scriptJson, urlSegment } from './escape.js';
 import {
+  docId,
   FUTURE_DEPRECATED_MARK,
   FUTURE_EFFECTIVE_MARK,
   futureMarks,
+  scopeDocumentId,
   shownPeriods,
   STATE_LABELS,
+  standardPageId,
   standardTitle,
   supplementTitle,
   VALIDITY_LABELS,
   versionLabel,
 } from './labels.js';
 import type { IndexEntryBase, IndexScope, IndexScopeStandard, IndexScopeVersion, IndexStandard, IndexVersion, VersionIndex } from './model.js';
-import { GENERATED_NOTICE, type OutputFile } from './output.js';
+import { DOCS_ROUTE, GENERATED_NOTICE, type OutputFile } from './output.js';
 
 export const HTML_FILE = 'index.html';
+
+export interface HtmlOptions {
+  /**
+   * Where standards and versions link to: their pages are the base followed by their document
+   * id (`<base>/scs-0100-v3-flavor-naming`, `<base>/iaas/scs-0100`). Default: the docs site's
+   * paths (`/standards`), as the MDX pages link them.
+   */
+  baseUrl?: string | undefined;
+}
+
+/** The address of a docs-site page by its Docusaurus document id, under a base. */
+function pageUrl(base: string, id: string): string {
+  return `${base.endsWith('/') ? base.slice(0, -1) : base}/${id.split('/').map(urlSegment).join('/')}`;
+}
 
 /** The time scale of every timeline: whole years around all dates of the index, in epoch days. */
 export interface Axis {
@@ -38,26 +55,34 @@ const AXIS_HEIGHT = 16;
  * validity, the standards it requires in the colours of their states and its periods on the
  * same time scale. A Content Security Policy allows only the page's own style and script, by
  * hash. Today's line is drawn by the script at viewing time, so the file stays the same for
- * every day of the index's period.
+ * every day of the index's period. Every standard and version links to its page; on a narrow
+ * screen the tables scroll sideways in their own box, the page itself does not.
  */
-export function renderHtml(index: VersionIndex): string {
+export function renderHtml(index: VersionIndex, options: HtmlOptions = {}): string {
+  const base = options.baseUrl ?? DOCS_ROUTE;
+  const link = (id: string): string => pageUrl(base, id);
   const axis = axisOf(index);
-  const counts = STATES.map((state) => [state, allEntries(index.standards).filter((entry) => entry.state === state).length] as const);
+  const counts = STATES.map((state): StateCount => ({
+    state,
+    versions: index.standards.flatMap((standard) => standard.versions).filter((entry) => entry.state === state).length,
+    supplements: index.standards.flatMap((standard) => standard.supplements.flatMap((supplement) => supplement.versions)).filter((entry) => entry.state === state).length,
+  }));
   const data = scriptJson({ axis: axis ? { start: axis.start, end: axis.end, gutter: GUTTER, plot: PLOT } : null, index }, 2);
   const csp = `default-src 'none'; style-src '${sha256(STYLE)}'; script-src '${sha256(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
   let body = '';
   body += '<header>\n<h1>SCS standards: versions and their states</h1>\n';
   body += `<p class="period">${periodText(index)} <span id="today-note"></span></p>\n`;
+  body += `<p class="totals">${totalsText(index)}</p>\n`;
   if (index.scopes.length > 0) body += `<p class="jump">Standards below; <a href="#scopes">certificate scopes</a> after them (${index.scopes.length}).</p>\n`;
   body += '<p id="stale" class="stale" hidden></p>\n</header>\n';
   body += filters(index, counts);
-  body += '<table id="standards">\n<thead>\n<tr><th scope="col">Standard</th><th scope="col">Track</th><th scope="col">Title</th>';
+  body += '<div class="scroll">\n<table id="standards">\n<thead>\n<tr><th scope="col">Standard</th><th scope="col">Track</th><th scope="col">Title</th>';
   for (const state of STATES) body += `<th scope="col" class="${state}">${STATE_LABELS[state]}</th>`;
   body += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
-  for (const standard of index.standards) body += standardRows(standard, axis);
-  body += '</tbody>\n</table>\n';
+  for (const standard of index.standards) body += standardRows(standard, axis, link);
+  body += '</tbody>\n</table>\n</div>\n';
   body += '<p id="empty" class="empty" hidden>No standard matches the filters.</p>\n';
-  if (index.scopes.length > 0) body += scopesSection(index.scopes, axis);
+  if (index.scopes.length > 0) body += scopesSection(index.scopes, axis, link);
   body += legend(index.scopes.length > 0);
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
@@ -71,8 +96,29 @@ export function renderHtml(index: VersionIndex): string {
   );
 }
 
-export function renderHtmlFile(index: VersionIndex): OutputFile {
-  return { path: HTML_FILE, content: renderHtml(index) };
+export function renderHtmlFile(index: VersionIndex, options: HtmlOptions = {}): OutputFile {
+  return { path: HTML_FILE, content: renderHtml(index, options) };
+}
+
+interface StateCount {
+  state: State;
+  /** Versions of standards in the state. */
+  versions: number;
+  /** Versions of supplements in the state, counted apart. */
+  supplements: number;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** What the page lists: standards and their versions, supplements and theirs apart. */
+function totalsText(index: VersionIndex): string {
+  const versions = index.standards.reduce((sum, standard) => sum + standard.versions.length, 0);
+  const supplements = index.standards.reduce((sum, standard) => sum + standard.supplements.length, 0);
+  const supplementVersions = index.standards.reduce((sum, standard) => sum + standard.supplements.reduce((inner, supplement) => inner + supplement.versions.length, 0), 0);
+  const standards = `${plural(versions, 'version')} of ${plural(index.standards.length, 'standard')}`;
+  return supplements === 0 ? `${standards}.` : `${standards}; ${plural(supplementVersions, 'version')} of ${plural(supplements, 'supplement')}.`;
 }
 
 function sha256(text: string): string {
@@ -90,21 +136,22 @@ function periodText(index: VersionIndex): string {
   return `${what} hold${from}${until}.`;
 }
 
-function filters(index: VersionIndex, counts: readonly (readonly [State, number])[]): string {
+function filters(index: VersionIndex, counts: readonly StateCount[]): string {
   let out = '<form id="filters" class="filters" aria-label="Filters">\n<label>Track <select id="filter-track">\n<option value="">All tracks</option>\n';
   for (const track of index.tracks) {
     if (track.standards.length === 0) continue;
-    out += `<option value="${htmlText(track.name)}">${htmlText(track.name)} (${track.standards.length})</option>\n`;
+    out += `<option value="${htmlText(track.name)}">${htmlText(track.name)} (${plural(track.standards.length, 'standard')})</option>\n`;
   }
   out += '</select></label>\n<fieldset><legend>States</legend>\n';
-  for (const [state, count] of counts) {
-    out += `<label class="toggle ${state}"><input type="checkbox" name="state" value="${state}" checked> ${STATE_LABELS[state]} (${count})</label>\n`;
+  for (const { state, versions, supplements } of counts) {
+    const count = supplements === 0 ? plural(versions, 'version') : `${plural(versions, 'version')}, ${plural(supplements, 'supplement version')}`;
+    out += `<label class="toggle ${state}"><input type="checkbox" name="state" value="${state}" checked> ${STATE_LABELS[state]} <span class="count">(${count})</span></label>\n`;
   }
   out += `</fieldset>\n<output id="shown" for="filter-track">${index.standards.length} of ${index.standards.length} standards</output>\n</form>\n`;
   return out;
 }
 
-function chip(entry: IndexEntryBase, status: string | null): string {
+function chip(entry: IndexEntryBase, status: string | null, href: string): string {
   const marks = futureMarks(entry);
   const details = [
     entry.file_name,
@@ -115,12 +162,12 @@ function chip(entry: IndexEntryBase, status: string | null): string {
     entry.future.includes('deprecated') ? 'deprecation date ahead' : undefined,
   ].filter((part) => part !== undefined);
   const future = entry.future.length > 0 ? ` future-${entry.future.join(' future-')}` : '';
-  return `<span class="chip ${entry.state}${future}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(versionLabel(entry))}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
+  return `<a class="chip ${entry.state}${future}" href="${htmlText(href)}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(versionLabel(entry))}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</a>`;
 }
 
-function stateCells<T extends IndexEntryBase>(entries: readonly T[], statusOf: (entry: T) => string | null): string {
+function stateCells<T extends IndexEntryBase>(entries: readonly T[], statusOf: (entry: T) => string | null, link: (id: string) => string): string {
   return STATES.map((state) => {
-    const chips = entries.filter((entry) => entry.state === state).map((entry) => chip(entry, statusOf(entry)));
+    const chips = entries.filter((entry) => entry.state === state).map((entry) => chip(entry, statusOf(entry), link(docId(entry))));
     return `<td class="cell ${state}${chips.length > 0 ? ' filled' : ''}">${chips.join(' ')}</td>`;
   }).join('');
 }
@@ -129,20 +176,20 @@ function statesOf(entries: readonly IndexEntryBase[]): string {
   return STATES.filter((state) => entries.some((entry) => entry.state === state)).join(' ');
 }
 
-function standardRows(standard: IndexStandard, axis: Axis | undefined): string {
+function standardRows(standard: IndexStandard, axis: Axis | undefined, link: (id: string) => string): string {
   const supplementEntries = standard.supplements.flatMap((supplement) => supplement.versions);
   const rowspan = standard.supplements.length + 1;
   let out =
     `<tr id="std-${htmlText(standard.number)}" class="standard" data-track="${htmlText(standard.track)}" data-states="${statesOf([...standard.versions, ...supplementEntries])}">` +
-    `<th scope="row" rowspan="${rowspan}">${htmlText(standard.id)}</th><td rowspan="${rowspan}">${htmlText(standard.track)}</td>` +
+    `<th scope="row" rowspan="${rowspan}"><a href="${htmlText(link(standardPageId(standard)))}">${htmlText(standard.id)}</a></th><td rowspan="${rowspan}">${htmlText(standard.track)}</td>` +
     `<td class="title">${htmlText(oneLine(standardTitle(standard)))}</td>` +
-    stateCells(standard.versions, (version) => version.status) +
+    stateCells(standard.versions, (version) => version.status, link) +
     `<td class="timeline" rowspan="${rowspan}">${axis ? timelineSvg(standard.versions, axis) : ''}</td></tr>\n`;
   for (const supplement of standard.supplements) {
     out +=
       `<tr class="supplement" data-parent="${htmlText(standard.number)}">` +
       `<td class="title">Supplement: ${htmlText(oneLine(supplementTitle(standard, supplement)))}</td>` +
-      stateCells(supplement.versions, () => null) +
+      stateCells(supplement.versions, () => null, link) +
       '</tr>\n';
   }
   return out;
@@ -255,7 +302,7 @@ function scopeLegend(): string {
   );
 }
 
-function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined): string {
+function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined, link: (id: string) => string): string {
   let out = '<section id="scopes" class="scopes" aria-labelledby="scopes-title">\n<h2 id="scopes-title">Certificate scopes</h2>\n';
   out += '<p>A certificate scope lists, version by version, the standards that a certificate requires; its timeline says from when to when each version can be certified against.</p>\n';
   for (const scope of scopes) {
@@ -265,17 +312,17 @@ function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined): s
       out += '<p class="empty">The scope has no versions.</p>\n</section>\n';
       continue;
     }
-    out += '<table class="scope-versions">\n<thead>\n<tr><th scope="col">Version</th><th scope="col">Stabilized</th><th scope="col">Validity</th><th scope="col">Required standards</th>';
+    out += '<div class="scroll">\n<table class="scope-versions">\n<thead>\n<tr><th scope="col">Version</th><th scope="col">Stabilized</th><th scope="col">Validity</th><th scope="col">Required standards</th>';
     out += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
     for (const version of scope.versions) {
       out +=
         `<tr class="scope-version" data-validity="${version.validity}"><th scope="row">${htmlText(oneLine(version.version))}</th>` +
         `<td>${version.stabilized_at === null ? '-' : htmlText(version.stabilized_at)}</td>` +
         `<td>${validityChip(version)}</td>` +
-        `<td class="required">${requiredCell(version)}</td>` +
+        `<td class="required">${requiredCell(version, link)}</td>` +
         `<td class="timeline">${axis ? periodsSvg(version, axis) : ''}</td></tr>\n`;
     }
-    out += '</tbody>\n</table>\n</section>\n';
+    out += '</tbody>\n</table>\n</div>\n</section>\n';
   }
   return `${out}</section>\n`;
 }
@@ -288,8 +335,8 @@ function validityChip(version: IndexScopeVersion): string {
   return `<span class="chip validity ${version.validity}${future}" title="${htmlText(details)}">${VALIDITY_LABELS[version.validity]}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
 }
 
-function requiredCell(version: IndexScopeVersion): string {
-  const chips = version.standards.map(standardChip);
+function requiredCell(version: IndexScopeVersion, link: (id: string) => string): string {
+  const chips = version.standards.map((standard) => standardChip(standard, link));
   const others = version.modules
     .filter((module) => module.standard === null)
     .map((module) => `<span class="module" title="${htmlText(oneLine(module.name ?? module.id))}">${htmlText(oneLine(module.id))}</span>`);
@@ -297,7 +344,7 @@ function requiredCell(version: IndexScopeVersion): string {
   return all.length === 0 ? '-' : all.join(' ');
 }
 
-function standardChip(standard: IndexScopeStandard): string {
+function standardChip(standard: IndexScopeStandard, link: (id: string) => string): string {
   const doc = standard.document;
   const through = `modules ${standard.modules.join(', ')}${standard.targets.length > 0 ? ` (${standard.targets.join(', ')})` : ''}`;
   if (doc === null) {
@@ -311,7 +358,8 @@ function standardChip(standard: IndexScopeStandard): string {
     through,
   ].filter((part) => part !== undefined);
   const future = doc.future.length > 0 ? ` future-${doc.future.join(' future-')}` : '';
-  return `<span class="chip ${doc.state}${future}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(standard.id)}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
+  const id = scopeDocumentId(standard) ?? doc.file_name;
+  return `<a class="chip ${doc.state}${future}" href="${htmlText(link(id))}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(standard.id)}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</a>`;
 }
 
 function periodsSvg(version: IndexScopeVersion, axis: Axis): string {
@@ -342,7 +390,7 @@ h2 { font-size: 1.1rem; }
 .period { margin: 0 0 0.75rem; color: #444; }
 .stale { background: var(--deprecated); color: var(--deprecated-ink); padding: 0.5rem 0.75rem; border-radius: 4px; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: center; margin: 0 0 0.75rem; }
-.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: 0.5rem; align-items: center; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; min-width: 0; }
 .filters legend { float: left; margin-right: 0.5rem; padding: 0; }
 .toggle { padding: 0.15rem 0.5rem; border-radius: 999px; border: 1px solid; cursor: pointer; }
 .toggle.draft, .chip.draft { background: var(--draft); color: var(--draft-ink); border-color: var(--draft-ink); }
@@ -398,6 +446,23 @@ svg .bar.draft { fill: var(--draft); stroke: var(--draft-ink); stroke-dasharray:
 .legend ul { padding-left: 1rem; list-style: none; }
 .legend li { margin: 0.25rem 0; }
 .empty { color: #666; font-style: italic; }
+a { color: #1f5fd1; }
+tbody th a { color: inherit; text-decoration-color: #999; }
+a.chip { text-decoration: none; }
+a.chip:hover, a.chip:focus-visible { text-decoration: underline; }
+.totals { margin: 0 0 0.75rem; color: #444; }
+.toggle .count { font-size: 0.9em; }
+.scroll { overflow-x: auto; max-width: 100%; }
+@media (min-width: 1100px) { .scroll { overflow-x: visible; } }
+@media (max-width: 640px) {
+  body { margin: 0 0.75rem 1.5rem; }
+  h1 { font-size: 1.2rem; }
+  .filters { gap: 0.5rem; }
+  .filters > label, .filters select { max-width: 100%; }
+  td.title { min-width: 9rem; }
+  tbody tr.standard > th { position: sticky; left: 0; background: #fff; z-index: 1; }
+  #standards thead th:first-child { left: 0; z-index: 2; }
+}
 `;
 
 const SCRIPT = `

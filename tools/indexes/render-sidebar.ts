@@ -20,12 +20,13 @@ export const SIDEBAR_FILE = 'sidebarsStandardsItems.js';
 
 /**
  * The Docusaurus sidebar items of the standards: a category per track (linking its page), in
- * it a category per standard (linking its page) with every version and supplement version;
+ * it a category per standard (linking its page) with every version and supplement version
+ * (labelled `v3`, `w1`, as the pages spell them);
  * then, when there are certificate scopes, a category of them (linking their overview).
  * Written as a CommonJS module, as the docs site's `sidebarsStandards.js` requires it.
  */
 export function sidebarItems(index: VersionIndex): SidebarCategory[] {
-  const doc = (entry: IndexEntryBase): SidebarDoc => ({ type: 'doc', label: versionLabel(entry).toUpperCase(), id: docId(entry) });
+  const doc = (entry: IndexEntryBase): SidebarDoc => ({ type: 'doc', label: versionLabel(entry), id: docId(entry) });
   const tracks: SidebarCategory[] = index.tracks
     .filter((track) => track.standards.length > 0)
     .map((track) => ({

@@ -10,14 +10,25 @@ const KEYWORDS: ReadonlySet<string> = new Set(['disable', 'enable', 'ignore']);
 /** An `id` or `name` attribute (any case) with a quoted value; not `data-id` or `aria-name`. */
 const ANCHOR = /(?<=\s)(?:name|id)\s*=\s*["']([^"']+)["']/gi;
 
-/** The lint directive an HTML node holds, if it is one. */
-export function parseDirective(html: string): { kind: DirectiveKind; ruleIds: string[] } | undefined {
+/** Where the reason of a comment starts, as in ESLint: two or more hyphens between spaces. */
+const JUSTIFICATION = /\s-{2,}\s/;
+
+/**
+ * The lint directive an HTML node holds, if it is one. Text after ` -- ` is the reason the
+ * comment gives (`<!-- lint disable sections-recommended -- kept short on purpose -->`), as
+ * ESLint reads `-- ` in its comments.
+ */
+export function parseDirective(html: string): { kind: DirectiveKind; ruleIds: string[]; justification?: string } | undefined {
   const directive = DIRECTIVE.exec(html.trim());
   if (!directive) return undefined;
   const keyword = directive[1] ?? '';
+  // A space before the closing `-->` lets ` -- ` end the text too.
+  const [ids = '', ...reason] = `${directive[2] ?? ''} `.split(JUSTIFICATION);
+  const justification = reason.join(' -- ').trim();
   return {
     kind: KEYWORDS.has(keyword) ? (keyword as DirectiveKind) : 'unknown',
-    ruleIds: (directive[2] ?? '').split(/[\s,]+/).filter((id) => id !== ''),
+    ruleIds: ids.split(/[\s,]+/).filter((id) => id !== ''),
+    ...(justification === '' ? {} : { justification }),
   };
 }
 

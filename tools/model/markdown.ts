@@ -35,6 +35,8 @@ export interface Directive {
   target: Range | undefined;
   /** True when nothing but other comments stands between the front matter and this comment. */
   atTop: boolean;
+  /** The reason the comment gives after ` -- `, if any. */
+  justification?: string;
 }
 
 /** What the rules need from a document's Markdown: sections, links and lint comments. */

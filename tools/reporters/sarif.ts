@@ -1,5 +1,5 @@
 import { terminalSafeJson } from './sanitize.js';
-import type { FileResult, Finding } from '../engine/result.js';
+import type { FileResult, Finding, Suppression } from '../engine/result.js';
 import type { Rule } from '../rules/rule.js';
 import { ruleUrl } from '../rules/rule.js';
 
@@ -14,7 +14,8 @@ const INFORMATION_URI = 'https://github.com/SovereignCloudStack/scs-standards';
 /**
  * SARIF 2.1.0, as code scanning services read it: one run, the rules with their descriptions
  * and help pages, and one result per finding with its region. Paths are relative to the
- * repository root (`%SRCROOT%`); findings suppressed in bulk carry an external suppression.
+ * repository root (`%SRCROOT%`); findings turned off by a lint comment carry an in-source suppression, findings
+ * suppressed in bulk an external one.
  */
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
   const used = new Set<string>();
@@ -73,8 +74,14 @@ function toResult(result: FileResult, finding: Finding, index: ReadonlyMap<strin
         },
       },
     ],
-    ...(suppressed ? { suppressions: [{ kind: 'external', justification: 'Counted in the suppressions file' }] } : {}),
+    ...(suppressed ? { suppressions: (finding.suppressions ?? [{ kind: 'file', justification: '' }]).map(sarifSuppression) } : {}),
   };
+}
+
+/** A lint comment is an in-source suppression; a count in the suppressions file an external one. */
+function sarifSuppression(suppression: Suppression): { kind: 'inSource' | 'external'; justification: string } {
+  if (suppression.kind === 'directive') return { kind: 'inSource', justification: suppression.justification || 'Turned off by a lint comment' };
+  return { kind: 'external', justification: suppression.justification || 'Counted in the suppressions file' };
 }
 
 /** A relative path as a URI reference: every segment percent-encoded. */

@@ -9,6 +9,6 @@ export default defineRule({
     defaultOptions: undefined,
   },
   check({ doc, report }) {
-    if (doc.readProblem) report({ message: doc.readProblem.message, range: doc.readProblem.range });
+    if (doc.readProblem) report({ message: doc.readProblem.message, range: doc.readProblem.range, fatal: true });
   },
 });

@@ -10,7 +10,9 @@ export default defineRule({
   check({ doc, report }) {
     for (const problem of doc.frontMatter.problems) {
       if (problem.kind === 'syntax' || problem.kind === 'not-mapping' || problem.kind === 'complex-key' || problem.kind === 'limit') {
-        report({ message: problem.message, range: problem.range });
+        // YAML that cannot be parsed, or is over a limit, is not read at all: a fatal error.
+        const fatal = problem.kind === 'syntax' || problem.kind === 'limit';
+        report({ message: problem.message, range: problem.range, ...(fatal ? { fatal } : {}) });
       }
     }
   },

@@ -40,6 +40,11 @@ export interface Report {
    * strictness depends on the document, such as its status); a rule set to `warn` stays a warning.
    */
   severity?: 'warn' | undefined;
+  /**
+   * The file or its front matter could not be read or parsed, so other rules saw only part of
+   * it: a fatal error in ESLint's JSON output (`fatal: true`, counted in `fatalErrorCount`).
+   */
+  fatal?: true | undefined;
 }
 
 /**
@@ -106,6 +111,8 @@ interface CommonMeta<Options> {
   fixable?: boolean;
   /** Whether the rule reads the templates' placeholder texts (`templates` in its context). */
   needsTemplates?: boolean;
+  /** A rule kept for old configurations, with the rules that replace it (ESLint's `usedDeprecatedRules`). */
+  deprecated?: { replacedBy: readonly string[] };
   /** Defaults of the rule's options. */
   defaultOptions: Options;
   /** JSON Schema of the options a configuration may set. */

@@ -9,7 +9,11 @@ export default defineScopeRule({
     defaultOptions: undefined,
   },
   check({ scope, report }) {
-    if (scope.readProblem) report({ message: scope.readProblem.message, range: scope.readProblem.range });
-    for (const problem of scope.problems) report({ message: problem.message, range: problem.range });
+    if (scope.readProblem) report({ message: scope.readProblem.message, range: scope.readProblem.range, fatal: true });
+    for (const problem of scope.problems) {
+      // YAML that cannot be parsed, or is over a limit, is not read at all: a fatal error.
+      const fatal = problem.kind === 'syntax' || problem.kind === 'limit';
+      report({ message: problem.message, range: problem.range, ...(fatal ? { fatal } : {}) });
+    }
   },
 });

@@ -18,7 +18,7 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0001-v1-document-lifecycle"
           }
         ]
@@ -43,37 +43,37 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0100-v1-flavor-naming"
           },
           {
             "type": "doc",
-            "label": "V2",
+            "label": "v2",
             "id": "scs-0100-v2-flavor-naming"
           },
           {
             "type": "doc",
-            "label": "V3",
+            "label": "v3",
             "id": "scs-0100-v3-flavor-naming"
           },
           {
             "type": "doc",
-            "label": "V4",
+            "label": "v4",
             "id": "scs-0100-v4-flavor-naming"
           },
           {
             "type": "doc",
-            "label": "W1",
+            "label": "w1",
             "id": "scs-0100-w1-flavor-naming-implementation"
           },
           {
             "type": "doc",
-            "label": "W2",
+            "label": "w2",
             "id": "scs-0100-w2-flavor-naming-implementation"
           },
           {
             "type": "doc",
-            "label": "W3",
+            "label": "w3",
             "id": "scs-0100-w3-flavor-naming-testing"
           }
         ]
@@ -88,17 +88,17 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0101-v1-entropy"
           },
           {
             "type": "doc",
-            "label": "W1",
+            "label": "w1",
             "id": "scs-0101-w1-entropy-implementation"
           },
           {
             "type": "doc",
-            "label": "W2",
+            "label": "w2",
             "id": "scs-0101-w2-entropy-testing"
           }
         ]
@@ -113,12 +113,12 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0102-v1-image-metadata"
           },
           {
             "type": "doc",
-            "label": "V2",
+            "label": "v2",
             "id": "scs-0102-v2-image-metadata"
           }
         ]
@@ -143,7 +143,7 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0210-v1-k8s-version-policy"
           }
         ]
@@ -168,7 +168,7 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0300-v1-token-handling"
           }
         ]
@@ -193,7 +193,7 @@ module.exports = [
         "items": [
           {
             "type": "doc",
-            "label": "V1",
+            "label": "v1",
             "id": "scs-0400-v1-status-page"
           }
         ]
