@@ -225,7 +225,7 @@ const BAD_INPUT: [string, string[], string][] = [
   ['accept with a number of another track', ['accept', 'scs-xxxx-v1-gpu-flavors.md', '--number', '0201'], '--number 0201 is not in the IaaS track: its second digit 2 names the KaaS track, expected 1'],
   ['accept with a malformed number', ['accept', 'scs-xxxx-v1-gpu-flavors.md', '--number', '12'], '--number `12` is not a document number'],
   // new and supplement input
-  ['unknown type', ['new', '--type', 'Guideline', '--track', 'IaaS', '--title', 'X'], '--type `Guideline` is unknown: expected one of Procedural, Standard, Decision Record, Supplement'],
+  ['unknown type', ['new', '--type', 'Guideline', '--track', 'IaaS', '--title', 'X'], '--type `Guideline` is unknown: expected one of Procedural, Standard, Decision Record'],
   ['supplements are made by supplement', ['new', '--type', 'Supplement', '--track', 'IaaS', '--title', 'X'], 'create it with `scs-standards supplement'],
   ['unknown track', ['new', '--type', 'Standard', '--track', 'PaaS', '--title', 'X'], '--track `PaaS` is unknown'],
   ['title without letters', ['new', '--type', 'Standard', '--track', 'IaaS', '--title', '日本語'], 'has no letters or digits to make a slug from: give one with --slug'],

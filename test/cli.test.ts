@@ -25,10 +25,12 @@ describe('help and version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
-  test('no arguments prints help and exits 2', async () => {
-    const result = await runMain([], FIXTURES);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toContain('Usage: scs-standards');
+  test('no arguments lints the standards folder, as the help says', async () => {
+    const cwd = join(FIXTURES, 'mixed');
+    const bare = await runMain([], cwd);
+    expect(bare).toEqual(await runMain(['lint'], cwd));
+    expect(bare.code).toBe(1);
+    expect(generalHelp()).toContain('Without a command, `scs-standards [options] [paths...]` lints (without paths, the standards folder)');
   });
 });
 
@@ -98,6 +100,73 @@ describe('lint exit codes and formats', () => {
   });
 });
 
+describe('the argument layer', () => {
+  const clean = join(FIXTURES, 'clean');
+  test.each([
+    [['lint', '--formt', 'json'], 'scs-standards lint: unknown option `--formt`: did you mean `--format`?'],
+    [['index', '--ot', 'out'], 'scs-standards index: unknown option `--ot`: did you mean `--out`?'],
+    [['lint', '--Fix'], 'scs-standards lint: unknown option `--Fix`: did you mean `--fix`?'],
+    [['lint', '--max', '3'], 'scs-standards lint: unknown option `--max`: did you mean `--max-warnings`?'],
+    [['-V'], 'scs-standards: unknown option `-V`: did you mean `-v`?'],
+    [['--formt', 'json'], 'scs-standards: unknown option `--formt`: did you mean `--format`?'],
+    [['lint', '-V'], 'scs-standards lint: unknown option `-V`\n'],
+    [['stabilise', '0100-v1'], 'scs-standards: unknown command `stabilise`: did you mean `stabilize`?'],
+    [['Review'], 'scs-standards: unknown command `Review`: did you mean `review`?'],
+    [['frobnicate'], 'scs-standards: unknown command `frobnicate`, and no file or folder of that name. Commands: lint, rules,'],
+    [['help', 'stabilise'], 'scs-standards help: unknown command `stabilise`: did you mean `stabilize`?'],
+    [['rules', 'extra'], 'scs-standards rules: unexpected argument `extra`: `scs-standards rules` takes no arguments'],
+    [['new', 'extra', '--type', 'Standard'], 'scs-standards new: unexpected argument `extra`'],
+    [['stabilize', 'a', 'b'], 'scs-standards stabilize: expected one document, got 2: `a`, `b`'],
+    [['lint', '--fix', '--fix-dry-run'], 'scs-standards lint: `--fix` and `--fix-dry-run` cannot be combined'],
+    [['lint', '--fix-dry-run', '--format', 'json'], 'scs-standards lint: `--fix-dry-run` and `--format` cannot be combined'],
+    [['lint', '--format'], 'scs-standards lint: option `--format` needs a value (NAME)'],
+    [['lint', '--format', '--quiet'], 'option `--format` needs a value (NAME), got the option `--quiet` (write `--format=--quiet` if that is the value)'],
+    [['lint', '--fix=yes'], 'scs-standards lint: option `--fix` takes no value, got `--fix=yes`'],
+    [['lint', '--rule', 'file-name-unique:bogus'], 'scs-standards lint: --rule `file-name-unique:bogus`: unknown severity `bogus`, expected off, warn, error, 0, 1, 2'],
+    [['lint', '--rule', 'file-name-uniqe'], 'unknown rule `file-name-uniqe` (did you mean `file-name-unique`?)'],
+    [['new', '--type', 'Foo', '--track', 'IaaS', '--title', 'X'], 'scs-standards new: --type `Foo` is unknown: expected one of Procedural, Standard, Decision Record\n'],
+  ])('%j is a usage error with the tool\'s own message (exit 2)', async (args, message) => {
+    const result = await runMain(args, clean);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/Unknown option|parseArgs|at .*\.js/);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+
+  test('an existing path is linted, even one that looks like a mistyped command', async () => {
+    const root = repo({ 'Reviews/scs-0100-v1-flavor-naming.md': standard({}), 'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }) });
+    expect((await runMain(['Review'], root)).stderr).toContain('did you mean `review`?');
+    const linted = await runMain(['Reviews', '--format', 'json'], root);
+    expect(linted.stderr).toBe('');
+    expect(linted.code).toBe(0);
+    expect((JSON.parse(linted.stdout) as { filePath: string }[]).map((file) => file.filePath.slice(root.length + 1))).toEqual(['Reviews/scs-0100-v1-flavor-naming.md']);
+  });
+
+  test('-v and --version print the version only where no command is typed', async () => {
+    expect((await runMain(['-v'], FIXTURES)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runMain(['--quiet', '--version'], FIXTURES)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runMain(['rules', '--version'], FIXTURES)).stderr).toContain('scs-standards rules: unknown option `--version`');
+  });
+
+  test('--rule ID:SEVERITY sets the severity with the configuration\'s words, over the configuration', async () => {
+    const cwd = join(FIXTURES, 'mixed');
+    const severities = async (rule: string): Promise<{ code: number; severities: number[] }> => {
+      const result = await runMain(['lint', '--rule', rule, '--format', 'json'], cwd);
+      return { code: result.code, severities: (JSON.parse(result.stdout) as { messages: { severity: number }[] }[]).flatMap((file) => file.messages.map((m) => m.severity)) };
+    };
+    expect(await severities('file-name-unique')).toEqual({ code: 1, severities: [2, 2] });
+    expect(await severities('file-name-unique:warn')).toEqual({ code: 0, severities: [1, 1] });
+    expect(await severities('file-name-unique:1')).toEqual({ code: 0, severities: [1, 1] });
+    expect(await severities('file-name-unique:off')).toEqual({ code: 0, severities: [] });
+    expect(await severities('file-name-unique:0')).toEqual({ code: 0, severities: [] });
+    const root = repo({ 'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy', track: 'KaaS' }) }, { rules: { 'track-matches-number': 'off' } });
+    expect((await runMain(['lint', '--rule', 'track-matches-number'], root)).code).toBe(0);
+    const raised = await runMain(['lint', '--rule', 'track-matches-number:error'], root);
+    expect(raised.code).toBe(1);
+    expect(raised.stdout).toContain('track-matches-number');
+  });
+});
+
 describe('paths', () => {
   test('naming one file reports only it, while cross-document rules see the folder', async () => {
     const cwd = join(FIXTURES, 'mixed');
@@ -119,7 +188,7 @@ describe('paths', () => {
     [['lint', 'Missing'], 'No such file or folder: Missing'],
     [['lint', '..'], 'Path outside the repository'],
     [['lint', '--format', 'xml'], 'unknown format `xml`'],
-    [['lint', '--nope'], "Unknown option '--nope'"],
+    [['lint', '--nope'], 'scs-standards lint: unknown option `--nope`\n'],
     [['lint', '--max-warnings', 'many'], '--max-warnings expects a whole number'],
     [['lint', '--rule', 'no-such-rule'], 'unknown rule `no-such-rule`'],
     [['frobnicate'], 'unknown command `frobnicate`'],

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../engine/config.js';
+import { ConfigError, loadConfig, parseSeverity, SEVERITY_WORDS, type RawSeverity } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
 import type { InternalFailure } from '../engine/lint.js';
 import { checkPlan, planLint } from '../engine/run.js';
@@ -15,6 +15,7 @@ import type { Rule } from '../rules/rule.js';
 import { formatJson } from '../reporters/json.js';
 import { formatStylish } from '../reporters/stylish.js';
 import type { ParsedArgs } from './flags.js';
+import { closest } from './arguments.js';
 import { EXIT } from './exit.js';
 import { useColor } from './output.js';
 
@@ -26,16 +27,14 @@ export async function run(args: ParsedArgs): Promise<number> {
     args.stderr.write(`scs-standards lint: unknown format \`${format}\`, expected one of ${FORMATS.join(', ')}\n`);
     return EXIT.failure;
   }
-  let rules: readonly Rule[] = allRules;
-  const only = args.values.rule;
-  if (Array.isArray(only)) {
-    const unknown = only.map((entry) => entry.split(':')[0] ?? '').filter((id) => !allRules.some((rule) => rule.id === id));
-    if (unknown.length > 0) {
-      args.stderr.write(`scs-standards lint: unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')}\n`);
-      return EXIT.failure;
-    }
-    rules = allRules.filter((rule) => only.some((entry) => entry.split(':')[0] === rule.id));
+  const selection = selectRules(args.values.rule);
+  if (typeof selection === 'string') {
+    args.stderr.write(`scs-standards lint: ${selection}\n`);
+    return EXIT.failure;
   }
+  const { rules, severities } = selection;
+  /** The configuration with the severities of `--rule ID:SEVERITY`. */
+  const configure = (config: ResolvedConfig): ResolvedConfig => config.withSeverities(severities);
   const suppressRules = Array.isArray(args.values['suppress-rule']) ? args.values['suppress-rule'] : undefined;
   const suppressAll = args.values['suppress-all'] === true;
   const pruneRequested = args.values['prune-suppressions'] === true;
@@ -52,7 +51,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   }
   try {
     if (args.values.fix === true || args.values['fix-dry-run'] === true) {
-      const fixed = await fix(args, rules);
+      const fixed = await fix(args, rules, configure);
       if (fixed !== undefined) return fixed;
     }
     let base = typeof args.values.base === 'string' ? args.values.base : undefined;
@@ -69,10 +68,11 @@ export async function run(args: ParsedArgs): Promise<number> {
     let legacy: ReadonlySet<Finding> = new Set();
     let touched: (relPath: string) => boolean = () => false;
     if (base !== undefined) {
-      const { runChangeLint } = await import('../engine/change.js');
+      const { lintChangeWithConfig } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
-      const cache = args.values.cache === true ? openCache(args, loadConfig(args.cwd, rulesById, configFile)) : undefined;
-      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache });
+      const loaded = loadConfig(args.cwd, rulesById, configFile);
+      const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
+      const run = await lintChangeWithConfig(configure(loaded), { cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache });
       saveCache(args, cache);
       ({ results, failures, legacy } = run);
       root = run.config.root;
@@ -85,8 +85,9 @@ export async function run(args: ParsedArgs): Promise<number> {
       }
       touched = (relPath) => touchedPaths.has(relPath);
     } else {
-      const config = loadConfig(args.cwd, rulesById, configFile);
-      const cache = args.values.cache === true ? openCache(args, config) : undefined;
+      const loaded = loadConfig(args.cwd, rulesById, configFile);
+      const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
+      const config = configure(loaded);
       const options = { cwd: args.cwd, paths: args.positionals, configFile, rules, cache };
       const plan = planLint(config, options);
       await prefetchBodies(
@@ -174,9 +175,9 @@ export async function run(args: ParsedArgs): Promise<number> {
  * `--fix` applies the fixes before the run that reports what remains; `--fix-dry-run` prints
  * them as a diff and ends the command (its exit code is 0 unless something fails).
  */
-async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | undefined> {
+async function fix(args: ParsedArgs, rules: readonly Rule[], configure: (config: ResolvedConfig) => ResolvedConfig): Promise<number | undefined> {
   const [{ planFixes }, { applyChanges }, { terminalDiff }] = await Promise.all([import('../engine/fix.js'), import('../authoring/transaction.js'), import('./authoring.js')]);
-  const config = loadConfig(args.cwd, rulesById, args.values.config as string | undefined);
+  const config = configure(loadConfig(args.cwd, rulesById, args.values.config as string | undefined));
   const plan = planFixes(config, { cwd: args.cwd, paths: args.positionals, rules });
   for (const failure of plan.failures) {
     const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
@@ -209,6 +210,39 @@ function saveCache(args: ParsedArgs, cache: FactsCache | undefined): void {
   } catch (error) {
     args.stderr.write(`scs-standards lint: the cache could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
   }
+}
+
+/**
+ * `--rule ID[:SEVERITY]`: the rules to run (all without the flag) and the severities given for
+ * them, or the message of a usage error.
+ */
+function selectRules(entries: unknown): { rules: readonly Rule[]; severities: Map<string, RawSeverity> } | string {
+  const severities = new Map<string, RawSeverity>();
+  if (!Array.isArray(entries)) return { rules: allRules, severities };
+  const ids = new Set<string>();
+  const unknown: string[] = [];
+  for (const entry of entries as string[]) {
+    const colon = entry.lastIndexOf(':');
+    const id = colon === -1 ? entry : entry.slice(0, colon);
+    if (!rulesById.has(id)) {
+      unknown.push(id);
+      continue;
+    }
+    ids.add(id);
+    if (colon === -1) continue;
+    const word = entry.slice(colon + 1);
+    const severity = parseSeverity(word);
+    if (severity === undefined) return `--rule \`${sanitizeForTerminal(entry)}\`: unknown severity \`${sanitizeForTerminal(word)}\`, expected ${SEVERITY_WORDS.join(', ')}`;
+    severities.set(id, severity);
+  }
+  if (unknown.length > 0) {
+    const suggestions = unknown.map((id) => {
+      const near = closest(id, allRules.map((rule) => rule.id));
+      return `\`${sanitizeForTerminal(id)}\`${near ? ` (did you mean \`${near}\`?)` : ''}`;
+    });
+    return `unknown rule ${suggestions.join(', ')}`;
+  }
+  return { rules: allRules.filter((rule) => ids.has(rule.id)), severities };
 }
 
 function parseConcurrency(value: unknown): Concurrency | undefined {

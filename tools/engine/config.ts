@@ -14,7 +14,17 @@ export const CONFIG_FILE_NAMES = ['.scs-standards.json', '.scs-standards.yaml', 
 
 export type SeveritySetting = Severity | 'off';
 
-type RawSeverity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+export type RawSeverity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+/** The severity words of a rule setting, as the configuration and `--rule ID:SEVERITY` take them. */
+export const SEVERITY_WORDS: readonly string[] = ['off', 'warn', 'error', '0', '1', '2'];
+
+/** A severity word (`warn`, `1`, ...) as the configuration writes it, or undefined when it is none. */
+export function parseSeverity(word: string): RawSeverity | undefined {
+  if (word === 'off' || word === 'warn' || word === 'error') return word;
+  if (word === '0' || word === '1' || word === '2') return Number(word) as 0 | 1 | 2;
+  return undefined;
+}
 type RawSetting = RawSeverity | [RawSeverity] | [RawSeverity, unknown];
 
 export interface RawConfig {
@@ -95,6 +105,16 @@ export class ResolvedConfig {
     }));
     const ignores = raw.ignores ?? [];
     this.#ignored = ignores.length > 0 ? picomatch(ignores, { dot: true }) : () => false;
+  }
+
+  /**
+   * This configuration with severities that win over every setting of the file (`--rule
+   * ID:SEVERITY`): an override that applies to every file, after the file's own.
+   */
+  withSeverities(severities: ReadonlyMap<string, RawSeverity>): ResolvedConfig {
+    if (severities.size === 0) return this;
+    const overrides = [...(this.raw.overrides ?? []), { rules: Object.fromEntries(severities) }];
+    return new ResolvedConfig(this.root, this.file, { ...this.raw, overrides }, this.#rules);
   }
 
   /** Whether a path (relative to the root, `/`-separated) is ignored. */
