@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { ConfigError, loadConfig } from '../engine/config.js';
@@ -60,9 +60,48 @@ function execute(args: ParsedArgs): number {
     return EXIT.ok;
   }
   const outDir = resolve(args.cwd, out ?? '.');
-  const shownOut = relative(args.cwd, outDir) || '.';
-  const plan = planFolder(outDir, shownOut, generateOutputs(index));
+  // As given when absolute; relative to the working folder otherwise.
+  const shownOut = sanitizeForTerminal(out !== undefined && isAbsolute(out) ? out : relative(args.cwd, outDir) || '.');
+  const files = generateOutputs(index);
+  refuseStandardsFolder(outDir, shownOut, folder, sanitizeForTerminal(given ?? (relative(args.cwd, folder) || '.')), files);
+  const plan = planFolder(outDir, shownOut, files);
   return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+}
+
+/**
+ * The index is never written into the folder of the documents it indexes, nor into any folder
+ * inside it: its pages would be read as documents (and linted) by the next run. Compared by real
+ * path, so that a symbolic link or a file system that ignores case does not hide it.
+ */
+function refuseStandardsFolder(outDir: string, shownOut: string, folder: string, shownFolder: string, files: readonly OutputFile[]): void {
+  const documents = realPath(folder);
+  const target = realPath(outDir);
+  const inside = (path: string): boolean => path === documents || path.startsWith(documents.endsWith(sep) ? documents : `${documents}${sep}`);
+  const advice = 'the generated pages would be read as documents; choose an --out folder outside it';
+  if (inside(target)) {
+    throw new IndexUsageError(`--out ${shownOut} is ${target === documents ? '' : 'inside '}the standards folder ${shownFolder}: ${advice}`);
+  }
+  for (const top of new Set(files.map((file) => file.path.split('/')[0] ?? ''))) {
+    if (top !== '' && files.some((file) => file.path.startsWith(`${top}/`)) && inside(realPath(join(outDir, top)))) {
+      throw new IndexUsageError(`--out ${shownOut} would write ${top}/ into the standards folder ${shownFolder}: ${advice}`);
+    }
+  }
+}
+
+/** The real path of a file or folder, or of its nearest existing parent joined with the rest. */
+function realPath(path: string): string {
+  const rest: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(current), ...rest.reverse());
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return resolve(path);
+      rest.push(basename(current));
+      current = parent;
+    }
+  }
 }
 
 interface Plan {
