@@ -35,9 +35,20 @@ describe('help and version', () => {
 });
 
 describe('lint exit codes and formats', () => {
-  test('a clean repository exits 0 and prints nothing', () => {
+  test('a clean repository exits 0 with one line that says what was checked', () => {
     const result = runBin(['lint'], join(FIXTURES, 'clean'));
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 5 documents checked, no problems\n', stderr: '' });
+  });
+
+  test('the line of a clean run: scope files counted apart, --quiet says no errors, machine formats print no line', async () => {
+    const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) });
+    expect((await runMain(['lint'], root)).stdout).toBe('✔ 1 document checked, no problems\n');
+    expect((await runMain(['lint', '--quiet'], root)).stdout).toBe('✔ 1 document checked, no errors\n');
+    expect((await runMain(['lint', '--color'], root)).stdout).toBe('\u001b[1;32m✔ 1 document checked, no problems\u001b[0m\n');
+    expect((await runMain(['lint', '-f', 'github'], root)).stdout).toBe('');
+    expect(JSON.parse((await runMain(['lint', '-f', 'json'], root)).stdout)).toHaveLength(1);
+    const none = await runMain(['lint', 'Standards/README.md'], join(FIXTURES, 'clean'));
+    expect(none.stdout).toBe('');
   });
 
   test('findings exit 1 with the stylish report (golden)', () => {

@@ -4,6 +4,13 @@ import { HELP_FLAG, type Command, type Flag, type ParsedArgs } from './flags.js'
 /** A mistake in the command line: exit code 2 with this message, after `scs-standards <command>: `. */
 export class ArgumentError extends Error {
   override readonly name = 'ArgumentError';
+  /** Whether the help lists what was meant (an unknown option): the message then points to it. */
+  readonly pointsToHelp: boolean;
+
+  constructor(message: string, pointsToHelp = false) {
+    super(message);
+    this.pointsToHelp = pointsToHelp;
+  }
 }
 
 export interface CommandLine {
@@ -36,7 +43,7 @@ export function parseCommandLine(command: Command, args: readonly string[], extr
     const known = flag !== undefined && (token.rawName === `--${flag.name}` || (flag.short !== undefined && token.rawName === `-${flag.short}`));
     if (!flag || !known) {
       const suggestion = suggestOption(token.rawName, flags);
-      throw new ArgumentError(`unknown option \`${token.rawName}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`);
+      throw new ArgumentError(`unknown option \`${token.rawName}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`, true);
     }
     const shown = `--${flag.name}`;
     if (flag.type === 'boolean') {

@@ -273,7 +273,7 @@ async function render(format: string, results: readonly FileResult[], args: Pars
       return formatGithub(results);
     }
     default:
-      return formatStylish(results, { cwd: args.cwd, color: useColor(args) });
+      return formatStylish(results, { cwd: args.cwd, color: useColor(args), quiet: args.values.quiet === true });
   }
 }
 

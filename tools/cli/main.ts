@@ -28,7 +28,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (first === 'help' && argv.length > 1) {
       const name = argv[1] ?? '';
       const command = COMMANDS.find((candidate) => candidate.name === name);
-      if (!command || argv.length > 2) return usageError(io, 'scs-standards help', command ? `expected one command, got ${argv.length - 1}` : unknownCommand(name, false), 'commands');
+      if (!command || argv.length > 2) return usageError(io, 'scs-standards help', command ? `expected one command, got ${argv.length - 1}` : unknownCommand(name, false), command ? undefined : 'commands');
       io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     line = parseCommandLine(command, named ? argv.slice(1) : argv, named ? [] : [VERSION_FLAG]);
   } catch (error) {
-    if (error instanceof ArgumentError) return usageError(io, typed, error.message);
+    if (error instanceof ArgumentError) return usageError(io, typed, error.message, error.pointsToHelp ? 'options' : undefined);
     throw error;
   }
   if (line.values.help === true) {
@@ -75,9 +75,9 @@ function unknownCommand(word: string, couldBePath: boolean): string {
 }
 
 /** A usage error, attributed to what was typed: `scs-standards lint: ...`, or `scs-standards: ...`. */
-function usageError(io: Io, typed: string, message: string, what: 'options' | 'commands' = 'options'): number {
+function usageError(io: Io, typed: string, message: string, what: 'options' | 'commands' | undefined): number {
   const help = typed === 'scs-standards help' ? 'scs-standards --help' : `${typed} --help`;
-  io.stderr.write(`${typed}: ${sanitizeForTerminal(message)}\nRun \`${help}\` for the ${what}.\n`);
+  io.stderr.write(`${typed}: ${sanitizeForTerminal(message)}\n${what ? `Run \`${help}\` for the ${what}.\n` : ''}`);
   return EXIT.failure;
 }
 
