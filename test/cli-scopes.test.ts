@@ -123,7 +123,7 @@ describe('lint checks certificate-scope files', () => {
   test.each([
     ['{ "scopes": ["../other/scs-*.yaml"] }', '.scs-standards.json:1:14: a scope glob must stay inside the repository'],
     ['{ "scopes": ["/etc/scs-*.yaml"] }', 'a scope glob must stay inside the repository'],
-    ['{ "scopes": "Tests/scs-*.yaml" }', '.scs-standards.json:1:13: must be array'],
+    ['{ "scopes": "Tests/scs-*.yaml" }', '.scs-standards.json:1:13: expected a list, got the text "Tests/scs-*.yaml"'],
   ])('invalid `scopes` %s exits 2 with a positioned message', async (text, message) => {
     const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}), '.scs-standards.json': text }, undefined);
     const result = await runMain(['lint'], root);

@@ -262,17 +262,92 @@ describe('configuration', () => {
 
   test.each([
     ['{ "rules": { "no-such-rule": "error" } }', '.scs-standards.json:1:14: unknown rule `no-such-rule`'],
-    ['{\n  "rules": {\n    "file-content": "loud"\n  }\n}', '.scs-standards.json:3:21: unexpected value, expected one of "off", "warn", "error", 0, 1, 2'],
-    ['{ "rulez": {} }', '.scs-standards.json:1:1: unknown setting `rulez`'],
+    ['{\n  "rules": {\n    "file-content": "loud"\n  }\n}', '.scs-standards.json:3:21: got the text "loud": expected one of "off", "warn", "error", 0, 1, 2, or a list'],
+    ['{ "rulez": {} }', '.scs-standards.json:1:3: unknown setting `rulez`: did you mean `rules`?'],
     ['{ "rules": { "file-content": ["error", { "x": 1 }] } }', 'rule `file-content` has no options'],
-    ['{ "rules": [ }', '.scs-standards.json:1:14: invalid configuration syntax'],
+    ['{ "rules": [ }', '.scs-standards.json:1:14: invalid JSON: expected a value (text in double quotes, a number, true, false, null, `{` or `[`), found `}`'],
     ['{ "rules": { "sections-required": ["error", { "Standard": { "required": "Introduction" } }] } }', 'invalid options for rule `sections-required`'],
+    ['{ "rules": { "sections-requird": "warn" } }', '.scs-standards.json:1:14: unknown rule `sections-requird`: did you mean `sections-required`?'],
   ])('invalid configuration %s exits 2 with a positioned message', async (text, message) => {
     const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) }, undefined);
     writeFileSync(join(root, '.scs-standards.json'), text);
     const result = await runMain(['lint'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe('configuration errors in the tool\'s words', () => {
+  const lint = async (name: string, text: string): Promise<{ code: number; stderr: string; stdout: string }> => {
+    const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) }, undefined);
+    writeFileSync(join(root, name), text);
+    return runMain(['lint'], root);
+  };
+
+  test('every problem on a line of its own, positioned, in order, without schema wording', async () => {
+    const text = [
+      '{',
+      '  "rulez": {},',
+      '  "standards": "",',
+      '  "scopes": "Tests/x.yaml",',
+      '  "ignores": [1],',
+      '  "maxFileSize": 0,',
+      '  "rules": { "file-content": "loud", "Bad_Id": "off", "front-matter-schema": [], "link-fragment-exists": ["error", {}, 3], "file-name-unique": ["loud"] },',
+      '  "overrides": [{ "status": ["Final"] }, { "rules": {}, "file": [] }],',
+      '  "approvals": { "IaaS": 5, "KaaS": [], "IAM": [""], "Foo": "x" }',
+      '}',
+    ].join('\n');
+    const result = await lint('.scs-standards.json', text);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      'scs-standards lint: .scs-standards.json:2:3: unknown setting `rulez`: did you mean `rules`?',
+      'scs-standards lint: .scs-standards.json:3:16: is empty: expected a text',
+      'scs-standards lint: .scs-standards.json:4:13: expected a list, got the text "Tests/x.yaml"',
+      'scs-standards lint: .scs-standards.json:5:15: expected a text, got the number 1',
+      'scs-standards lint: .scs-standards.json:6:18: got the number 0: expected at least 1',
+      'scs-standards lint: .scs-standards.json:7:30: got the text "loud": expected one of "off", "warn", "error", 0, 1, 2, or a list',
+      'scs-standards lint: .scs-standards.json:7:38: `Bad_Id` is not a rule id (lower-case words joined by hyphens, as `scs-standards rules` lists them)',
+      'scs-standards lint: .scs-standards.json:7:78: got an empty list: expected at least 1 entry',
+      'scs-standards lint: .scs-standards.json:7:106: too many entries: expected at most 2',
+      'scs-standards lint: .scs-standards.json:7:145: unexpected value (got the text "loud"), expected one of "off", "warn", "error", 0, 1, 2',
+      'scs-standards lint: .scs-standards.json:8:17: missing `rules`',
+      'scs-standards lint: .scs-standards.json:8:30: unexpected value (got the text "Final"), expected one of "Draft", "Stable", "Deprecated", "Rejected"',
+      'scs-standards lint: .scs-standards.json:8:57: unknown setting `file`: did you mean `files`?',
+      'scs-standards lint: .scs-standards.json:9:26: got the number 5: expected a text, or a list',
+      'scs-standards lint: .scs-standards.json:9:37: got an empty list: expected at least 1 entry',
+      'scs-standards lint: .scs-standards.json:9:49: is empty: expected a text',
+      'scs-standards lint: .scs-standards.json:9:54: unknown setting `Foo`',
+      '',
+    ]);
+    expect(result.stderr).not.toMatch(/must |\\n|NOT|property name/);
+  });
+
+  test('options of a rule are described the same way', async () => {
+    const result = await lint('.scs-standards.json', '{ "rules": { "sections-required": ["error", { "Standard": { "required": "Introduction" } }] } }');
+    expect(result.stderr).toContain('scs-standards lint: .scs-standards.json:1:73: invalid options for rule `sections-required`: expected a list, got the text "Introduction"\n');
+    expect(result.stderr).not.toMatch(/must /);
+  });
+
+  test.each([
+    ['{ "rules": { "file-content": "error" ', '.scs-standards.json:1:37: invalid JSON: the file ends before the `{` at 1:12 is closed'],
+    ['{ "rules": { "file-content": "error", } }', '.scs-standards.json:1:38: invalid JSON: a `,` before `}`: JSON allows no comma after the last entry'],
+    ['{ "rules": { "a": 1, "a": 2 } }', '.scs-standards.json:1:22: invalid JSON: the same key is written twice in one mapping'],
+    ['// settings\n{}', '.scs-standards.json:1:1: invalid JSON: comments are not JSON: remove them, or use a YAML configuration'],
+    ["{ 'rules': {} }", '.scs-standards.json:1:3: invalid JSON: expected a key in double quotes, found `\'`'],
+    ['{ "standards": "Std" } x', '.scs-standards.json:1:24: invalid JSON: `x` after the end of the JSON value'],
+  ])('JSON %j is reported as JSON', async (text, message) => {
+    const result = await lint('.scs-standards.json', text);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`scs-standards lint: ${message}\n`);
+  });
+
+  test('YAML is reported as YAML, every syntax error on its line', async () => {
+    const result = await lint('.scs-standards.yaml', 'rules:\n  file-content: warn\n  file-content: off\nscopes: [\n');
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('scs-standards lint: .scs-standards.yaml:3:3: invalid YAML: the same key is written twice in one mapping');
+    expect(lines.slice(1).every((line) => /^scs-standards lint: \.scs-standards\.yaml:\d+:\d+: invalid YAML: /.test(line))).toBe(true);
+    expect(result.stderr).not.toContain('JSON');
   });
 });
 

@@ -7,6 +7,7 @@ import { UsageError } from '../engine/discover.js';
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
+import { messageLines } from './output.js';
 
 /**
  * Runs an authoring command: plans its whole change, then prints it (`--dry-run`) or applies it
@@ -27,7 +28,7 @@ export async function runAuthoring(args: ParsedArgs, plan: (ws: Workspace) => Ch
     return EXIT.ok;
   } catch (error) {
     if (isInputError(error)) {
-      args.stderr.write(`scs-standards ${args.command}: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines(`scs-standards ${args.command}`, error.message));
       return EXIT.failure;
     }
     throw error;

@@ -14,6 +14,7 @@ import { sanitizeForTerminal } from '../reporters/sanitize.js';
 import { rulesById } from '../rules/index.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
+import { messageLines } from './output.js';
 
 class IndexUsageError extends Error {}
 
@@ -22,7 +23,11 @@ export async function run(args: ParsedArgs): Promise<number> {
   try {
     return execute(args);
   } catch (error) {
-    if (error instanceof IndexUsageError || error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
+      args.stderr.write(messageLines('scs-standards index', error.message));
+      return EXIT.failure;
+    }
+    if (error instanceof IndexUsageError) {
       args.stderr.write(`scs-standards index: ${error.message}\n`);
       return EXIT.failure;
     }

@@ -17,7 +17,7 @@ import { formatStylish } from '../reporters/stylish.js';
 import type { ParsedArgs } from './flags.js';
 import { closest } from './arguments.js';
 import { EXIT } from './exit.js';
-import { useColor } from './output.js';
+import { messageLines, useColor } from './output.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -159,12 +159,12 @@ export async function run(args: ParsedArgs): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
-      args.stderr.write(`scs-standards lint: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines('scs-standards lint', error.message));
       return EXIT.failure;
     }
     const { isInputError } = await import('./authoring.js');
     if (isInputError(error)) {
-      args.stderr.write(`scs-standards lint: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines('scs-standards lint', error.message));
       return EXIT.failure;
     }
     throw error;
