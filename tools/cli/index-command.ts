@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { writeFileAtomic } from '../engine/atomic-write.js';
+import { listTemporaries, removeStaleTemporaries } from '../engine/temporary.js';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { findScopeFiles } from '../engine/discover.js';
 import { loadCorpus, readScope } from '../engine/load.js';
@@ -117,11 +118,16 @@ interface Plan {
   stale: { path: string; old: string }[];
   /** Files in the way that the index did not write: never overwritten. */
   foreign: string[];
+  /** Temporary files of the toolkit (`.<name>.<pid>.<hex>.tmp`), left by an interrupted run or a run under way. */
+  temporaries: string[];
 }
 
 function planFolder(outDir: string, shownOut: string, files: readonly OutputFile[]): Plan {
   if (exists(outDir) && !isDirectory(outDir)) throw new IndexUsageError(`--out ${sanitizeForTerminal(shownOut)} is not a folder`);
-  const plan: Plan = { changed: [], unchanged: 0, stale: [], foreign: [] };
+  const plan: Plan = { changed: [], unchanged: 0, stale: [], foreign: [], temporaries: [] };
+  for (const folder of ['', ...list(outDir).filter((name) => isDirectory(join(outDir, name)))]) {
+    for (const name of listTemporaries(join(outDir, folder))) plan.temporaries.push(folder === '' ? name : `${folder}/${name}`);
+  }
   const generated = new Set(files.map((file) => file.path));
   for (const file of files) {
     const target = join(outDir, file.path);
@@ -141,7 +147,7 @@ function planFolder(outDir: string, shownOut: string, files: readonly OutputFile
 }
 
 function reportCheck(args: ParsedArgs, plan: Plan, shownOut: string): number {
-  const differences = plan.changed.length + plan.stale.length;
+  const differences = plan.changed.length + plan.stale.length + plan.temporaries.length;
   if (differences === 0) return EXIT.ok;
   let diff = '';
   for (const { file, old } of plan.changed) {
@@ -152,8 +158,9 @@ function reportCheck(args: ParsedArgs, plan: Plan, shownOut: string): number {
   args.stdout.write(diff.split('\n').map(sanitizeForTerminal).join('\n'));
   args.stderr.write(
     `scs-standards index: ${differences} ${differences === 1 ? 'file differs' : 'files differ'} in ${shownOut} from the index of the documents` +
-      ` (${plan.changed.length} to write, ${plan.stale.length} to remove); run \`scs-standards index --out ${shownOut}\` without --check to update\n`,
+      ` (${plan.changed.length} to write, ${plan.stale.length} to remove${plan.temporaries.length > 0 ? `, ${plan.temporaries.length} temporary ${plan.temporaries.length === 1 ? 'file' : 'files'} left by an interrupted run` : ''}); run \`scs-standards index --out ${shownOut}\` without --check to update\n`,
   );
+  for (const path of plan.temporaries) args.stderr.write(`scs-standards index: temporary file ${sanitizeForTerminal(`${shownOut}/${path}`)}\n`);
   return EXIT.findings;
 }
 
@@ -166,6 +173,9 @@ function applyPlan(args: ParsedArgs, plan: Plan, outDir: string, shownOut: strin
     const list = plan.foreign.map((path) => `  ${sanitizeForTerminal(`${shownOut}/${path}`)}\n`).join('');
     throw new IndexUsageError(`not replacing what scs-standards index did not write (nothing was written):\n${list}Move it away or choose another --out folder.`);
   }
+  // What killed runs left behind (a run still under way keeps its own).
+  const folders = new Set(['', ...plan.temporaries.map((path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : ''))]);
+  for (const folder of folders) removeStaleTemporaries(join(outDir, folder));
   let current = '';
   try {
     for (const { file } of plan.changed) {

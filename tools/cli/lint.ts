@@ -176,8 +176,9 @@ export async function run(args: ParsedArgs): Promise<number> {
  * them as a diff and ends the command (its exit code is 0 unless something fails).
  */
 async function fix(args: ParsedArgs, rules: readonly Rule[], configure: (config: ResolvedConfig) => ResolvedConfig): Promise<number | undefined> {
-  const [{ planFixes }, { applyChanges }, { terminalDiff }] = await Promise.all([import('../engine/fix.js'), import('../authoring/transaction.js'), import('./authoring.js')]);
+  const [{ planFixes }, { applyChanges }, { recoverInterrupted, terminalDiff }] = await Promise.all([import('../engine/fix.js'), import('../authoring/transaction.js'), import('./authoring.js')]);
   const config = configure(loadConfig(args.cwd, rulesById, args.values.config as string | undefined));
+  await recoverInterrupted(args, config.root);
   const plan = planFixes(config, { cwd: args.cwd, paths: args.positionals, rules });
   for (const failure of plan.failures) {
     const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);

@@ -1,6 +1,8 @@
+import { interrupt, interruption, signalExitCode } from '../engine/temporary.js';
+
 /**
  * What the command does as a process, in one place for every command: output to a pipe that
- * its reader closed.
+ * its reader closed, and SIGINT and SIGTERM.
  */
 
 /**
@@ -13,4 +15,23 @@ export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
+}
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) end the run with 130 or 143, after removing
+ * its temporary files; a change of several files under way is undone first (the command then
+ * returns, and `exitCode` gives the signal's code).
+ */
+export function endCleanlyOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interrupt(signal)) process.exit(signalExitCode(signal));
+    });
+  }
+}
+
+/** The exit code of the run: the command's, or the signal's when one interrupted it. */
+export function exitCode(code: number): number {
+  const signal = interruption();
+  return signal === undefined ? code : signalExitCode(signal);
 }

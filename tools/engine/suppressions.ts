@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
 import { ConfigError } from './config.js';
 import { summarize, type FileResult, type Finding } from './result.js';
 
@@ -45,7 +45,7 @@ export function loadSuppressions(path: string, shown: string): Suppressions {
   return suppressions;
 }
 
-/** Writes the file whole or not at all (a temporary file renamed over the old one). */
+/** Writes the file whole or not at all (a temporary file renamed over the old one, as every write). */
 export function saveSuppressions(path: string, suppressions: Suppressions): void {
   const sorted: Suppressions = {};
   for (const file of Object.keys(suppressions).sort()) {
@@ -54,14 +54,7 @@ export function saveSuppressions(path: string, suppressions: Suppressions): void
     if (ids.length === 0) continue;
     sorted[file] = Object.fromEntries(ids.map((id) => [id, { count: rules[id]?.count ?? 0 }]));
   }
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${process.pid}.${Date.now()}.suppressions.tmp`);
-  try {
-    writeFileSync(temporary, `${JSON.stringify(sorted, null, 2)}\n`);
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writeFileAtomic(path, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 /** Errors per rule of one file's findings. */
