@@ -231,6 +231,9 @@ describe('signals and killed runs', () => {
     expect(existsSync(join(root, 'Standards', 'scs-0111-v1-gpu-flavors.md'))).toBe(true);
     expect(snapshot(root)).not.toEqual(before);
     expect(leftovers(root).some((path) => path.startsWith('.scs-standards-transaction.'))).toBe(true);
+    // lint only reads, and says so.
+    expect(runBin(['lint', '-f', 'json'], root).stderr).toMatch(/^scs-standards lint: warning: a run \(process \d+\) was killed while it changed files, which may be half-changed; `scs-standards lint --fix` or any authoring command puts them back first\n$/);
+    expect(leftovers(root).some((path) => path.startsWith('.scs-standards-transaction.'))).toBe(true);
     const next = runBin(['stabilize', '0110-v1', '--dry-run'], root);
     expect(next.code).toBe(0);
     expect(next.stderr).toMatch(/^scs-standards stabilize: an earlier run \(process \d+\) was killed while it changed files; put back as they were: moved Standards\/scs-0111-v1-gpu-flavors\.md back to Standards\/scs-xxxx-v1-gpu-flavors\.md\n$/);

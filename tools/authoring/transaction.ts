@@ -3,7 +3,7 @@ import { constants, readdirSync, readFileSync } from 'node:fs';
 import { access, copyFile, link, lstat, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
-import { checkInterrupted, processAlive, releaseTemporary, temporaryPath, testPause, uninterrupted } from '../engine/temporary.js';
+import { checkInterrupted, JOURNAL_NAME, processAlive, releaseTemporary, temporaryPath, testPause, uninterrupted } from '../engine/temporary.js';
 import type { Git } from '../lifecycle/git.js';
 import type { ChangeSet, FileChange } from './changes.js';
 
@@ -215,8 +215,6 @@ type JournalStep =
   | { kind: 'write'; path: string; before: string; after: string }
   | { kind: 'create'; path: string; after: string };
 
-/** `.scs-standards-transaction.<pid>.<hex>.json` at the repository root. */
-const JOURNAL_NAME = /^\.scs-standards-transaction\.(\d+)\.[0-9a-f]{12}\.json$/;
 
 function writeJournal(root: string, steps: readonly PlannedStep[], temps: string[]): string {
   const entries = steps.map((step): JournalStep => {

@@ -5,6 +5,7 @@ import type { InternalFailure } from '../engine/lint.js';
 import { checkPlan, planLint } from '../engine/run.js';
 import { prefetchBodies, type Concurrency } from '../engine/prefetch.js';
 import { DEFAULT_CACHE_FILE, FactsCache } from '../engine/cache.js';
+import { killedChanges } from '../engine/temporary.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { version } from './version.js';
 import type { FileResult, Finding } from '../engine/result.js';
@@ -100,6 +101,12 @@ export async function run(args: ParsedArgs): Promise<number> {
       root = run.config.root;
     }
 
+    if (args.values.fix !== true) {
+      // `lint` only reads: what a killed change left is put back by the commands that write.
+      for (const pid of killedChanges(root)) {
+        args.stderr.write(`scs-standards lint: warning: a run (process ${pid}) was killed while it changed files, which may be half-changed; \`scs-standards lint --fix\` or any authoring command puts them back first\n`);
+      }
+    }
     // Suppressions count errors as a full run reports them; strictness follows afterwards.
     const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress } = await import('../engine/suppressions.js');
     const location = typeof args.values['suppressions-location'] === 'string' ? resolve(args.cwd, args.values['suppressions-location']) : resolve(root, DEFAULT_SUPPRESSIONS_FILE);

@@ -93,6 +93,21 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** `.scs-standards-transaction.<pid>.<hex>.json` at the repository root: the journal of a change under way. */
+export const JOURNAL_NAME = /^\.scs-standards-transaction\.(\d+)\.[0-9a-f]{12}\.json$/;
+
+/** The process ids of journals at the root whose run was killed: changes still to be put back. */
+export function killedChanges(root: string): number[] {
+  try {
+    return readdirSync(root)
+      .map((name) => JOURNAL_NAME.exec(name))
+      .map((match) => Number(match?.[1] ?? 0))
+      .filter((pid) => pid > 0 && pid !== process.pid && !processAlive(pid));
+  } catch {
+    return [];
+  }
+}
+
 /** A run was interrupted by SIGINT or SIGTERM while it changed files. */
 export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
