@@ -25,17 +25,30 @@ describe('help and version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
-  test('no arguments prints help and exits 2', async () => {
-    const result = await runMain([], FIXTURES);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toContain('Usage: scs-standards');
+  test('no arguments lints the standards folder, as the help says', async () => {
+    const cwd = join(FIXTURES, 'mixed');
+    const bare = await runMain([], cwd);
+    expect(bare).toEqual(await runMain(['lint'], cwd));
+    expect(bare.code).toBe(1);
+    expect(generalHelp()).toContain('Without a command, `scs-standards [options] [paths...]` lints (without paths, the standards folder)');
   });
 });
 
 describe('lint exit codes and formats', () => {
-  test('a clean repository exits 0 and prints nothing', () => {
+  test('a clean repository exits 0 with one line that says what was checked', () => {
     const result = runBin(['lint'], join(FIXTURES, 'clean'));
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 5 documents checked, no problems\n', stderr: '' });
+  });
+
+  test('the line of a clean run: scope files counted apart, --quiet says no errors, machine formats print no line', async () => {
+    const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) });
+    expect((await runMain(['lint'], root)).stdout).toBe('✔ 1 document checked, no problems\n');
+    expect((await runMain(['lint', '--quiet'], root)).stdout).toBe('✔ 1 document checked, no errors\n');
+    expect((await runMain(['lint', '--color'], root)).stdout).toBe('\u001b[1;32m✔ 1 document checked, no problems\u001b[0m\n');
+    expect((await runMain(['lint', '-f', 'github'], root)).stdout).toBe('');
+    expect(JSON.parse((await runMain(['lint', '-f', 'json'], root)).stdout)).toHaveLength(1);
+    const none = await runMain(['lint', 'Standards/README.md'], join(FIXTURES, 'clean'));
+    expect(none.stdout).toBe('');
   });
 
   test('findings exit 1 with the stylish report (golden)', () => {
@@ -98,6 +111,73 @@ describe('lint exit codes and formats', () => {
   });
 });
 
+describe('the argument layer', () => {
+  const clean = join(FIXTURES, 'clean');
+  test.each([
+    [['lint', '--formt', 'json'], 'scs-standards lint: unknown option `--formt`: did you mean `--format`?'],
+    [['index', '--ot', 'out'], 'scs-standards index: unknown option `--ot`: did you mean `--out`?'],
+    [['lint', '--Fix'], 'scs-standards lint: unknown option `--Fix`: did you mean `--fix`?'],
+    [['lint', '--max', '3'], 'scs-standards lint: unknown option `--max`: did you mean `--max-warnings`?'],
+    [['-V'], 'scs-standards: unknown option `-V`: did you mean `-v`?'],
+    [['--formt', 'json'], 'scs-standards: unknown option `--formt`: did you mean `--format`?'],
+    [['lint', '-V'], 'scs-standards lint: unknown option `-V`\n'],
+    [['stabilise', '0100-v1'], 'scs-standards: unknown command `stabilise`: did you mean `stabilize`?'],
+    [['Review'], 'scs-standards: unknown command `Review`: did you mean `review`?'],
+    [['frobnicate'], 'scs-standards: unknown command `frobnicate`, and no file or folder of that name. Commands: init, lint, rules,'],
+    [['help', 'stabilise'], 'scs-standards help: unknown command `stabilise`: did you mean `stabilize`?'],
+    [['rules', 'extra'], 'scs-standards rules: unexpected argument `extra`: `scs-standards rules` takes no arguments'],
+    [['new', 'extra', '--type', 'Standard'], 'scs-standards new: unexpected argument `extra`'],
+    [['stabilize', 'a', 'b'], 'scs-standards stabilize: expected one document, got 2: `a`, `b`'],
+    [['lint', '--fix', '--fix-dry-run'], 'scs-standards lint: `--fix` and `--fix-dry-run` cannot be combined'],
+    [['lint', '--fix-dry-run', '--format', 'json'], 'scs-standards lint: `--fix-dry-run` and `--format` cannot be combined'],
+    [['lint', '--format'], 'scs-standards lint: option `--format` needs a value (NAME)'],
+    [['lint', '--format', '--quiet'], 'option `--format` needs a value (NAME), got the option `--quiet` (write `--format=--quiet` if that is the value)'],
+    [['lint', '--fix=yes'], 'scs-standards lint: option `--fix` takes no value, got `--fix=yes`'],
+    [['lint', '--rule', 'file-name-unique:bogus'], 'scs-standards lint: --rule `file-name-unique:bogus`: unknown severity `bogus`, expected off, warn, error, 0, 1, 2'],
+    [['lint', '--rule', 'file-name-uniqe'], 'unknown rule `file-name-uniqe` (did you mean `file-name-unique`?)'],
+    [['new', '--type', 'Foo', '--track', 'IaaS', '--title', 'X'], 'scs-standards new: --type `Foo` is unknown: expected one of Procedural, Standard, Decision Record\n'],
+  ])('%j is a usage error with the tool\'s own message (exit 2)', async (args, message) => {
+    const result = await runMain(args, clean);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/Unknown option|parseArgs|at .*\.js/);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+
+  test('an existing path is linted, even one that looks like a mistyped command', async () => {
+    const root = repo({ 'Reviews/scs-0100-v1-flavor-naming.md': standard({}), 'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }) });
+    expect((await runMain(['Review'], root)).stderr).toContain('did you mean `review`?');
+    const linted = await runMain(['Reviews', '--format', 'json'], root);
+    expect(linted.stderr).toBe('');
+    expect(linted.code).toBe(0);
+    expect((JSON.parse(linted.stdout) as { filePath: string }[]).map((file) => file.filePath.slice(root.length + 1))).toEqual(['Reviews/scs-0100-v1-flavor-naming.md']);
+  });
+
+  test('-v and --version print the version only where no command is typed', async () => {
+    expect((await runMain(['-v'], FIXTURES)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runMain(['--quiet', '--version'], FIXTURES)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runMain(['rules', '--version'], FIXTURES)).stderr).toContain('scs-standards rules: unknown option `--version`');
+  });
+
+  test('--rule ID:SEVERITY sets the severity with the configuration\'s words, over the configuration', async () => {
+    const cwd = join(FIXTURES, 'mixed');
+    const severities = async (rule: string): Promise<{ code: number; severities: number[] }> => {
+      const result = await runMain(['lint', '--rule', rule, '--format', 'json'], cwd);
+      return { code: result.code, severities: (JSON.parse(result.stdout) as { messages: { severity: number }[] }[]).flatMap((file) => file.messages.map((m) => m.severity)) };
+    };
+    expect(await severities('file-name-unique')).toEqual({ code: 1, severities: [2, 2] });
+    expect(await severities('file-name-unique:warn')).toEqual({ code: 0, severities: [1, 1] });
+    expect(await severities('file-name-unique:1')).toEqual({ code: 0, severities: [1, 1] });
+    expect(await severities('file-name-unique:off')).toEqual({ code: 0, severities: [] });
+    expect(await severities('file-name-unique:0')).toEqual({ code: 0, severities: [] });
+    const root = repo({ 'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy', track: 'KaaS' }) }, { rules: { 'track-matches-number': 'off' } });
+    expect((await runMain(['lint', '--rule', 'track-matches-number'], root)).code).toBe(0);
+    const raised = await runMain(['lint', '--rule', 'track-matches-number:error'], root);
+    expect(raised.code).toBe(1);
+    expect(raised.stdout).toContain('track-matches-number');
+  });
+});
+
 describe('paths', () => {
   test('naming one file reports only it, while cross-document rules see the folder', async () => {
     const cwd = join(FIXTURES, 'mixed');
@@ -119,7 +199,7 @@ describe('paths', () => {
     [['lint', 'Missing'], 'No such file or folder: Missing'],
     [['lint', '..'], 'Path outside the repository'],
     [['lint', '--format', 'xml'], 'unknown format `xml`'],
-    [['lint', '--nope'], "Unknown option '--nope'"],
+    [['lint', '--nope'], 'scs-standards lint: unknown option `--nope`\n'],
     [['lint', '--max-warnings', 'many'], '--max-warnings expects a whole number'],
     [['lint', '--rule', 'no-such-rule'], 'unknown rule `no-such-rule`'],
     [['frobnicate'], 'unknown command `frobnicate`'],
@@ -182,17 +262,92 @@ describe('configuration', () => {
 
   test.each([
     ['{ "rules": { "no-such-rule": "error" } }', '.scs-standards.json:1:14: unknown rule `no-such-rule`'],
-    ['{\n  "rules": {\n    "file-content": "loud"\n  }\n}', '.scs-standards.json:3:21: unexpected value, expected one of "off", "warn", "error", 0, 1, 2'],
-    ['{ "rulez": {} }', '.scs-standards.json:1:1: unknown setting `rulez`'],
+    ['{\n  "rules": {\n    "file-content": "loud"\n  }\n}', '.scs-standards.json:3:21: got the text "loud": expected one of "off", "warn", "error", 0, 1, 2, or a list'],
+    ['{ "rulez": {} }', '.scs-standards.json:1:3: unknown setting `rulez`: did you mean `rules`?'],
     ['{ "rules": { "file-content": ["error", { "x": 1 }] } }', 'rule `file-content` has no options'],
-    ['{ "rules": [ }', '.scs-standards.json:1:14: invalid configuration syntax'],
+    ['{ "rules": [ }', '.scs-standards.json:1:14: invalid JSON: expected a value (text in double quotes, a number, true, false, null, `{` or `[`), found `}`'],
     ['{ "rules": { "sections-required": ["error", { "Standard": { "required": "Introduction" } }] } }', 'invalid options for rule `sections-required`'],
+    ['{ "rules": { "sections-requird": "warn" } }', '.scs-standards.json:1:14: unknown rule `sections-requird`: did you mean `sections-required`?'],
   ])('invalid configuration %s exits 2 with a positioned message', async (text, message) => {
     const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) }, undefined);
     writeFileSync(join(root, '.scs-standards.json'), text);
     const result = await runMain(['lint'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe('configuration errors in the tool\'s words', () => {
+  const lint = async (name: string, text: string): Promise<{ code: number; stderr: string; stdout: string }> => {
+    const root = repo({ 'Standards/scs-0100-v1-flavor-naming.md': standard({}) }, undefined);
+    writeFileSync(join(root, name), text);
+    return runMain(['lint'], root);
+  };
+
+  test('every problem on a line of its own, positioned, in order, without schema wording', async () => {
+    const text = [
+      '{',
+      '  "rulez": {},',
+      '  "standards": "",',
+      '  "scopes": "Tests/x.yaml",',
+      '  "ignores": [1],',
+      '  "maxFileSize": 0,',
+      '  "rules": { "file-content": "loud", "Bad_Id": "off", "front-matter-schema": [], "link-fragment-exists": ["error", {}, 3], "file-name-unique": ["loud"] },',
+      '  "overrides": [{ "status": ["Final"] }, { "rules": {}, "file": [] }],',
+      '  "approvals": { "IaaS": 5, "KaaS": [], "IAM": [""], "Foo": "x" }',
+      '}',
+    ].join('\n');
+    const result = await lint('.scs-standards.json', text);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      'scs-standards lint: .scs-standards.json:2:3: unknown setting `rulez`: did you mean `rules`?',
+      'scs-standards lint: .scs-standards.json:3:16: is empty: expected a text',
+      'scs-standards lint: .scs-standards.json:4:13: expected a list, got the text "Tests/x.yaml"',
+      'scs-standards lint: .scs-standards.json:5:15: expected a text, got the number 1',
+      'scs-standards lint: .scs-standards.json:6:18: got the number 0: expected at least 1',
+      'scs-standards lint: .scs-standards.json:7:30: got the text "loud": expected one of "off", "warn", "error", 0, 1, 2, or a list',
+      'scs-standards lint: .scs-standards.json:7:38: `Bad_Id` is not a rule id (lower-case words joined by hyphens, as `scs-standards rules` lists them)',
+      'scs-standards lint: .scs-standards.json:7:78: got an empty list: expected at least 1 entry',
+      'scs-standards lint: .scs-standards.json:7:106: too many entries: expected at most 2',
+      'scs-standards lint: .scs-standards.json:7:145: unexpected value (got the text "loud"), expected one of "off", "warn", "error", 0, 1, 2',
+      'scs-standards lint: .scs-standards.json:8:17: missing `rules`',
+      'scs-standards lint: .scs-standards.json:8:30: unexpected value (got the text "Final"), expected one of "Draft", "Stable", "Deprecated", "Rejected"',
+      'scs-standards lint: .scs-standards.json:8:57: unknown setting `file`: did you mean `files`?',
+      'scs-standards lint: .scs-standards.json:9:26: got the number 5: expected a text, or a list',
+      'scs-standards lint: .scs-standards.json:9:37: got an empty list: expected at least 1 entry',
+      'scs-standards lint: .scs-standards.json:9:49: is empty: expected a text',
+      'scs-standards lint: .scs-standards.json:9:54: unknown setting `Foo`',
+      '',
+    ]);
+    expect(result.stderr).not.toMatch(/must |\\n|NOT|property name/);
+  });
+
+  test('options of a rule are described the same way', async () => {
+    const result = await lint('.scs-standards.json', '{ "rules": { "sections-required": ["error", { "Standard": { "required": "Introduction" } }] } }');
+    expect(result.stderr).toContain('scs-standards lint: .scs-standards.json:1:73: invalid options for rule `sections-required`: expected a list, got the text "Introduction"\n');
+    expect(result.stderr).not.toMatch(/must /);
+  });
+
+  test.each([
+    ['{ "rules": { "file-content": "error" ', '.scs-standards.json:1:37: invalid JSON: the file ends before the `{` at 1:12 is closed'],
+    ['{ "rules": { "file-content": "error", } }', '.scs-standards.json:1:38: invalid JSON: a `,` before `}`: JSON allows no comma after the last entry'],
+    ['{ "rules": { "a": 1, "a": 2 } }', '.scs-standards.json:1:22: invalid JSON: the same key is written twice in one mapping'],
+    ['// settings\n{}', '.scs-standards.json:1:1: invalid JSON: comments are not JSON: remove them, or use a YAML configuration'],
+    ["{ 'rules': {} }", '.scs-standards.json:1:3: invalid JSON: expected a key in double quotes, found `\'`'],
+    ['{ "standards": "Std" } x', '.scs-standards.json:1:24: invalid JSON: `x` after the end of the JSON value'],
+  ])('JSON %j is reported as JSON', async (text, message) => {
+    const result = await lint('.scs-standards.json', text);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`scs-standards lint: ${message}\n`);
+  });
+
+  test('YAML is reported as YAML, every syntax error on its line', async () => {
+    const result = await lint('.scs-standards.yaml', 'rules:\n  file-content: warn\n  file-content: off\nscopes: [\n');
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('scs-standards lint: .scs-standards.yaml:3:3: invalid YAML: the same key is written twice in one mapping');
+    expect(lines.slice(1).every((line) => /^scs-standards lint: \.scs-standards\.yaml:\d+:\d+: invalid YAML: /.test(line))).toBe(true);
+    expect(result.stderr).not.toContain('JSON');
   });
 });
 

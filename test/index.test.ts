@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -575,6 +575,40 @@ describe('usage and bad input', () => {
   ])('%j exits 2', async (args, message) => {
     const result = await runMain(['index', ...args], CORPUS);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `scs-standards index: ${message}\n` });
+  });
+
+  test.each([
+    ['Standards', '--out Standards is the standards folder Standards'],
+    ['Standards/', '--out Standards is the standards folder Standards'],
+    ['Standards/generated', '--out Standards/generated is inside the standards folder Standards'],
+    ['link', '--out link is the standards folder Standards'],
+    ['link/deeper/still', '--out link/deeper/still is inside the standards folder Standards'],
+  ])('--out %s, the documents\' own folder or inside it, exits 2 and writes nothing', async (out, message) => {
+    const root = copyOf(CORPUS);
+    symlinkSync('Standards', join(root, 'link'));
+    const before = listFiles(root);
+    for (const check of [[], ['--check']]) {
+      const result = await runMain(['index', '--today', TODAY, '--out', out, ...check], root);
+      expect(result).toEqual({ code: 2, stdout: '', stderr: `scs-standards index: ${message}: the generated pages would be read as documents; choose an --out folder outside it\n` });
+    }
+    expect(listFiles(root)).toEqual(before);
+  });
+
+  test('--out whose page folder is the standards folder exits 2', async () => {
+    const root = copyOf(CORPUS);
+    renameSync(join(root, 'Standards'), join(root, 'standards'));
+    const result = await runMain(['index', '--today', TODAY, '--out', '.', 'standards'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('scs-standards index: --out . would write standards/ into the standards folder standards: the generated pages would be read as documents; choose an --out folder outside it\n');
+    expect(existsSync(join(root, 'standards', 'overview.mdx'))).toBe(false);
+  });
+
+  test('an absolute --out is shown as given', async () => {
+    const root = copyOf(CORPUS);
+    const out = join(temporary(), 'site');
+    const result = await runMain(['index', '--today', TODAY, '--out', out], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^${out.replaceAll('/', '\\/')}: \\d+ written, 0 unchanged, 0 removed\n$`));
   });
 
   test('an output path that is a file exits 2', async () => {

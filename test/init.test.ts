@@ -165,7 +165,7 @@ describe('scs-standards init', () => {
     const root = legacyRepo((folder) => writeFileSync(join(folder, '.scs-standards.json'), '{ "standard": "Standards" }\n'));
     const result = await runMain(['init'], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('scs-standards init: .scs-standards.json:1:1: unknown setting `standard`\n');
+    expect(result.stderr).toBe('scs-standards init: .scs-standards.json:1:3: unknown setting `standard`: did you mean `standards`?\n');
   });
 
 

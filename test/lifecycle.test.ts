@@ -11,6 +11,9 @@ import { standard, supplement } from './helpers/documents.js';
 import { clearWorkTree, commitAll, git, makeGitRepo, writeFiles } from './helpers/git.js';
 import { readGolden } from './helpers/lint.js';
 
+/** The one line of a run without findings, in the stylish format. */
+const NO_PROBLEMS = /^✔ (\d+ documents?( and \d+ scope files?)?|\d+ scope files?) checked, no problems\n$/;
+
 const GOLDEN = join(import.meta.dirname, 'golden');
 const REVIEW = join(import.meta.dirname, 'fixtures', 'review');
 const cleanups: (() => void)[] = [];
@@ -39,7 +42,7 @@ describe('lint --base', () => {
   test('a legal stabilization passes; the same change without its date fails', async () => {
     const base = { [FLAVOR]: standard({}) };
     const legal = change(base, { [FLAVOR]: standard({ status: 'Stable', stabilized_at: '2026-12-01' }) });
-    expect(await runMain(['lint', '--base', 'main'], legal)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['lint', '--base', 'main'], legal)).toEqual({ code: 0, stdout: expect.stringMatching(NO_PROBLEMS), stderr: '' });
     const illegal = change(base, { [FLAVOR]: standard({ status: 'Stable' }) });
     const result = await runMain(['lint', '--base', 'main', '--format', 'json'], illegal);
     expect(result.code).toBe(1);
@@ -130,7 +133,7 @@ describe('lint --base', () => {
     const root = change({ [FLAVOR]: standard({}) }, { [FLAVOR]: standard({ status: 'Stable', stabilized_at: '2026-12-01' }) });
     const head = commitAll(root, 'stabilize');
     git(root, 'checkout', '--quiet', '--detach', head);
-    expect(await runMain(['lint', '--base', 'main~1'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['lint', '--base', 'main~1'], root)).toEqual({ code: 0, stdout: expect.stringMatching(NO_PROBLEMS), stderr: '' });
   });
 
   test('in GitHub Actions, the base defaults to origin/<base branch>', async () => {
@@ -193,7 +196,7 @@ describe('lint --base', () => {
 
 describe('bad input gets exit 2 and a message, never a stack trace', () => {
   test.each([
-    [['lint', '--base', '--output=/tmp/x'], /argument is ambiguous/],
+    [['lint', '--base', '--output=/tmp/x'], /option `--base` needs a value \(REF\), got the option `--output=\/tmp\/x`/],
     [['lint', '--base=--output=/tmp/x'], /cannot start with `-`/],
     [['lint', '--base', 'no-such-branch'], /Unknown base `no-such-branch`/],
     [['lint', '--head', 'HEAD'], /--head needs --base/],
@@ -284,7 +287,7 @@ describe('suppressions', () => {
     expect(suppressed.code).toBe(0);
     const file = join(root, 'scs-standards-suppressions.json');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ [FLAVOR]: { 'track-matches-number': { count: 1 } } });
-    expect(await runMain(['lint'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['lint'], root)).toEqual({ code: 0, stdout: '✔ 1 document checked, no problems (1 error suppressed)\n', stderr: '' });
 
     writeFiles(root, { [ENTROPY]: bad('Entropy') });
     const fresh = await runMain(['lint'], root);
@@ -392,6 +395,6 @@ describe('supplements and templates in a change', () => {
         [`${S}scs-XXXX-vN-standard-template.md`]: standard({ title: 'Template' }),
       },
     );
-    expect(await runMain(['lint', '--base', 'main'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['lint', '--base', 'main'], root)).toEqual({ code: 0, stdout: expect.stringMatching(NO_PROBLEMS), stderr: '' });
   });
 });

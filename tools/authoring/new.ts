@@ -9,6 +9,9 @@ import { checkFileName, chooseSlug } from './slug.js';
 import { findTemplate } from './templates.js';
 import { AuthoringError, shown, type Workspace } from './workspace.js';
 
+/** The types `new` creates: a supplement is made with `supplement`, from the document it extends. */
+const NEW_TYPES = TYPES.filter((type) => type !== 'Supplement');
+
 export interface NewOptions {
   type: string;
   track: string;
@@ -18,8 +21,8 @@ export interface NewOptions {
 
 /** `new`: a proposal `scs-xxxx-v1-<slug>.md` from the template of its type, as a Draft. */
 export function planNew(ws: Workspace, options: NewOptions): ChangeSet {
-  const type = oneOf('--type', options.type, TYPES);
-  if (type === 'Supplement') throw new AuthoringError('--type Supplement: a supplement extends a document; create it with `scs-standards supplement <document> --title <title>`');
+  if (options.type.trim().toLowerCase() === 'supplement') throw new AuthoringError('--type Supplement: a supplement extends a document; create it with `scs-standards supplement <document> --title <title>`');
+  const type = oneOf('--type', options.type, NEW_TYPES);
   const track = oneOf('--track', options.track, TRACKS);
   const title = checkTitle(options.title);
   const entry = checkTransition('new', 'Draft', type);

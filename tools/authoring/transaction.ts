@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, readdirSync, readFileSync } from 'node:fs';
 import { access, copyFile, link, lstat, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../engine/atomic-write.js';
+import { checkInterrupted, JOURNAL_NAME, processAlive, releaseTemporary, temporaryPath, testPause, uninterrupted } from '../engine/temporary.js';
 import type { Git } from '../lifecycle/git.js';
 import type { ChangeSet, FileChange } from './changes.js';
 
@@ -34,23 +36,35 @@ interface PlannedStep extends Step {
  * content is written to a temporary file in the target's folder; only then are files renamed
  * (with `git mv` when git tracks them), replaced (by renaming the temporary file over them) and
  * created (by linking, which never overwrites). A failure at any step undoes the steps before it,
- * so that every file is as it was.
+ * so that every file is as it was. SIGINT and SIGTERM count as a failure at the next step (the
+ * process ends after the undo). Before the first step a journal is written at the repository
+ * root, so that a run killed outright is undone by the next (`recoverInterruptedChanges`).
  */
 export async function applyChanges(set: ChangeSet, options: ApplyOptions = {}): Promise<void> {
+  await uninterrupted(() => applyUninterrupted(set, options));
+}
+
+async function applyUninterrupted(set: ChangeSet, options: ApplyOptions): Promise<void> {
   const changes = set.changes;
   await preflight(set, changes);
   const temps = new Map<FileChange, string>();
   const undo: { description: string; run: () => Promise<void> }[] = [];
   const steps = planSteps(changes);
+  let journal: string | undefined;
   try {
     for (const change of changes) {
+      checkInterrupted();
       if (change.before === undefined || !change.before.equals(change.after)) {
         const mode = change.from === undefined ? 0o666 : (await lstat(change.from)).mode & 0o7777;
         temps.set(change, await writeTemp(change.to, change.after, mode));
       }
     }
+    checkInterrupted();
+    if (steps.length > 0) journal = writeJournal(set.root, steps, [...temps.values()]);
     for (const step of steps) {
       await options.beforeStep?.({ index: step.index, kind: step.kind, path: step.path });
+      await testPause(`step-${step.index}`);
+      checkInterrupted();
       await runStep(set, step, temps, undo);
     }
   } catch (error) {
@@ -62,10 +76,13 @@ export async function applyChanges(set: ChangeSet, options: ApplyOptions = {}): 
         failed.push(`${entry.description} (${describe(undoError)})`);
       }
     }
-    for (const temp of temps.values()) await unlink(temp).catch(() => undefined);
+    for (const temp of temps.values()) await removeTemp(temp);
+    // With something not undone, the journal stays: the next run puts back what it can.
+    if (journal !== undefined && failed.length === 0) await unlink(journal).catch(() => undefined);
     const state = failed.length === 0 ? 'nothing was changed' : `and could not undo: ${failed.join('; ')}`;
     throw new TransactionError(`${describe(error)}; ${state}`, { cause: error });
   }
+  if (journal !== undefined) await unlink(journal).catch(() => undefined);
 }
 
 function planSteps(changes: readonly FileChange[]): PlannedStep[] {
@@ -100,16 +117,21 @@ async function runStep(set: ChangeSet, step: PlannedStep, temps: Map<FileChange,
     if (change.before && !current.equals(change.before)) throw new TransactionError(`${shown} was changed while the command ran`);
     const mode = (await lstat(change.to)).mode & 0o7777;
     await rename(temp, change.to);
+    releaseTemporary(temp);
     temps.delete(change);
     const before = change.before ?? current;
     undo.push({
       description: `restore ${shown}`,
-      run: async () => rename(await writeTemp(change.to, before, mode), change.to),
+      run: async () => {
+        const restored = await writeTemp(change.to, before, mode);
+        await rename(restored, change.to);
+        releaseTemporary(restored);
+      },
     });
     return;
   }
   await linkWithoutOverwrite(temp, change.to, shown);
-  await unlink(temp);
+  await removeTemp(temp);
   temps.delete(change);
   undo.push({ description: `remove ${shown}`, run: () => unlink(change.to) });
 }
@@ -151,18 +173,134 @@ async function writable(path: string): Promise<boolean> {
 
 /** Writes bytes to a new temporary file next to `target` and returns its path. */
 async function writeTemp(target: string, bytes: Buffer, mode: number): Promise<string> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
+  const temp = temporaryPath(target);
+  let handle;
+  try {
+    handle = await open(temp, 'wx', mode);
+  } catch (error) {
+    releaseTemporary(temp);
+    throw error;
+  }
   try {
     await handle.writeFile(bytes);
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await unlink(temp).catch(() => undefined);
+    await removeTemp(temp);
     throw error;
   }
   await handle.close();
   return temp;
+}
+
+async function removeTemp(temp: string): Promise<void> {
+  await unlink(temp).catch(() => undefined);
+  releaseTemporary(temp);
+}
+
+/**
+ * The journal of a change under way: what each step does and what undoes it. It is written
+ * before the first step and removed after the last (or after the undo), so that a run killed
+ * part-way (SIGKILL, a power cut) leaves a record from which the next run puts every file back.
+ */
+interface Journal {
+  journal: 1;
+  pid: number;
+  temps: string[];
+  steps: JournalStep[];
+}
+
+type JournalStep =
+  | { kind: 'rename'; from: string; to: string }
+  | { kind: 'write'; path: string; before: string; after: string }
+  | { kind: 'create'; path: string; after: string };
+
+
+function writeJournal(root: string, steps: readonly PlannedStep[], temps: string[]): string {
+  const entries = steps.map((step): JournalStep => {
+    const { change } = step;
+    if (step.kind === 'rename') return { kind: 'rename', from: change.from ?? change.to, to: change.to };
+    if (step.kind === 'write') return { kind: 'write', path: change.to, before: (change.before ?? Buffer.alloc(0)).toString('base64'), after: digest(change.after) };
+    return { kind: 'create', path: change.to, after: digest(change.after) };
+  });
+  const journal: Journal = { journal: 1, pid: process.pid, temps, steps: entries };
+  const path = join(root, `.scs-standards-transaction.${process.pid}.${randomBytes(6).toString('hex')}.json`);
+  writeFileAtomic(path, `${JSON.stringify(journal)}\n`);
+  return path;
+}
+
+function digest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts back the files of changes whose run was killed part-way: for each journal at the root
+ * whose process is gone, undoes its steps in reverse, each only where the file is as the step
+ * left it (so that undoing twice, or after a step that never ran, changes nothing), removes its
+ * temporary files and the journal. Returns what it did, for the user.
+ */
+export async function recoverInterruptedChanges(root: string, display: (path: string) => string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((name) => JOURNAL_NAME.test(name));
+  } catch {
+    return [];
+  }
+  const notes: string[] = [];
+  for (const name of names.sort()) {
+    const pid = Number(JOURNAL_NAME.exec(name)?.[1]);
+    if (pid === process.pid || processAlive(pid)) continue; // a run still under way
+    const path = join(root, name);
+    let journal: Journal;
+    try {
+      journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+      if (journal.journal !== 1 || !Array.isArray(journal.steps)) throw new Error('not a journal of this version');
+    } catch (error) {
+      notes.push(`${name} is not a readable journal of an interrupted change (${describe(error)}): left as it is`);
+      continue;
+    }
+    await uninterrupted(async () => {
+      const done: string[] = [];
+      const left: string[] = [];
+      for (const step of [...journal.steps].reverse()) {
+        if (step.kind === 'create') {
+          const current = readBytes(step.path);
+          if (current === undefined) continue;
+          if (digest(current) === step.after) {
+            await unlink(step.path);
+            done.push(`removed ${display(step.path)}`);
+          } else left.push(display(step.path));
+        } else if (step.kind === 'write') {
+          const current = readBytes(step.path);
+          if (current === undefined || digest(current) !== step.after) {
+            if (current !== undefined && !current.equals(Buffer.from(step.before, 'base64'))) left.push(display(step.path));
+            continue;
+          }
+          writeFileAtomic(step.path, Buffer.from(step.before, 'base64'));
+          done.push(`restored ${display(step.path)}`);
+        } else {
+          if (readBytes(step.to) === undefined || (await lstat(step.from).then(() => true, () => false))) continue;
+          const git = await repositoryOf(step.to);
+          if (git !== undefined && (await git.isTracked(step.to))) await git.move(step.to, step.from);
+          else await rename(step.to, step.from);
+          done.push(`moved ${display(step.to)} back to ${display(step.from)}`);
+        }
+      }
+      for (const temp of journal.temps ?? []) await unlink(temp).catch(() => undefined);
+      await unlink(path);
+      notes.push(`an earlier run (process ${pid}) was killed while it changed files; put back as they were: ${done.length > 0 ? done.join(', ') : 'nothing was changed yet'}`);
+      if (left.length > 0) notes.push(`changed since that run, so left as they are: ${left.join(', ')}`);
+    });
+  }
+  return notes;
 }
 
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);

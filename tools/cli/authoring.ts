@@ -1,12 +1,14 @@
 import type { ChangeSet } from '../authoring/changes.js';
 import { EditError } from '../authoring/editor.js';
-import { applyChanges, TransactionError } from '../authoring/transaction.js';
+import { relative, sep } from 'node:path';
+import { applyChanges, recoverInterruptedChanges, TransactionError } from '../authoring/transaction.js';
 import { AuthoringError, openWorkspace, type Workspace } from '../authoring/workspace.js';
 import { ConfigError } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
+import { messageLines } from './output.js';
 
 /**
  * Runs an authoring command: plans its whole change, then prints it (`--dry-run`) or applies it
@@ -16,6 +18,7 @@ import type { ParsedArgs } from './flags.js';
 export async function runAuthoring(args: ParsedArgs, plan: (ws: Workspace) => ChangeSet | Promise<ChangeSet>): Promise<number> {
   try {
     const ws = openWorkspace(args.cwd, typeof args.values.config === 'string' ? args.values.config : undefined);
+    await recoverInterrupted(args, ws.config.root);
     const set = await plan(ws);
     for (const note of set.notes) args.stderr.write(`scs-standards ${args.command}: warning: ${sanitizeForTerminal(note)}\n`);
     if (args.values['dry-run'] === true) {
@@ -27,11 +30,17 @@ export async function runAuthoring(args: ParsedArgs, plan: (ws: Workspace) => Ch
     return EXIT.ok;
   } catch (error) {
     if (isInputError(error)) {
-      args.stderr.write(`scs-standards ${args.command}: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines(`scs-standards ${args.command}`, error.message));
       return EXIT.failure;
     }
     throw error;
   }
+}
+
+/** Puts back what a killed run left half-changed, before anything is planned on those files. */
+export async function recoverInterrupted(args: ParsedArgs, root: string): Promise<void> {
+  const display = (path: string): string => relative(root, path).split(sep).join('/');
+  for (const note of await recoverInterruptedChanges(root, display)) args.stderr.write(`scs-standards ${args.command}: ${sanitizeForTerminal(note)}\n`);
 }
 
 export function isInputError(error: unknown): error is Error {

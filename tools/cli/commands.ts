@@ -44,6 +44,11 @@ export const COMMANDS: readonly Command[] = [
       { name: 'pass-on-unpruned-suppressions', type: 'boolean', description: 'Do not fail because the suppressions file has unused counts' },
       { name: 'suppressions-location', type: 'string', value: 'FILE', description: 'The suppressions file (default: scs-standards-suppressions.json at the repository root)' },
     ],
+    conflicts: [
+      ['fix', 'fix-dry-run'],
+      // The dry run prints a diff and ends the run: nothing of these would be used.
+      ...['format', 'quiet', 'quiet-untouched', 'max-warnings', 'base', 'head', 'suppress-all', 'suppress-rule', 'prune-suppressions'].map((name) => ['fix-dry-run', name] as const),
+    ],
     load: () => import('./lint.js'),
   },
   {
@@ -51,6 +56,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'List the rules with their default severity and description',
     usage: 'scs-standards rules [options]',
     flags: [{ name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: text (default), json or markdown' }],
+    positionals: { max: 0, what: 'arguments' },
     load: () => import('./rules.js'),
   },
   {
@@ -79,6 +85,7 @@ export const COMMANDS: readonly Command[] = [
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],
+    positionals: { max: 0, what: 'arguments' },
     load: () => import('./new.js'),
   },
   {
@@ -91,6 +98,7 @@ export const COMMANDS: readonly Command[] = [
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],
+    positionals: { max: 1, what: 'proposal' },
     load: () => import('./accept.js'),
   },
   {
@@ -98,6 +106,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Make a Draft document Stable, with stabilized_at',
     usage: 'scs-standards stabilize <document> [options]',
     flags: [{ name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it became Stable (default: today, UTC)' }, DRY_RUN_FLAG, CONFIG_FLAG],
+    positionals: { max: 1, what: 'document' },
     load: () => import('./stabilize.js'),
   },
   {
@@ -110,6 +119,7 @@ export const COMMANDS: readonly Command[] = [
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],
+    positionals: { max: 1, what: 'document' },
     load: () => import('./deprecate.js'),
   },
   {
@@ -122,6 +132,7 @@ export const COMMANDS: readonly Command[] = [
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],
+    positionals: { max: 1, what: 'document' },
     load: () => import('./reject.js'),
   },
   {
@@ -129,6 +140,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Start the next major version as a Draft copy that replaces the given version',
     usage: 'scs-standards bump <document> [options]',
     flags: [{ name: 'slug', type: 'string', value: 'SLUG', description: 'The slug of the new version (default: the old one)' }, DRY_RUN_FLAG, CONFIG_FLAG],
+    positionals: { max: 1, what: 'document' },
     load: () => import('./bump.js'),
   },
   {

@@ -18,6 +18,10 @@ export interface Command {
   summary: string;
   usage: string;
   flags: readonly Flag[];
+  /** Pairs of flags that contradict each other: giving both is a usage error. */
+  conflicts?: readonly (readonly [string, string])[];
+  /** At most this many positional arguments (`what` names one); unlimited when absent. */
+  positionals?: { max: number; what: string };
   /** Loads the command's implementation only when it runs. */
   load: () => Promise<{ run: (args: ParsedArgs) => Promise<number> }>;
 }

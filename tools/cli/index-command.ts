@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { writeFileAtomic } from '../engine/atomic-write.js';
+import { listTemporaries, removeStaleTemporaries } from '../engine/temporary.js';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { findScopeFiles } from '../engine/discover.js';
 import { loadCorpus, readScope } from '../engine/load.js';
@@ -14,6 +15,7 @@ import { sanitizeForTerminal } from '../reporters/sanitize.js';
 import { rulesById } from '../rules/index.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
+import { messageLines } from './output.js';
 
 class IndexUsageError extends Error {}
 
@@ -22,7 +24,11 @@ export async function run(args: ParsedArgs): Promise<number> {
   try {
     return execute(args);
   } catch (error) {
-    if (error instanceof IndexUsageError || error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
+      args.stderr.write(messageLines('scs-standards index', error.message));
+      return EXIT.failure;
+    }
+    if (error instanceof IndexUsageError) {
       args.stderr.write(`scs-standards index: ${error.message}\n`);
       return EXIT.failure;
     }
@@ -62,8 +68,11 @@ function execute(args: ParsedArgs): number {
   }
   const baseUrl = baseUrlOf(values['base-url'], config.raw.index?.baseUrl);
   const outDir = resolve(args.cwd, out ?? '.');
-  const shownOut = relative(args.cwd, outDir) || '.';
-  const plan = planFolder(outDir, shownOut, generateOutputs(index, { baseUrl }));
+  // As given when absolute; relative to the working folder otherwise.
+  const shownOut = sanitizeForTerminal(out !== undefined && isAbsolute(out) ? out : relative(args.cwd, outDir) || '.');
+  const files = generateOutputs(index, { baseUrl });
+  refuseStandardsFolder(outDir, shownOut, folder, sanitizeForTerminal(given ?? (relative(args.cwd, folder) || '.')), files);
+  const plan = planFolder(outDir, shownOut, files);
   return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
 }
 
@@ -75,6 +84,42 @@ function baseUrlOf(flag: unknown, configured: string | undefined): string {
   return normalizeBaseUrl(typeof flag === 'string' ? flag : (configured ?? DOCS_ROUTE));
 }
 
+/**
+ * The index is never written into the folder of the documents it indexes, nor into any folder
+ * inside it: its pages would be read as documents (and linted) by the next run. Compared by real
+ * path, so that a symbolic link or a file system that ignores case does not hide it.
+ */
+function refuseStandardsFolder(outDir: string, shownOut: string, folder: string, shownFolder: string, files: readonly OutputFile[]): void {
+  const documents = realPath(folder);
+  const target = realPath(outDir);
+  const inside = (path: string): boolean => path === documents || path.startsWith(documents.endsWith(sep) ? documents : `${documents}${sep}`);
+  const advice = 'the generated pages would be read as documents; choose an --out folder outside it';
+  if (inside(target)) {
+    throw new IndexUsageError(`--out ${shownOut} is ${target === documents ? '' : 'inside '}the standards folder ${shownFolder}: ${advice}`);
+  }
+  for (const top of new Set(files.map((file) => file.path.split('/')[0] ?? ''))) {
+    if (top !== '' && files.some((file) => file.path.startsWith(`${top}/`)) && inside(realPath(join(outDir, top)))) {
+      throw new IndexUsageError(`--out ${shownOut} would write ${top}/ into the standards folder ${shownFolder}: ${advice}`);
+    }
+  }
+}
+
+/** The real path of a file or folder, or of its nearest existing parent joined with the rest. */
+function realPath(path: string): string {
+  const rest: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(current), ...rest.reverse());
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return resolve(path);
+      rest.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
 interface Plan {
   /** Generated files that differ from the folder (`old` undefined: missing there). */
   changed: { file: OutputFile; old: string | undefined }[];
@@ -83,11 +128,16 @@ interface Plan {
   stale: { path: string; old: string }[];
   /** Files in the way that the index did not write: never overwritten. */
   foreign: string[];
+  /** Temporary files of the toolkit (`.<name>.<pid>.<hex>.tmp`), left by an interrupted run or a run under way. */
+  temporaries: string[];
 }
 
 function planFolder(outDir: string, shownOut: string, files: readonly OutputFile[]): Plan {
   if (exists(outDir) && !isDirectory(outDir)) throw new IndexUsageError(`--out ${sanitizeForTerminal(shownOut)} is not a folder`);
-  const plan: Plan = { changed: [], unchanged: 0, stale: [], foreign: [] };
+  const plan: Plan = { changed: [], unchanged: 0, stale: [], foreign: [], temporaries: [] };
+  for (const folder of ['', ...list(outDir).filter((name) => isDirectory(join(outDir, name)))]) {
+    for (const name of listTemporaries(join(outDir, folder))) plan.temporaries.push(folder === '' ? name : `${folder}/${name}`);
+  }
   const generated = new Set(files.map((file) => file.path));
   for (const file of files) {
     const target = join(outDir, file.path);
@@ -107,7 +157,7 @@ function planFolder(outDir: string, shownOut: string, files: readonly OutputFile
 }
 
 function reportCheck(args: ParsedArgs, plan: Plan, shownOut: string): number {
-  const differences = plan.changed.length + plan.stale.length;
+  const differences = plan.changed.length + plan.stale.length + plan.temporaries.length;
   if (differences === 0) return EXIT.ok;
   let diff = '';
   for (const { file, old } of plan.changed) {
@@ -118,8 +168,9 @@ function reportCheck(args: ParsedArgs, plan: Plan, shownOut: string): number {
   args.stdout.write(diff.split('\n').map(sanitizeForTerminal).join('\n'));
   args.stderr.write(
     `scs-standards index: ${differences} ${differences === 1 ? 'file differs' : 'files differ'} in ${shownOut} from the index of the documents` +
-      ` (${plan.changed.length} to write, ${plan.stale.length} to remove); run \`scs-standards index --out ${shownOut}\` without --check to update\n`,
+      ` (${plan.changed.length} to write, ${plan.stale.length} to remove${plan.temporaries.length > 0 ? `, ${plan.temporaries.length} temporary ${plan.temporaries.length === 1 ? 'file' : 'files'} left by an interrupted run` : ''}); run \`scs-standards index --out ${shownOut}\` without --check to update\n`,
   );
+  for (const path of plan.temporaries) args.stderr.write(`scs-standards index: temporary file ${sanitizeForTerminal(`${shownOut}/${path}`)}\n`);
   return EXIT.findings;
 }
 
@@ -132,6 +183,9 @@ function applyPlan(args: ParsedArgs, plan: Plan, outDir: string, shownOut: strin
     const list = plan.foreign.map((path) => `  ${sanitizeForTerminal(`${shownOut}/${path}`)}\n`).join('');
     throw new IndexUsageError(`not replacing what scs-standards index did not write (nothing was written):\n${list}Move it away or choose another --out folder.`);
   }
+  // What killed runs left behind (a run still under way keeps its own).
+  const folders = new Set(['', ...plan.temporaries.map((path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : ''))]);
+  for (const folder of folders) removeStaleTemporaries(join(outDir, folder));
   let current = '';
   try {
     for (const { file } of plan.changed) {

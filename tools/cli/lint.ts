@@ -1,10 +1,11 @@
 import { relative, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../engine/config.js';
+import { ConfigError, loadConfig, parseSeverity, SEVERITY_WORDS, type RawSeverity } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
 import type { InternalFailure } from '../engine/lint.js';
 import { checkPlan, planLint } from '../engine/run.js';
 import { prefetchBodies, type Concurrency } from '../engine/prefetch.js';
 import { DEFAULT_CACHE_FILE, FactsCache } from '../engine/cache.js';
+import { killedChanges } from '../engine/temporary.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { version } from './version.js';
 import type { FileResult, Finding } from '../engine/result.js';
@@ -15,8 +16,9 @@ import type { Rule } from '../rules/rule.js';
 import { formatJson } from '../reporters/json.js';
 import { formatStylish } from '../reporters/stylish.js';
 import type { ParsedArgs } from './flags.js';
+import { closest } from './arguments.js';
 import { EXIT } from './exit.js';
-import { useColor } from './output.js';
+import { messageLines, useColor } from './output.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -26,16 +28,14 @@ export async function run(args: ParsedArgs): Promise<number> {
     args.stderr.write(`scs-standards lint: unknown format \`${format}\`, expected one of ${FORMATS.join(', ')}\n`);
     return EXIT.failure;
   }
-  let rules: readonly Rule[] = allRules;
-  const only = args.values.rule;
-  if (Array.isArray(only)) {
-    const unknown = only.map((entry) => entry.split(':')[0] ?? '').filter((id) => !allRules.some((rule) => rule.id === id));
-    if (unknown.length > 0) {
-      args.stderr.write(`scs-standards lint: unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')}\n`);
-      return EXIT.failure;
-    }
-    rules = allRules.filter((rule) => only.some((entry) => entry.split(':')[0] === rule.id));
+  const selection = selectRules(args.values.rule);
+  if (typeof selection === 'string') {
+    args.stderr.write(`scs-standards lint: ${selection}\n`);
+    return EXIT.failure;
   }
+  const { rules, severities } = selection;
+  /** The configuration with the severities of `--rule ID:SEVERITY`. */
+  const configure = (config: ResolvedConfig): ResolvedConfig => config.withSeverities(severities);
   const suppressRules = Array.isArray(args.values['suppress-rule']) ? args.values['suppress-rule'] : undefined;
   const suppressAll = args.values['suppress-all'] === true;
   const pruneRequested = args.values['prune-suppressions'] === true;
@@ -54,7 +54,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   try {
     let fixedTexts: ReadonlyMap<string, string> = new Map();
     if (args.values.fix === true || args.values['fix-dry-run'] === true) {
-      const fixed = await fix(args, rules);
+      const fixed = await fix(args, rules, configure);
       if (typeof fixed === 'number') return fixed;
       fixedTexts = fixed;
     }
@@ -72,10 +72,11 @@ export async function run(args: ParsedArgs): Promise<number> {
     let legacy: ReadonlySet<Finding> = new Set();
     let touched: (relPath: string) => boolean = () => false;
     if (base !== undefined) {
-      const { runChangeLint } = await import('../engine/change.js');
+      const { lintChangeWithConfig } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
-      const cache = args.values.cache === true ? openCache(args, loadConfig(args.cwd, rulesById, configFile)) : undefined;
-      const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache, keepSource });
+      const loaded = loadConfig(args.cwd, rulesById, configFile);
+      const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
+      const run = await lintChangeWithConfig(configure(loaded), { cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache, keepSource });
       saveCache(args, cache);
       ({ results, failures, legacy } = run);
       root = run.config.root;
@@ -88,8 +89,9 @@ export async function run(args: ParsedArgs): Promise<number> {
       }
       touched = (relPath) => touchedPaths.has(relPath);
     } else {
-      const config = loadConfig(args.cwd, rulesById, configFile);
-      const cache = args.values.cache === true ? openCache(args, config) : undefined;
+      const loaded = loadConfig(args.cwd, rulesById, configFile);
+      const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
+      const config = configure(loaded);
       const options = { cwd: args.cwd, paths: args.positionals, configFile, rules, cache, keepSource };
       const plan = planLint(config, options);
       await prefetchBodies(
@@ -102,6 +104,12 @@ export async function run(args: ParsedArgs): Promise<number> {
       root = run.config.root;
     }
 
+    if (args.values.fix !== true) {
+      // `lint` only reads: what a killed change left is put back by the commands that write.
+      for (const pid of killedChanges(root)) {
+        args.stderr.write(`scs-standards lint: warning: a run (process ${pid}) was killed while it changed files, which may be half-changed; \`scs-standards lint --fix\` or any authoring command puts them back first\n`);
+      }
+    }
     // Suppressions count errors as a full run reports them; strictness follows afterwards.
     const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress } = await import('../engine/suppressions.js');
     const location = typeof args.values['suppressions-location'] === 'string' ? resolve(args.cwd, args.values['suppressions-location']) : resolve(root, DEFAULT_SUPPRESSIONS_FILE);
@@ -163,12 +171,12 @@ export async function run(args: ParsedArgs): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
-      args.stderr.write(`scs-standards lint: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines('scs-standards lint', error.message));
       return EXIT.failure;
     }
     const { isInputError } = await import('./authoring.js');
     if (isInputError(error)) {
-      args.stderr.write(`scs-standards lint: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines('scs-standards lint', error.message));
       return EXIT.failure;
     }
     throw error;
@@ -180,9 +188,10 @@ export async function run(args: ParsedArgs): Promise<number> {
  * of each file it changed (by absolute path); `--fix-dry-run` prints them as a diff and ends
  * the command (its exit code is 0 unless something fails).
  */
-async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | Map<string, string>> {
-  const [{ planFixes }, { applyChanges }, { terminalDiff }] = await Promise.all([import('../engine/fix.js'), import('../authoring/transaction.js'), import('./authoring.js')]);
-  const config = loadConfig(args.cwd, rulesById, args.values.config as string | undefined);
+async function fix(args: ParsedArgs, rules: readonly Rule[], configure: (config: ResolvedConfig) => ResolvedConfig): Promise<number | Map<string, string>> {
+  const [{ planFixes }, { applyChanges }, { recoverInterrupted, terminalDiff }] = await Promise.all([import('../engine/fix.js'), import('../authoring/transaction.js'), import('./authoring.js')]);
+  const config = configure(loadConfig(args.cwd, rulesById, args.values.config as string | undefined));
+  await recoverInterrupted(args, config.root);
   const plan = planFixes(config, { cwd: args.cwd, paths: args.positionals, rules });
   for (const failure of plan.failures) {
     const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
@@ -223,6 +232,39 @@ function saveCache(args: ParsedArgs, cache: FactsCache | undefined): void {
   }
 }
 
+/**
+ * `--rule ID[:SEVERITY]`: the rules to run (all without the flag) and the severities given for
+ * them, or the message of a usage error.
+ */
+function selectRules(entries: unknown): { rules: readonly Rule[]; severities: Map<string, RawSeverity> } | string {
+  const severities = new Map<string, RawSeverity>();
+  if (!Array.isArray(entries)) return { rules: allRules, severities };
+  const ids = new Set<string>();
+  const unknown: string[] = [];
+  for (const entry of entries as string[]) {
+    const colon = entry.lastIndexOf(':');
+    const id = colon === -1 ? entry : entry.slice(0, colon);
+    if (!rulesById.has(id)) {
+      unknown.push(id);
+      continue;
+    }
+    ids.add(id);
+    if (colon === -1) continue;
+    const word = entry.slice(colon + 1);
+    const severity = parseSeverity(word);
+    if (severity === undefined) return `--rule \`${sanitizeForTerminal(entry)}\`: unknown severity \`${sanitizeForTerminal(word)}\`, expected ${SEVERITY_WORDS.join(', ')}`;
+    severities.set(id, severity);
+  }
+  if (unknown.length > 0) {
+    const suggestions = unknown.map((id) => {
+      const near = closest(id, allRules.map((rule) => rule.id));
+      return `\`${sanitizeForTerminal(id)}\`${near ? ` (did you mean \`${near}\`?)` : ''}`;
+    });
+    return `unknown rule ${suggestions.join(', ')}`;
+  }
+  return { rules: allRules.filter((rule) => ids.has(rule.id)), severities };
+}
+
 function parseConcurrency(value: unknown): Concurrency | undefined {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off') return 'off';
@@ -251,7 +293,7 @@ async function render(format: string, results: readonly FileResult[], args: Pars
       return formatGithub(results);
     }
     default:
-      return formatStylish(results, { cwd: args.cwd, color: useColor(args) });
+      return formatStylish(results, { cwd: args.cwd, color: useColor(args), quiet: args.values.quiet === true });
   }
 }
 

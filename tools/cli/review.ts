@@ -11,6 +11,7 @@ import { sanitizeForTerminal, terminalSafeJson } from '../reporters/sanitize.js'
 import { rulesById } from '../rules/index.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
+import { messageLines } from './output.js';
 
 /**
  * `review --base REF`: what a change does to the standards, for reviewers. Prints Markdown (or
@@ -44,7 +45,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     return run.failures.length > 0 ? EXIT.failure : EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
-      args.stderr.write(`scs-standards review: ${sanitizeForTerminal(error.message)}\n`);
+      args.stderr.write(messageLines('scs-standards review', error.message));
       return EXIT.failure;
     }
     throw error;

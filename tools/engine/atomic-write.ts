@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { releaseTemporary, temporaryPath, testPauseSync } from './temporary.js';
 
 /**
  * Writes a file so that readers see either the old or the new content, never a part: the text
  * goes to a temporary file in the same folder (so that the rename stays on one file system),
  * is flushed, and replaces the target with a rename. An existing file keeps its permissions.
- * Missing parent folders are created.
+ * Missing parent folders are created. The temporary file is named as every temporary file of
+ * the toolkit (`.<name>.<pid>.<hex>.tmp`, see temporary.ts): an interrupted run removes it, and
+ * one left by a killed run is removed by the next write in its folder.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const folder = dirname(path);
@@ -17,7 +19,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   } catch {
     // a new file: the default mode, less the umask
   }
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryPath(path);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'wx', mode);
@@ -26,10 +28,13 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    testPauseSync('write');
     renameSync(temporary, path);
+    releaseTemporary(temporary);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });
+    releaseTemporary(temporary);
     throw error;
   }
 }

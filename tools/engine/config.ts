@@ -8,13 +8,24 @@ import { locateNode } from '../model/frontmatter.js';
 import { compileValidator, validatorFor } from '../model/validators.js';
 import { LineIndex, type Range } from '../model/positions.js';
 import { boundedData, nestingDepth, YAML_LIMITS } from '../model/yaml-limits.js';
+import { closest as closestWord } from '../model/closest.js';
 import type { Rule, Severity } from '../rules/rule.js';
 
 export const CONFIG_FILE_NAMES = ['.scs-standards.json', '.scs-standards.yaml', '.scs-standards.yml'] as const;
 
 export type SeveritySetting = Severity | 'off';
 
-type RawSeverity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+export type RawSeverity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+/** The severity words of a rule setting, as the configuration and `--rule ID:SEVERITY` take them. */
+export const SEVERITY_WORDS: readonly string[] = ['off', 'warn', 'error', '0', '1', '2'];
+
+/** A severity word (`warn`, `1`, ...) as the configuration writes it, or undefined when it is none. */
+export function parseSeverity(word: string): RawSeverity | undefined {
+  if (word === 'off' || word === 'warn' || word === 'error') return word;
+  if (word === '0' || word === '1' || word === '2') return Number(word) as 0 | 1 | 2;
+  return undefined;
+}
 type RawSetting = RawSeverity | [RawSeverity] | [RawSeverity, unknown];
 
 export interface RawConfig {
@@ -96,6 +107,16 @@ export class ResolvedConfig {
     }));
     const ignores = raw.ignores ?? [];
     this.#ignored = ignores.length > 0 ? picomatch(ignores, { dot: true }) : () => false;
+  }
+
+  /**
+   * This configuration with severities that win over every setting of the file (`--rule
+   * ID:SEVERITY`): an override that applies to every file, after the file's own.
+   */
+  withSeverities(severities: ReadonlyMap<string, RawSeverity>): ResolvedConfig {
+    if (severities.size === 0) return this;
+    const overrides = [...(this.raw.overrides ?? []), { rules: Object.fromEntries(severities) }];
+    return new ResolvedConfig(this.root, this.file, { ...this.raw, overrides }, this.#rules);
   }
 
   /** Whether a path (relative to the root, `/`-separated) is ignored. */
@@ -212,17 +233,27 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   if (depth > YAML_LIMITS.maxDepth) {
     throw new ConfigError(`${shown}:1:1: the configuration nests ${depth} levels deep, over the limit of ${YAML_LIMITS.maxDepth}: not parsed`);
   }
+  // A `.json` file is read as JSON and its syntax errors are JSON's; anything else is YAML.
+  const format = /\.json$/i.test(file) ? 'JSON' : 'YAML';
+  if (format === 'JSON') {
+    const problem = jsonSyntaxError(text);
+    if (problem) {
+      const point = lines.point(problem.offset);
+      throw new ConfigError(`${shown}:${point.line}:${point.column}: invalid JSON: ${problem.message}`);
+    }
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
-    throw new ConfigError(`${shown}:1:1: invalid configuration syntax: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigError(`${shown}:1:1: invalid ${format}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const point = lines.point(firstError.pos[0]);
-    throw new ConfigError(`${shown}:${point.line}:${point.column}: invalid configuration syntax: ${firstError.message.replace(/ at line \d+[\s\S]*$/, '')}`);
-  }
+  const syntax = doc.errors.map((error) => {
+    const point = lines.point(error.pos[0]);
+    const message = error.code === 'DUPLICATE_KEY' ? 'the same key is written twice in one mapping' : error.message.replace(/ at line \d+[\s\S]*$/, '');
+    return `${shown}:${point.line}:${point.column}: invalid ${format}: ${message}`;
+  });
+  if (syntax.length > 0) throw new ConfigError(syntax.join('\n'));
   const bounded = boundedData(doc);
   if (!bounded.ok) throw new ConfigError(`${shown}:1:1: the configuration could not be read: ${bounded.message}`);
   const data: unknown = bounded.data ?? {};
@@ -232,8 +263,8 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
     const point = lines.point(range?.start ?? 0);
     return `${shown}:${point.line}:${point.column}`;
   };
-  for (const error of validateConfigShape(data)) {
-    problems.push(`${at(pointer(error.instancePath))}: ${describeConfigError(error)}`);
+  for (const problem of configShapeProblems(data)) {
+    problems.push(`${at(problem.path, problem.key)}: ${problem.message}`);
   }
   if (problems.length === 0) {
     const raw = data as RawConfig;
@@ -246,22 +277,36 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
         const rule = rules.get(id);
         const where = at([...path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), id], true);
         if (!rule) {
-          problems.push(`${where}: unknown rule \`${id}\``);
+          const near = closestWord(id, [...rules.keys()]);
+          problems.push(`${where}: unknown rule \`${id}\`${near ? `: did you mean \`${near}\`?` : ''}`);
           continue;
         }
         if (Array.isArray(setting) && setting.length > 1) {
           const schema = rule.meta.optionsSchema;
           if (!schema) problems.push(`${where}: rule \`${id}\` has no options`);
           else {
-            const message = validateOptions(id, schema, setting[1]);
-            if (message) problems.push(`${where}: ${message}`);
+            const optionsPath = [...path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), id, 1];
+            for (const problem of validateOptions(id, schema, setting[1])) problems.push(`${at([...optionsPath, ...problem.path], problem.key)}: invalid options for rule \`${id}\`: ${problem.message}`);
           }
         }
       }
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  if (problems.length > 0) throw new ConfigError(byPosition(problems).join('\n'));
   return data as RawConfig;
+}
+
+/** Positioned messages (`file:line:column: ...`) in the order of their positions. */
+function byPosition(problems: readonly string[]): string[] {
+  const place = (problem: string): [number, number] => {
+    const match = /:(\d+):(\d+): /.exec(problem);
+    return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  };
+  return [...problems].sort((a, b) => {
+    const [lineA, columnA] = place(a);
+    const [lineB, columnB] = place(b);
+    return lineA - lineB || columnA - columnB;
+  });
 }
 
 /** The range of the key of the last path segment (where an unknown rule id is written). */
@@ -288,26 +333,165 @@ function locateParent(root: Node | null, path: (string | number)[]): Node | null
   return node;
 }
 
-function validateConfigShape(data: unknown): ErrorObject[] {
+/** One problem of a value against a schema, where it is (`key`: at the key, not the value). */
+interface ShapeProblem {
+  path: (string | number)[];
+  key: boolean;
+  message: string;
+}
+
+function configShapeProblems(data: unknown): ShapeProblem[] {
   const configValidator = validatorFor(configSchema);
   if (configValidator(data)) return [];
-  const errors = configValidator.errors ?? [];
-  // `oneOf` explains its branches' errors better than the summary.
-  const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'if');
-  return specific.length > 0 ? specific : errors;
+  return describeErrors(configValidator.errors ?? [], data, configSchema);
 }
 
 const optionValidators = new Map<string, ValidateFunction>();
 
-function validateOptions(id: string, schema: Record<string, unknown>, options: unknown): string | undefined {
+function validateOptions(id: string, schema: Record<string, unknown>, options: unknown): ShapeProblem[] {
   let validate = optionValidators.get(id);
   if (!validate) {
     validate = compileValidator(schema);
     optionValidators.set(id, validate);
   }
-  if (validate(options)) return undefined;
-  const error = validate.errors?.[0];
-  return `invalid options for rule \`${id}\`: ${error ? `${error.instancePath || 'options'} ${error.message ?? ''}` : 'not valid'}`;
+  if (validate(options)) return [];
+  return describeErrors(validate.errors ?? [], options, schema);
+}
+
+/**
+ * The errors of a validation in the tool's words, one per problem. A `oneOf` (a value that may
+ * take one of several shapes) gives one message: the errors inside the shape the value has when
+ * it has one (a list whose entry is wrong), else what the shapes would have been.
+ */
+export function describeErrors(errors: readonly ErrorObject[], data: unknown, schema: unknown): ShapeProblem[] {
+  let kept = errors.filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames');
+  const alternatives = new Map<string, ErrorObject[]>();
+  for (const choice of kept.filter((error) => error.keyword === 'oneOf')) {
+    const at = choice.instancePath;
+    // The branches' errors (their schema paths name the definitions they refer to, so they are
+    // found by where in the data they are).
+    const inside = kept.filter((error) => error !== choice && error.keyword !== 'oneOf' && (error.instancePath === at || error.instancePath.startsWith(`${at}/`)));
+    const shaped = inside.filter((error) => error.instancePath !== at || (error.keyword !== 'type' && error.keyword !== 'enum'));
+    kept = kept.filter((error) => error !== choice && (!inside.includes(error) || shaped.includes(error)));
+    if (shaped.length === 0) alternatives.set(at, inside);
+  }
+  const problems: ShapeProblem[] = [];
+  const seen = new Set<string>();
+  const push = (problem: ShapeProblem): void => {
+    const key = `${JSON.stringify(problem.path)} ${problem.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(problem);
+  };
+  for (const [at, inside] of alternatives) {
+    const path = pointer(at);
+    const expected = inside.map((error) => expectation(error)).filter((text, index, all) => all.indexOf(text) === index);
+    push({ path, key: false, message: `${got(valueAt(data, path))}: expected ${expected.join(', or ')}` });
+  }
+  for (const error of kept) push(describeError(error, data, schema));
+  return problems;
+}
+
+/** What one branch of a choice expects: `a string`, `one of "off", "warn"`. */
+function expectation(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return `one of ${((params.allowedValues as unknown[]) ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
+  if (error.keyword === 'type') return TYPE_WORDS[String(params.type)] ?? String(params.type);
+  return describeError(error, undefined, undefined).message;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a text',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'nothing (null)',
+};
+
+/** `got the number 5`, `got "loud"`, for the start of a message. */
+function got(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'got null';
+  if (Array.isArray(value)) return value.length === 0 ? 'got an empty list' : 'got a list';
+  if (typeof value === 'object') return 'got a mapping';
+  const text = JSON.stringify(value);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return typeof value === 'string' ? `got the text ${shown}` : `got ${typeof value === 'number' ? 'the number ' : ''}${shown}`;
+}
+
+function describeError(error: ErrorObject, data: unknown, schema: unknown): ShapeProblem {
+  const params = error.params as Record<string, unknown>;
+  const path = pointer(error.instancePath);
+  const value = valueAt(data, path);
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const near = closestWord(name, knownKeys(schema, path));
+      return { path: [...path, name], key: true, message: `unknown setting \`${name}\`${near ? `: did you mean \`${near}\`?` : ''}` };
+    }
+    case 'required':
+      return { path, key: false, message: `missing \`${String(params.missingProperty)}\`` };
+    case 'enum':
+      return { path, key: false, message: `unexpected value (${got(value)}), expected one of ${((params.allowedValues as unknown[]) ?? []).map((entry) => JSON.stringify(entry)).join(', ')}` };
+    case 'type':
+      return { path, key: false, message: `expected ${String(params.type).split(',').map((type) => TYPE_WORDS[type] ?? type).join(' or ')}, ${got(value)}` };
+    case 'pattern':
+      if (error.propertyName !== undefined) {
+        return { path: [...path, error.propertyName], key: true, message: `\`${error.propertyName}\` is not a rule id (lower-case words joined by hyphens, as \`scs-standards rules\` lists them)` };
+      }
+      if (error.instancePath.startsWith('/scopes/')) return { path, key: false, message: 'a scope glob must stay inside the repository: no leading `/` and no `..`' };
+      if (error.instancePath === '/index/baseUrl') {
+        return { path, key: false, message: `${got(value)}: a base URL is an http(s) URL such as \`https://docs.scs.community/standards\` or a path such as \`/standards\` (no spaces, quotes or angle brackets)` };
+      }
+      return { path, key: false, message: `${got(value)}, which does not have the expected form (${String(params.pattern)})` };
+    case 'minLength':
+      return { path, key: false, message: Number(params.limit) === 1 ? 'is empty: expected a text' : `expected at least ${plural(Number(params.limit), 'character')}` };
+    case 'maxLength':
+      return { path, key: false, message: `expected at most ${plural(Number(params.limit), 'character')}` };
+    case 'minItems':
+      return { path, key: false, message: `${got(value)}: expected at least ${plural(Number(params.limit), 'entry')}`.replace('1 entrys', '1 entry').replace(/entrys/, 'entries') };
+    case 'maxItems':
+    case 'items':
+      return { path, key: false, message: `too many entries: expected at most ${Number(params.limit)}` };
+    case 'minimum':
+      return { path, key: false, message: `${got(value)}: expected at least ${String(params.limit)}` };
+    case 'maximum':
+      return { path, key: false, message: `${got(value)}: expected at most ${String(params.limit)}` };
+    case 'uniqueItems':
+      return { path, key: false, message: `entries ${String(params.j)} and ${String(params.i)} are the same: each entry is given once` };
+    case 'const':
+      return { path, key: false, message: `${got(value)}: expected ${JSON.stringify(params.allowedValue)}` };
+    case 'minProperties':
+      return { path, key: false, message: `expected at least ${plural(Number(params.limit), 'key')}` };
+    case 'false schema':
+      return { path, key: false, message: 'no value is allowed here' };
+    default:
+      return { path, key: false, message: `invalid value (${got(value)}; schema keyword \`${error.keyword}\`)` };
+  }
+}
+
+/** The value at a path of the data, if any. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The property names the schema knows at a path (for "did you mean"). */
+function knownKeys(schema: unknown, path: readonly (string | number)[]): string[] {
+  let node = schema as Record<string, unknown> | undefined;
+  for (const segment of path) {
+    if (!node) return [];
+    if (typeof segment === 'number') node = node.items as Record<string, unknown> | undefined;
+    else node = (node.properties as Record<string, Record<string, unknown>> | undefined)?.[segment];
+  }
+  return Object.keys((node?.properties as Record<string, unknown> | undefined) ?? {});
 }
 
 function pointer(instancePath: string): (string | number)[] {
@@ -319,25 +503,120 @@ function pointer(instancePath: string): (string | number)[] {
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
-function describeConfigError(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown setting \`${String(params.additionalProperty)}\``;
-    case 'enum':
-      return `unexpected value, expected one of ${((params.allowedValues as unknown[]) ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
-    case 'required':
-      return `missing \`${String(params.missingProperty)}\``;
-    case 'pattern':
-      if (error.instancePath.startsWith('/scopes/')) return 'a scope glob must stay inside the repository: no leading `/` and no `..`';
-      if (error.instancePath === '/index/baseUrl') return 'a base URL is an http(s) URL such as `https://docs.scs.community/standards` or a path such as `/standards` (no spaces, quotes or angle brackets)';
-      return `\`${String(params.propertyName ?? '')}\` is not a rule id`.replace('``', 'value');
-    default:
-      return error.message ?? 'invalid value';
-  }
-}
-
 /** A path relative to the root with `/` separators. */
 export function toRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
+}
+
+/**
+ * The first syntax error of a JSON text, in JSON's terms (the parser of the configuration is
+ * YAML's, which reads JSON too but words its errors for YAML), or undefined when it is valid JSON.
+ */
+export function jsonSyntaxError(text: string): { offset: number; message: string } | undefined {
+  let index = 0;
+  const open: { char: string; offset: number }[] = [];
+  const fail = (message: string, offset = index): never => {
+    throw Object.assign(new Error(message), { offset });
+  };
+  const space = (): void => {
+    while (index < text.length && ' \t\n\r'.includes(text[index] as string)) index++;
+  };
+  const end = (what: string): string => {
+    const last = open[open.length - 1];
+    return last ? `the file ends before the \`${last.char}\` ${at(last.offset)} is closed` : `the file ends where ${what} was expected`;
+  };
+  const points = new LineIndex(text);
+  const at = (offset: number): string => {
+    const point = points.point(offset);
+    return `at ${point.line}:${point.column}`;
+  };
+  const shown = (): string => {
+    const char = text[index] as string;
+    return /[\u0000-\u001f]/.test(char) ? `a control character (U+${char.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()})` : `\`${char}\``;
+  };
+  const string = (): void => {
+    const start = index++;
+    while (index < text.length) {
+      const char = text[index] as string;
+      if (char === '"') {
+        index++;
+        return;
+      }
+      if (char === '\\') {
+        const next = text[index + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) fail('`\\u` is followed by four hexadecimal digits in a JSON string');
+          index += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) index += 2;
+        else fail(`\`\\${next ?? ''}\` is not an escape of JSON (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
+        continue;
+      }
+      if (char.charCodeAt(0) < 0x20) fail(`${shown()} inside a string: write it as an escape, or close the string ${at(start)} with \`"\``);
+      index++;
+    }
+    fail(`the file ends inside the string that starts ${at(start)}`, start);
+  };
+  const value = (): void => {
+    space();
+    if (index >= text.length) fail(end('a value'));
+    const char = text[index] as string;
+    if (char === '{' || char === '[') {
+      const close = char === '{' ? '}' : ']';
+      open.push({ char, offset: index });
+      index++;
+      space();
+      if (text[index] === close) {
+        index++;
+        open.pop();
+        return;
+      }
+      for (;;) {
+        space();
+        if (char === '{') {
+          if (index >= text.length) fail(end('a key'));
+          if (text[index] !== '"') fail(`expected a key in double quotes, found ${shown()}`);
+          string();
+          space();
+          if (index >= text.length) fail(end('`:`'));
+          if (text[index] !== ':') fail(`expected \`:\` after the key, found ${shown()}`);
+          index++;
+        }
+        value();
+        space();
+        if (index >= text.length) fail(end(`\`,\` or \`${close}\``));
+        if (text[index] === ',') {
+          index++;
+          space();
+          if (text[index] === close) fail(`a \`,\` before \`${close}\`: JSON allows no comma after the last entry`, index - 1);
+          continue;
+        }
+        if (text[index] === close) {
+          index++;
+          open.pop();
+          return;
+        }
+        fail(`expected \`,\` or \`${close}\` after ${char === '{' ? 'the value' : 'the entry'}, found ${shown()}`);
+      }
+    }
+    if (char === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(index, index + 400));
+    if (literal && !/^[\w.]/.test(text.slice(index + literal[0].length, index + literal[0].length + 1))) {
+      index += literal[0].length;
+      return;
+    }
+    if (char === '/' && (text[index + 1] === '/' || text[index + 1] === '*')) fail('comments are not JSON: remove them, or use a YAML configuration');
+    if (char === "'") fail('strings in JSON are in double quotes');
+    fail(`expected a value (text in double quotes, a number, true, false, null, \`{\` or \`[\`), found ${shown()}`);
+  };
+  try {
+    if (text.trim() === '') return undefined;
+    value();
+    space();
+    if (index < text.length) fail(`${shown()} after the end of the JSON value`);
+    return undefined;
+  } catch (error) {
+    const offset = (error as { offset?: number }).offset;
+    if (typeof offset !== 'number') throw error;
+    return { offset: Math.min(offset, Math.max(0, text.length - 1)), message: (error as Error).message };
+  }
 }

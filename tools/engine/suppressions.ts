@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
 import { ConfigError } from './config.js';
 import { recount, type FileResult, type Finding } from './result.js';
 
@@ -57,16 +57,9 @@ export function formatSuppressions(suppressions: Suppressions): string {
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 
-/** Writes the file whole or not at all (a temporary file renamed over the old one). */
+/** Writes the file whole or not at all (a temporary file renamed over the old one, as every write). */
 export function saveSuppressions(path: string, suppressions: Suppressions): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${process.pid}.${Date.now()}.suppressions.tmp`);
-  try {
-    writeFileSync(temporary, formatSuppressions(suppressions));
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writeFileAtomic(path, formatSuppressions(suppressions));
 }
 
 /** Errors per rule of one file's findings. */
