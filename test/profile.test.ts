@@ -1,0 +1,568 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isScalar } from 'yaml';
+import { afterAll, describe, expect, test } from 'vitest';
+import { DEFAULT_SCOPES } from '../tools/engine/config.js';
+import { FUTURE_DEPRECATED_MARK, FUTURE_EFFECTIVE_MARK, STATE_LABELS } from '../tools/indexes/labels.js';
+import { DEFAULT_APPROVALS } from '../tools/lifecycle/review.js';
+import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
+import { findPair, parseFrontMatter } from '../tools/model/frontmatter.js';
+import { TRANSITIONS } from '../tools/model/lifecycle.js';
+import { nextNumber, trackRange } from '../tools/model/numbers.js';
+import { DATE_FIELDS, FRAMING_SECTIONS, REFERENCE_FIELDS, SECTIONS, STATUSES, TRACK_BY_DIGIT, TRACKS, TYPES } from '../tools/model/profile.js';
+import { SchemaChecker } from '../tools/model/schema.js';
+import { FUTURE_MARKS, STATES } from '../tools/model/state.js';
+import { newAjv } from '../tools/model/validators.js';
+import { rules, rulesById } from '../tools/rules/index.js';
+import { lintFolder } from './helpers/lint.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const PROFILES = join(ROOT, 'profiles');
+const PROFILE_SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas', 'profile.schema.json'), 'utf8')) as Record<string, unknown> & { $id: string };
+const EIP_FIXTURES = join(import.meta.dirname, 'fixtures', 'profiles', 'eip');
+
+/** The parts of a profile these tests read (the schema says what the file may hold). */
+interface Part {
+  pattern: string;
+}
+interface Sections {
+  required?: string[];
+  recommended?: string[];
+  optional?: string[];
+  decision?: boolean;
+  order?: string[];
+}
+interface Profile {
+  name: string;
+  folder?: string;
+  frontMatter: { schema: string; order?: { fields: string[] } };
+  templates?: { folder: string; byType: Record<string, string>; newStatus?: string };
+  fileNames: {
+    documents: string;
+    parts: Record<string, Part>;
+    kinds: { kind: string; pattern: string; example?: string; parts?: Record<string, Part> }[];
+    id: { document: string; supplement?: string; shortForms?: string[] };
+  };
+  numbers: { location: string; field?: string; format: string; tracks?: { byDigit?: { position: number; digits: Record<string, string> } } };
+  tracks?: { field: string; values: { name: string }[] };
+  types: { field: string; values: { name: string; sections?: Sections; hasStatus?: boolean; entering?: Record<string, { sections?: string[] }> }[] };
+  categories?: { field: string; values: { name: string; sections?: Sections }[] };
+  sections?: { framing?: string[] };
+  statuses: { field: string; values: { name: string; requires?: string[]; allowsDates?: string[]; terminal?: boolean; stub?: boolean }[] };
+  transitions: { from: string; to: string; sets: string[]; types?: string[] }[];
+  dates?: { field: string; notBefore?: string[] }[];
+  references: { field: string; statuses?: string[]; addedTargetStatuses?: string[]; reciprocal?: { field: string; whenTargetStatus?: string[] } }[];
+  lifecycle?: { proposal?: { status?: string } };
+  review: { approvals: { by: string[]; groups: Record<string, string[]> }; shows?: string[] };
+  index: {
+    groupBy: string[];
+    states: { state: string; label: string; when?: { status?: string[]; reached?: string; missing?: string } }[];
+    future?: { mark: string; field: string; states: string[]; symbol?: string }[];
+    changeDates?: { fields: string[]; exceptStatuses?: string[] };
+  };
+  certificateScopes?: { files: string[]; schema: string; includable?: string[] };
+  rules?: Record<string, string>;
+}
+
+const profileNames = readdirSync(PROFILES).filter((name) => existsSync(join(PROFILES, name, 'profile.json'))).sort();
+
+function loadProfile(name: string): Profile {
+  return JSON.parse(readFileSync(join(PROFILES, name, 'profile.json'), 'utf8')) as Profile;
+}
+
+function profilePath(name: string, path: string): string {
+  return resolve(PROFILES, name, path);
+}
+
+/** The front matter schema a profile names, parsed. */
+function frontMatterSchema(name: string): Record<string, unknown> & { $id: string } {
+  return JSON.parse(readFileSync(profilePath(name, loadProfile(name).frontMatter.schema), 'utf8')) as Record<string, unknown> & { $id: string };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A file-name pattern (`scs-{number}-v{version}-{slug}.md`) as an anchored expression with a named group per part. */
+function kindExpression(profile: Profile, kind: Profile['fileNames']['kinds'][number]): RegExp {
+  let source = '';
+  let rest = kind.pattern;
+  for (let match = /\{([a-zA-Z]+)\}/.exec(rest); match; match = /\{([a-zA-Z]+)\}/.exec(rest)) {
+    const name = match[1] ?? '';
+    const part = kind.parts?.[name] ?? profile.fileNames.parts[name];
+    if (!part) throw new Error(`${profile.name}: the pattern ${kind.pattern} names the unknown part ${name}`);
+    source += `${escapeRegExp(rest.slice(0, match.index))}(?<${name}>${part.pattern})`;
+    rest = rest.slice(match.index + match[0].length);
+  }
+  return new RegExp(`^${source}${escapeRegExp(rest)}$`);
+}
+
+/** The kind and parts of a file name by the profile's patterns: the first kind that matches. */
+function classify(profile: Profile, fileName: string): { kind: string; parts: Record<string, string> } | undefined {
+  for (const kind of profile.fileNames.kinds) {
+    const match = kindExpression(profile, kind).exec(fileName);
+    if (match) return { kind: kind.kind, parts: { ...match.groups } };
+  }
+  return undefined;
+}
+
+/** The id the profile gives a file name's parts; undefined when a part it needs is absent. */
+function idOf(profile: Profile, parts: Record<string, string>): string | undefined {
+  const template = parts.supplement !== undefined && profile.fileNames.id.supplement ? profile.fileNames.id.supplement : profile.fileNames.id.document;
+  let missing = false;
+  const id = template.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => {
+    const value = parts[name];
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : id;
+}
+
+/** The values a front matter schema's property allows (`enum`), if it lists them. */
+function enumOf(schema: Record<string, unknown>, field: string): unknown {
+  const properties = schema.properties as Record<string, { enum?: unknown[] }> | undefined;
+  return properties?.[field]?.enum;
+}
+
+/** The fields a front matter lacks by the schema (its `missing` violations). */
+function missingFields(checker: SchemaChecker, data: Record<string, unknown>): string[] {
+  return checker
+    .validate(data)
+    .filter((violation) => violation.missing)
+    .map((violation) => /`([^`]+)`/.exec(violation.message)?.[1] ?? violation.message)
+    .sort();
+}
+
+/** The front matter of a template, as data, with the number a document gets when the profile writes it there. */
+function templateData(name: string, type: string): Record<string, unknown> {
+  const profile = loadProfile(name);
+  const templates = profile.templates;
+  if (!templates) throw new Error(`${name} has no templates`);
+  const file = templates.byType[type];
+  if (file === undefined) throw new Error(`${name} has no template for ${type}`);
+  const data = { ...parseFrontMatter(readFileSync(join(profilePath(name, templates.folder), file), 'utf8')).data };
+  if (profile.numbers.location !== 'file-name' && profile.numbers.field) data[profile.numbers.field] = 1;
+  return data;
+}
+
+describe('the profile schema', () => {
+  test('is JSON Schema 2020-12 with an $id and compiles with the toolkit\'s Ajv', () => {
+    expect(PROFILE_SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(PROFILE_SCHEMA.$id).toBe('https://github.com/SovereignCloudStack/scs-standards/raw/main/schemas/profile.schema.json');
+    expect(() => newAjv().compile(PROFILE_SCHEMA)).not.toThrow();
+  });
+
+  test('rejects what is no profile, with the place of each mistake', () => {
+    const validate = newAjv().compile(PROFILE_SCHEMA);
+    const broken = { ...loadProfile('scs'), statuses: { field: 'status', values: [{ name: 'Draft', colour: 'grey' }] }, numbers: { location: 'title', format: '^[0-9]+$' } };
+    expect(validate(broken)).toBe(false);
+    expect((validate.errors ?? []).map((error) => `${error.instancePath} ${error.keyword}`).sort()).toEqual([
+      '/numbers/location enum',
+      '/statuses/values/0 additionalProperties',
+    ]);
+  });
+});
+
+describe('every shipped profile', () => {
+  test('is found', () => {
+    expect(profileNames).toEqual(expect.arrayContaining(['eip', 'scs']));
+  });
+
+  describe.each(profileNames)('%s', (name) => {
+    const profile = loadProfile(name);
+    const statusNames = profile.statuses.values.map((status) => status.name);
+    const typeNames = profile.types.values.map((type) => type.name);
+    const dateFields = (profile.dates ?? []).map((date) => date.field);
+    const stateNames = profile.index.states.map((state) => state.state);
+
+    test('is valid by the profile schema, and named like its folder', () => {
+      const validate = newAjv().compile(PROFILE_SCHEMA);
+      expect(validate(profile), JSON.stringify(validate.errors, null, 2)).toBe(true);
+      expect(profile.name).toBe(name);
+      expect(JSON.parse(readFileSync(join(PROFILES, name, 'profile.json'), 'utf8')).$schema).toBe('../../schemas/profile.schema.json');
+    });
+
+    test('names statuses, types, dates and states that it declares', () => {
+      const statusRefs = [
+        ...profile.transitions.flatMap((transition) => [transition.from, transition.to]).filter((status) => status !== 'new'),
+        ...profile.references.flatMap((reference) => [...(reference.statuses ?? []), ...(reference.addedTargetStatuses ?? []), ...(reference.reciprocal?.whenTargetStatus ?? [])]),
+        ...profile.index.states.flatMap((state) => state.when?.status ?? []),
+        ...(profile.index.changeDates?.exceptStatuses ?? []),
+        ...(profile.lifecycle?.proposal?.status !== undefined ? [profile.lifecycle.proposal.status] : []),
+        ...(profile.templates?.newStatus !== undefined ? [profile.templates.newStatus] : []),
+        ...(profile.certificateScopes?.includable ?? []),
+        ...profile.types.values.flatMap((type) => Object.keys(type.entering ?? {})),
+      ];
+      expect(statusRefs.filter((status) => !statusNames.includes(status))).toEqual([]);
+      const typeRefs = [...profile.transitions.flatMap((transition) => transition.types ?? []), ...Object.keys(profile.templates?.byType ?? {})];
+      expect(typeRefs.filter((type) => !typeNames.includes(type))).toEqual([]);
+      const dateRefs = [
+        ...profile.transitions.flatMap((transition) => transition.sets),
+        ...profile.statuses.values.flatMap((status) => status.allowsDates ?? []),
+        ...(profile.dates ?? []).flatMap((date) => date.notBefore ?? []),
+        ...(profile.index.future ?? []).map((mark) => mark.field),
+        ...(profile.index.changeDates?.fields ?? []),
+        ...profile.index.states.flatMap((state) => [state.when?.reached, state.when?.missing].filter((field): field is string => field !== undefined)),
+        ...(profile.review.shows ?? []),
+      ];
+      expect(dateRefs.filter((field) => !dateFields.includes(field))).toEqual([]);
+      expect((profile.index.future ?? []).flatMap((mark) => mark.states).filter((state) => !stateNames.includes(state))).toEqual([]);
+      const referenceFields = profile.references.map((reference) => reference.field);
+      expect(profile.references.flatMap((reference) => (reference.reciprocal ? [reference.reciprocal.field] : [])).filter((field) => !referenceFields.includes(field))).toEqual([]);
+    });
+
+    test('has transitions that start only from non-terminal statuses and reach every status from `new`', () => {
+      const terminal = profile.statuses.values.filter((status) => status.terminal).map((status) => status.name);
+      expect(profile.transitions.filter((transition) => terminal.includes(transition.from)).map((transition) => `${transition.from} -> ${transition.to}`)).toEqual([]);
+      const reached = new Set(['new']);
+      for (let grown = true; grown; ) {
+        grown = false;
+        for (const transition of profile.transitions) {
+          if (reached.has(transition.from) && !reached.has(transition.to)) {
+            reached.add(transition.to);
+            grown = true;
+          }
+        }
+      }
+      const withStatus = profile.types.values.some((type) => type.hasStatus !== false);
+      expect(withStatus).toBe(true);
+      expect(statusNames.filter((status) => !reached.has(status))).toEqual([]);
+      const pairs = profile.transitions.map((transition) => `${transition.from} -> ${transition.to} ${(transition.types ?? []).join('|')}`);
+      expect(new Set(pairs).size, 'no transition is listed twice').toBe(pairs.length);
+    });
+
+    test('has index states with distinct names, the last without a condition', () => {
+      expect(new Set(stateNames).size).toBe(stateNames.length);
+      expect(profile.index.states.at(-1)?.when).toBeUndefined();
+      expect(profile.index.states.slice(0, -1).filter((state) => state.when === undefined)).toEqual([]);
+    });
+
+    test('has file-name patterns whose examples are of their own kind', () => {
+      for (const kind of profile.fileNames.kinds) {
+        expect(() => kindExpression(profile, kind), kind.pattern).not.toThrow();
+        if (kind.example !== undefined) expect(classify(profile, kind.example)?.kind, kind.example).toBe(kind.kind);
+      }
+      expect(() => new RegExp(profile.numbers.format)).not.toThrow();
+      for (const form of profile.fileNames.id.shortForms ?? []) expect(() => new RegExp(form)).not.toThrow();
+      if (profile.numbers.location !== 'file-name') expect(profile.numbers.field).toBeDefined();
+      if (profile.numbers.field !== undefined && profile.frontMatter.order) expect(profile.frontMatter.order.fields).toContain(profile.numbers.field);
+    });
+
+    test('has sections that are required, recommended or optional, never two of them, and ordered when an order is given', () => {
+      for (const type of profile.types.values) {
+        const sections = type.sections;
+        if (!sections) continue;
+        const named = [...(sections.required ?? []), ...(sections.recommended ?? []), ...(sections.optional ?? [])];
+        expect(new Set(named).size, type.name).toBe(named.length);
+        if (sections.order) expect(named.filter((section) => !sections.order?.includes(section)), type.name).toEqual([]);
+      }
+    });
+
+    test('gives approvals and groups by fields it declares', () => {
+      const values = new Map<string, string[]>([[profile.types.field, typeNames]]);
+      if (profile.tracks) values.set(profile.tracks.field, profile.tracks.values.map((track) => track.name));
+      if (profile.categories) values.set(profile.categories.field, profile.categories.values.map((category) => category.name));
+      expect(profile.review.approvals.by.filter((field) => !values.has(field))).toEqual([]);
+      expect(profile.index.groupBy.filter((field) => !values.has(field))).toEqual([]);
+      const known = profile.review.approvals.by.flatMap((field) => values.get(field) ?? []);
+      expect(Object.keys(profile.review.approvals.groups).filter((value) => !known.includes(value))).toEqual([]);
+      for (const [digit, track] of Object.entries(profile.numbers.tracks?.byDigit?.digits ?? {})) {
+        expect(values.get(profile.tracks?.field ?? '')?.includes(track), `digit ${digit}`).toBe(true);
+      }
+    });
+
+    test('sets default severities of registered rules only', () => {
+      expect(Object.keys(profile.rules ?? {}).filter((id) => !rulesById.has(id))).toEqual([]);
+    });
+
+    test('names a front matter schema that compiles and allows exactly its statuses, types, tracks and categories', () => {
+      const schema = frontMatterSchema(name);
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(() => newAjv().compile(schema)).not.toThrow();
+      expect(enumOf(schema, profile.statuses.field)).toEqual(statusNames);
+      expect(enumOf(schema, profile.types.field)).toEqual(typeNames);
+      if (profile.tracks) expect(enumOf(schema, profile.tracks.field)).toEqual(profile.tracks.values.map((track) => track.name));
+      if (profile.categories) expect(enumOf(schema, profile.categories.field)).toEqual(profile.categories.values.map((category) => category.name));
+    });
+
+    test('requires of each status exactly the fields its front matter schema requires', () => {
+      const checker = new SchemaChecker(frontMatterSchema(name));
+      const type = profile.types.values.find((candidate) => candidate.hasStatus !== false && profile.templates?.byType[candidate.name] !== undefined);
+      expect(type).toBeDefined();
+      const data = templateData(name, type?.name ?? '');
+      expect(checker.validate(data), 'the template is valid as it is').toEqual([]);
+      for (const status of profile.statuses.values) {
+        if (status.stub) continue;
+        expect(missingFields(checker, { ...data, [profile.statuses.field]: status.name }), status.name).toEqual([...(status.requires ?? [])].sort());
+      }
+    });
+
+    test('has templates that exist and are of their type', () => {
+      const templates = profile.templates;
+      if (!templates) return;
+      for (const [type, file] of Object.entries(templates.byType)) {
+        const path = join(profilePath(name, templates.folder), file);
+        expect(statSync(path).isFile(), path).toBe(true);
+        const frontMatter = parseFrontMatter(readFileSync(path, 'utf8'));
+        const value = findPair(frontMatter, profile.types.field)?.value;
+        const alternatives = isScalar(value) && value.comment ? value.comment.split('|').map((part) => part.trim()) : [];
+        expect([frontMatter.data[profile.types.field], ...alternatives], `${file} is a template for ${type}`).toContain(type);
+      }
+    });
+  });
+});
+
+describe('the scs profile holds what tools/ hard-codes', () => {
+  const profile = loadProfile('scs');
+
+  test('tracks, and the digit of the number that names them', () => {
+    expect(profile.tracks?.field).toBe('track');
+    expect(profile.tracks?.values.map((track) => track.name)).toEqual([...TRACKS]);
+    expect(profile.numbers.tracks?.byDigit?.digits).toEqual({ ...TRACK_BY_DIGIT });
+    const position = profile.numbers.tracks?.byDigit?.position ?? -1;
+    for (const digit of Object.keys(TRACK_BY_DIGIT)) {
+      expect(trackRange(digit).charAt(position)).toBe(digit);
+      expect(nextNumber(digit, [])?.charAt(position)).toBe(digit);
+      expect(nextNumber(digit, [])).toMatch(new RegExp(profile.numbers.format));
+    }
+  });
+
+  test('types, statuses, date and reference fields', () => {
+    expect(profile.types.values.map((type) => type.name)).toEqual([...TYPES]);
+    expect(profile.statuses.values.map((status) => status.name)).toEqual([...STATUSES]);
+    expect((profile.dates ?? []).map((date) => date.field)).toEqual([...DATE_FIELDS]);
+    expect(profile.references.map((reference) => reference.field)).toEqual([...REFERENCE_FIELDS]);
+    expect(profile.review.shows).toEqual([...DATE_FIELDS]);
+  });
+
+  test('the sections of each type, and the framing sections', () => {
+    const sections = Object.fromEntries(profile.types.values.filter((type) => type.sections).map((type) => [type.name, type.sections]));
+    expect(sections).toEqual(SECTIONS);
+    expect(profile.sections?.framing).toEqual([...FRAMING_SECTIONS]);
+  });
+
+  test('the transitions of the lifecycle', () => {
+    const transitions = profile.transitions.map(({ from, to, sets, types }) => ({ from, to, sets, ...(types ? { types } : {}) }));
+    expect(transitions).toEqual(TRANSITIONS.map(({ from, to, sets, types }) => ({ from, to, sets: [...sets], ...(types ? { types: [...types] } : {}) })));
+  });
+
+  test('the approvals review asks for', () => {
+    expect(profile.review.approvals.by).toEqual(['track']);
+    expect(profile.review.approvals.groups).toEqual(Object.fromEntries(Object.entries(DEFAULT_APPROVALS).map(([track, groups]) => [track, [...groups]])));
+  });
+
+  test('the index states, their labels, and the marks of what lies ahead', () => {
+    expect(profile.index.states.map((state) => state.state).sort()).toEqual([...STATES].sort());
+    expect(Object.fromEntries(profile.index.states.map((state) => [state.state, state.label]))).toEqual(STATE_LABELS);
+    expect((profile.index.future ?? []).map((mark) => mark.mark)).toEqual([...FUTURE_MARKS]);
+    expect((profile.index.future ?? []).map((mark) => mark.symbol)).toEqual([FUTURE_EFFECTIVE_MARK, FUTURE_DEPRECATED_MARK]);
+    expect(profile.index.groupBy).toEqual(['track']);
+  });
+
+  test('the default folders and scope files', () => {
+    expect(profile.folder).toBe('Standards');
+    expect(profilePath('scs', profile.templates?.folder ?? '')).toBe(join(ROOT, 'templates'));
+    expect(profile.certificateScopes?.files).toEqual([...DEFAULT_SCOPES]);
+    expect(profilePath('scs', profile.certificateScopes?.schema ?? '')).toBe(join(ROOT, 'schemas', 'certificate-scope.schema.json'));
+    expect(profilePath('scs', profile.frontMatter.schema)).toBe(join(ROOT, 'schemas', 'front-matter.schema.json'));
+  });
+
+  test('the default severity of every rule', () => {
+    expect(profile.rules).toEqual(Object.fromEntries(rules.map((rule) => [rule.id, rule.meta.severity])));
+  });
+
+  test('file names: the kind and id of every name parseFileName accepts, and no kind for a name it finds fault with', () => {
+    const names = [
+      'scs-0100-v3-flavor-naming.md',
+      'scs-0100-v1-a-b-c.md',
+      'scs-2001-v12-x.md',
+      'scs-0100-w1-implementation-notes.md',
+      'scs-xxxx-v1-gpu-flavors.md',
+      'scs-01xx-v1-gpu-flavors.md',
+      'scs-XXXX-v1-upper-case.md',
+      'scs-xxxx-w2-tests.md',
+      'scs-XXXX-vN-standard-template.md',
+      'scs-XXXX-wN-supplement-template.md',
+      'scs-0100-v0-zero.md',
+      'scs-0100-v03-padded.md',
+      'scs-100-v1-short.md',
+      'scs-0100-x1-letter.md',
+      'scs-0100-v1-.md',
+      'scs-xxxx-vN-not-a-template.md',
+      'scs-0100-v1-x.txt',
+      'README.md',
+    ];
+    for (const fileName of names) {
+      const parsed = parseFileName(fileName);
+      const expected = parsed.ok && parsed.problems.length === 0 ? parsed.name : undefined;
+      const found = classify(profile, fileName);
+      expect(found?.kind, fileName).toBe(expected?.kind);
+      if (found && expected && expected.kind !== 'template') expect(idOf(profile, found.parts), fileName).toBe(expected.id);
+    }
+  });
+
+  test('the short forms of a document id that users type', () => {
+    for (const ref of ['0100-v3', 'scs-0100-v3', 'scs-0100-w1', 'xxxx-v1', '0100-v03', 'v3', 'scs-100-v1']) {
+      const expected = normalizeDocumentRef(ref);
+      const match = (profile.fileNames.id.shortForms ?? []).map((form) => new RegExp(form).exec(ref)).find((found) => found !== null);
+      const id = match?.groups ? idOf(profile, match.groups) : undefined;
+      expect(id, ref).toBe(expected && 'id' in expected ? expected.id : undefined);
+    }
+  });
+
+  describe('the dates each status may carry, as front-matter-status-dates reports them', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'profile-dates-'));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    test.each(profile.statuses.values.map((status) => [status.name, status.allowsDates ?? []] as const))('%s', (status, allowed) => {
+      const repo = join(folder, status);
+      const standards = join(repo, 'Standards');
+      rmSync(repo, { recursive: true, force: true });
+      mkdirSync(standards, { recursive: true });
+      writeFileSync(join(standards, 'scs-0100-v1-dates.md'), [
+        '---',
+        'title: Dates',
+        'type: Procedural',
+        `status: ${status}`,
+        'track: IaaS',
+        ...DATE_FIELDS.map((field) => `${field}: "2024-01-0${DATE_FIELDS.indexOf(field) + 1}"`),
+        '---',
+        '',
+        '# Dates',
+        '',
+      ].join('\n'));
+      const rule = rulesById.get('front-matter-status-dates');
+      expect(rule).toBeDefined();
+      const messages = lintFolder(repo, rule ? [rule] : []).flatMap((result) => result.messages);
+      const reported = messages.map((message) => /^Unexpected `([^`]+)`/.exec(message.message)?.[1]);
+      expect(DATE_FIELDS.filter((field) => !reported.includes(field))).toEqual(allowed);
+    });
+  });
+});
+
+describe('the eip profile', () => {
+  const profile = loadProfile('eip');
+  const checker = new SchemaChecker(frontMatterSchema('eip'));
+
+  function fixtures(kind: 'ok' | 'not-ok'): string[] {
+    return readdirSync(join(EIP_FIXTURES, kind)).filter((name) => name.endsWith('.md')).sort();
+  }
+
+  function read(kind: 'ok' | 'not-ok', fileName: string) {
+    return parseFrontMatter(readFileSync(join(EIP_FIXTURES, kind, fileName), 'utf8'));
+  }
+
+  /** The problems of a fixture: schema violations, and a file name that disagrees with its number. */
+  function problems(kind: 'ok' | 'not-ok', fileName: string): string[] {
+    const frontMatter = read(kind, fileName);
+    expect(frontMatter.usable, fileName).toBe(true);
+    const found = checker.validate(frontMatter.data).map((violation) => violation.message);
+    const name = classify(profile, fileName);
+    if (!name) found.push(`file name ${fileName} is no ${profile.fileNames.kinds.map((entry) => entry.pattern).join(' or ')}`);
+    else if (name.kind === 'document' && String(frontMatter.data[profile.numbers.field ?? '']) !== name.parts.number) {
+      found.push(`file name ${fileName} names ${name.parts.number ?? '?'}, the front matter ${String(frontMatter.data[profile.numbers.field ?? ''])}`);
+    }
+    return found.sort();
+  }
+
+  test.each(fixtures('ok'))('ok/%s has a valid preamble and a file name that agrees with it', (fileName) => {
+    expect(problems('ok', fileName)).toEqual([]);
+  });
+
+  test('the ok fixtures name existing proposals in `requires`, in ascending order', () => {
+    const numbers = new Set(fixtures('ok').map((fileName) => String(read('ok', fileName).data.eip)));
+    const required = fixtures('ok').flatMap((fileName) => {
+      const value = read('ok', fileName).data.requires;
+      if (value === undefined) return [];
+      const list = String(value).split(', ');
+      expect([...list].sort((a, b) => Number(a) - Number(b)), fileName).toEqual(list);
+      return list;
+    });
+    expect(required.length).toBeGreaterThan(1);
+    expect(required.filter((number) => !numbers.has(number))).toEqual([]);
+  });
+
+  test('the ok fixtures cover every status and type', () => {
+    const statuses = new Set(fixtures('ok').map((fileName) => read('ok', fileName).data.status));
+    const types = new Set(fixtures('ok').map((fileName) => read('ok', fileName).data.type));
+    expect(profile.statuses.values.map((status) => status.name).filter((status) => !statuses.has(status))).toEqual(['Stagnant']);
+    expect(profile.types.values.map((type) => type.name).filter((type) => !types.has(type))).toEqual([]);
+  });
+
+  const EXPECTED: Record<string, string[]> = {
+    'eip-4001.md': [
+      'Missing required field `description`: one short sentence that says what the proposal does',
+      'Missing required field `discussions-to`: the URL of the discussion thread',
+    ],
+    'eip-4002.md': [
+      'Missing required field `category`: a Standards Track proposal is Core, Networking, Interface or ERC',
+    ],
+    'eip-4003.md': [
+      'Unexpected `category` on a Meta proposal: only Standards Track proposals have a category',
+    ],
+    'eip-4004.md': [
+      'Missing required field `last-call-deadline`: a proposal in Last Call names the day the period ends',
+    ],
+    'eip-4005.md': [
+      'Missing required field `withdrawal-reason`: a Withdrawn proposal says why it was withdrawn',
+    ],
+    'eip-4006.md': [
+      'Unexpected `last-call-deadline` on a Draft proposal: only a proposal in Last Call has one',
+      'Unexpected `withdrawal-reason` on a Draft proposal: only a Withdrawn proposal has one',
+    ],
+    'eip-4007.md': [
+      'Unexpected `status` `Accepted`, expected one of Draft, Review, Last Call, Final, Stagnant, Withdrawn, Living or Moved',
+      'Unexpected `type` `Process`, expected one of Standards Track, Meta or Informational',
+    ],
+    'eip-4008.md': [
+      '`title` must be a few words (2 to 44 characters, no `:`), found `Example: a title that is far too long to be one`',
+    ],
+    'eip-4009.md': [
+      '`requires` must be proposal numbers separated by `, ` (`155, 1559`), found `3001,3002`',
+    ],
+    'eip-4010.md': [
+      '`created` must be an ISO date (YYYY-MM-DD) that exists in the calendar, found `2023-02-30`',
+    ],
+    'eip-4011.md': [
+      'Unexpected `title` on a Moved stub: the proposal lives on where it moved',
+    ],
+    'eip-4012.md': [
+      'Unexpected `status` Living on a Standards Track proposal: only Meta and Informational proposals are Living',
+    ],
+    'eip-4013.md': [
+      'Unexpected key `updated` here, expected one of eip, title, description, author, discussions-to, status, last-call-deadline, type, category, created, requires, withdrawal-reason',
+    ],
+    'eip-4014.md': [
+      '`author` must list the authors separated by commas, at least one with a GitHub user name in parentheses (`Name (@user)`), found `Bo Sample <bo@example.org>`',
+    ],
+    'eip-4015.md': [
+      'file name eip-4015.md names 4015, the front matter 4016',
+    ],
+  };
+
+  test.each(fixtures('not-ok'))('not-ok/%s is reported as expected', (fileName) => {
+    expect(problems('not-ok', fileName)).toEqual(EXPECTED[fileName]);
+  });
+
+  test('every not-ok fixture has its expected problems, and they are not empty', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(fixtures('not-ok'));
+    expect(Object.values(EXPECTED).filter((messages) => messages.length === 0)).toEqual([]);
+  });
+
+  test('the template, once it has a number, has every section the profile requires, in order', () => {
+    const text = readFileSync(join(profilePath('eip', profile.templates?.folder ?? ''), 'eip-template.md'), 'utf8');
+    const headings = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    const sections = profile.types.values[0]?.sections;
+    expect(headings).toEqual(sections?.order);
+    expect(sections?.required?.filter((section) => !headings.includes(section))).toEqual([]);
+  });
+
+  test('the front matter schema describes every field for editors', () => {
+    const schema = frontMatterSchema('eip');
+    expect(typeof schema.description).toBe('string');
+    const properties = schema.properties as Record<string, { description?: string }>;
+    expect(Object.entries(properties).filter(([, property]) => typeof property.description !== 'string').map(([field]) => field)).toEqual([]);
+    expect(Object.keys(properties)).toEqual(profile.frontMatter.order?.fields);
+  });
+});
