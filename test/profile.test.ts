@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isScalar } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_SCOPES } from '../tools/engine/config.js';
+import { DEFAULT_SCOPES, ResolvedConfig } from '../tools/engine/config.js';
 import { FUTURE_DEPRECATED_MARK, FUTURE_EFFECTIVE_MARK, STATE_LABELS } from '../tools/indexes/labels.js';
 import { DEFAULT_APPROVALS } from '../tools/lifecycle/review.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
@@ -37,7 +37,7 @@ interface Profile {
   name: string;
   folder?: string;
   frontMatter: { schema: string; order?: { fields: string[] } };
-  templates?: { folder: string; byType: Record<string, string>; newStatus?: string };
+  templates?: { folder?: string; shipped?: string; byType: Record<string, string>; newStatus?: string };
   fileNames: {
     documents: string;
     parts: Record<string, Part>;
@@ -134,6 +134,13 @@ function missingFields(checker: SchemaChecker, data: Record<string, unknown>): s
     .sort();
 }
 
+/** Where the tests find a profile's templates: its own, else the folder of this repository it names. */
+function templateFolder(name: string): string {
+  const templates = loadProfile(name).templates;
+  if (templates?.shipped !== undefined) return profilePath(name, templates.shipped);
+  return join(ROOT, templates?.folder ?? '');
+}
+
 /** The front matter of a template, as data, with the number a document gets when the profile writes it there. */
 function templateData(name: string, type: string): Record<string, unknown> {
   const profile = loadProfile(name);
@@ -141,7 +148,7 @@ function templateData(name: string, type: string): Record<string, unknown> {
   if (!templates) throw new Error(`${name} has no templates`);
   const file = templates.byType[type];
   if (file === undefined) throw new Error(`${name} has no template for ${type}`);
-  const data = { ...parseFrontMatter(readFileSync(join(profilePath(name, templates.folder), file), 'utf8')).data };
+  const data = { ...parseFrontMatter(readFileSync(join(templateFolder(name), file), 'utf8')).data };
   if (profile.numbers.location !== 'file-name' && profile.numbers.field) data[profile.numbers.field] = 1;
   return data;
 }
@@ -302,7 +309,7 @@ describe('every shipped profile', () => {
       const templates = profile.templates;
       if (!templates) return;
       for (const [type, file] of Object.entries(templates.byType)) {
-        const path = join(profilePath(name, templates.folder), file);
+        const path = join(templateFolder(name), file);
         expect(statSync(path).isFile(), path).toBe(true);
         const frontMatter = parseFrontMatter(readFileSync(path, 'utf8'));
         const value = findPair(frontMatter, profile.types.field)?.value;
@@ -362,7 +369,10 @@ describe('the scs profile holds what tools/ hard-codes', () => {
 
   test('the default folders and scope files', () => {
     expect(profile.folder).toBe('Standards');
-    expect(profilePath('scs', profile.templates?.folder ?? '')).toBe(join(ROOT, 'templates'));
+    const config = new ResolvedConfig(ROOT, undefined, {}, rulesById);
+    expect(profile.folder).toBe(config.standards);
+    expect(profile.templates?.folder).toBe(config.templates);
+    expect(profile.templates?.shipped).toBeUndefined();
     expect(profile.certificateScopes?.files).toEqual([...DEFAULT_SCOPES]);
     expect(profilePath('scs', profile.certificateScopes?.schema ?? '')).toBe(join(ROOT, 'schemas', 'certificate-scope.schema.json'));
     expect(profilePath('scs', profile.frontMatter.schema)).toBe(join(ROOT, 'schemas', 'front-matter.schema.json'));
@@ -551,7 +561,7 @@ describe('the eip profile', () => {
   });
 
   test('the template, once it has a number, has every section the profile requires, in order', () => {
-    const text = readFileSync(join(profilePath('eip', profile.templates?.folder ?? ''), 'eip-template.md'), 'utf8');
+    const text = readFileSync(join(templateFolder('eip'), 'eip-template.md'), 'utf8');
     const headings = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     const sections = profile.types.values[0]?.sections;
     expect(headings).toEqual(sections?.order);
