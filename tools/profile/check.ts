@@ -53,7 +53,8 @@ export function profileChecker(loaded: Pick<LoadedProfile, 'profile' | 'frontMat
       const statusEntry = profile.statuses.values.find((entry) => entry.name === status);
       if (doc.frontMatter.usable) {
         for (const violation of schema.validate(data)) {
-          const field = violation.path.length > 0 ? String(violation.path[0]) : undefined;
+          // A missing field is reported on the mapping; its name is the first one the message quotes.
+          const field = violation.missing ? /`([^`]+)`/.exec(violation.message)?.[1] : violation.path.length > 0 ? String(violation.path[0]) : undefined;
           found.push({ kind: 'front-matter-schema', message: violation.message, ...(field !== undefined ? { field } : {}), missing: violation.missing });
         }
         // A stub keeps only a few fields, in the order the repository writes them.
