@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import jsonLanguageService from 'vscode-json-languageservice';
 import { isScalar } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SCOPES, ResolvedConfig } from '../tools/engine/config.js';
@@ -574,5 +576,36 @@ describe('the eip profile', () => {
     const properties = schema.properties as Record<string, { description?: string }>;
     expect(Object.entries(properties).filter(([, property]) => typeof property.description !== 'string').map(([field]) => field)).toEqual([]);
     expect(Object.keys(properties)).toEqual(profile.frontMatter.order?.fields);
+  });
+});
+
+describe("a profile in VS Code's JSON language service", () => {
+  const { getLanguageService, TextDocument } = jsonLanguageService;
+  const service = getLanguageService({
+    schemaRequestService: async (uri) => readFileSync(fileURLToPath(uri), 'utf8'),
+    workspaceContext: { resolveRelativePath: (path, resource) => new URL(path, resource).href },
+  });
+  service.configure({ validate: true, allowComments: false });
+
+  async function open(path: string, text: string) {
+    const document = TextDocument.create(pathToFileURL(path).href, 'json', 1, text);
+    const json = service.parseJSONDocument(document);
+    return { document, json, diagnostics: await service.doValidation(document, json) };
+  }
+
+  test.each(profileNames)('%s: found through its $schema, and valid', async (name) => {
+    const path = join(PROFILES, name, 'profile.json');
+    const { diagnostics } = await open(path, readFileSync(path, 'utf8'));
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([]);
+  });
+
+  test('completes, explains and checks what is typed', async () => {
+    const text = '{\n  "$schema": "../../schemas/profile.schema.json",\n  "numbers": { "location": "title" },\n  \n}\n';
+    const { document, json, diagnostics } = await open(join(PROFILES, 'new', 'profile.json'), text);
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toContain('Value is not accepted. Valid values: "file-name", "front-matter", "both".');
+    const hover = await service.doHover(document, { line: 2, character: 18 }, json);
+    expect(JSON.stringify(hover?.contents)).toContain('Where the number lives');
+    const completion = await service.doComplete(document, { line: 3, character: 2 }, json);
+    expect(completion?.items.map((item) => item.label)).toEqual(expect.arrayContaining(['statuses', 'transitions', 'references', 'review', 'index', 'fileNames']));
   });
 });
