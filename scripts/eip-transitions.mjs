@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The status changes an EIPs repository made over its history, beside the transitions of the
 // `eip` profile: every change of `status:` in a proposal's file, by commit (git log -G), counted
-// by from -> to, and whether the profile allows it (`new` for a file a commit adds; without rename
-// detection, a draft renamed to its number is new under its new name). Statuses the
+// by from -> to, and whether the profile allows it (`new` for a file a commit adds; renames are
+// not followed, so a draft renamed to its number would be new under its new name). Statuses the
 // profile does not know (those of older versions of EIP-1) are counted apart. Never run by the
 // tests; it reads a checkout outside the repository.
 //
