@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The status changes an EIPs repository made over its history, beside the transitions of the
-// `eip` profile: every change of `status:` in a proposal's file, by commit (git log -G), counted
-// by from -> to, and whether the profile allows it (`new` for a file a commit adds; renames are
-// not followed, so a draft renamed to its number would be new under its new name). Statuses the
-// profile does not know (those of older versions of EIP-1) are counted apart. Never run by the
+// The status changes a standards repository made over its history, beside the transitions of a
+// profile (`eip` by default): every change of `status:` in a proposal's file, by commit (git log -G), counted
+// by from -> to, and whether the profile allows it (`new` for a file a commit adds; a renamed file
+// keeps its status, as git's rename detection pairs it). Statuses the
+// profile does not know (for EIPs, those of older versions of EIP-1) are counted apart. Never run by the
 // tests; it reads a checkout outside the repository.
 //
-//   node scripts/eip-transitions.mjs --repo ../EIPs [--folder EIPS] [--json]
+//   node scripts/profile-transitions.mjs --repo ../EIPs [--profile eip] [--folder EIPS] [--json]
 //
 // Exit codes: 0 counted, 2 usage or git failure.
 import { spawnSync } from 'node:child_process';
@@ -17,15 +17,26 @@ import { parseArgs } from 'node:util';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { repo: { type: 'string' }, folder: { type: 'string', default: 'EIPS' }, json: { type: 'boolean', default: false } },
+  options: { repo: { type: 'string' }, profile: { type: 'string', default: 'eip' }, folder: { type: 'string' }, json: { type: 'boolean', default: false } },
   strict: true,
 });
 if (!values.repo) {
-  process.stderr.write('usage: node scripts/eip-transitions.mjs --repo DIR [--folder EIPS] [--json]\n');
+  process.stderr.write('usage: node scripts/profile-transitions.mjs --repo DIR [--profile NAME] [--folder DIR] [--json]\n');
+  process.exit(2);
+}
+if (!/^[a-z][a-z0-9-]*$/.test(values.profile)) {
+  process.stderr.write(`profile-transitions: --profile names a shipped profile, got \`${values.profile}\`\n`);
   process.exit(2);
 }
 
-const profile = JSON.parse(readFileSync(join(ROOT, 'profiles', 'eip', 'profile.json'), 'utf8'));
+let profile;
+try {
+  profile = JSON.parse(readFileSync(join(ROOT, 'profiles', values.profile, 'profile.json'), 'utf8'));
+} catch (error) {
+  process.stderr.write(`profile-transitions: no profile \`${values.profile}\`: ${error.message}\n`);
+  process.exit(2);
+}
+const folder = values.folder ?? profile.folder ?? '.';
 const known = new Set(profile.statuses.values.map((status) => status.name));
 const allowed = new Set(profile.transitions.map((transition) => `${transition.from} -> ${transition.to}`));
 
@@ -33,11 +44,11 @@ const allowed = new Set(profile.transitions.map((transition) => `${transition.fr
 // options from the repository: the folder is a literal pathspec after `--`.
 const git = spawnSync(
   'git',
-  ['-C', resolve(values.repo), '-c', 'core.quotePath=off', 'log', '--reverse', '--no-merges', '--no-renames', '-p', '-U0', '--format=commit %H', '-G^status:', '--', `:(literal)${values.folder}/`],
+  ['-C', resolve(values.repo), '-c', 'core.quotePath=off', 'log', '--reverse', '--no-merges', '--find-renames', '-p', '-U0', '--format=commit %H', '-G^status:', '--', `:(literal)${folder}/`],
   { encoding: 'utf8', maxBuffer: 1 << 30 },
 );
 if (git.status !== 0) {
-  process.stderr.write(`eip-transitions: git log failed: ${git.stderr}`);
+  process.stderr.write(`profile-transitions: git log failed: ${git.stderr}`);
   process.exit(2);
 }
 
