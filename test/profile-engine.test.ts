@@ -89,6 +89,31 @@ describe('loadProfile', () => {
     ]);
   });
 
+  test('reports sections, approvals, groups and tracks that do not fit together, and transitions listed twice', () => {
+    const problems = problemsOf(
+      loadVariant('fit', (profile) => {
+        const transitions = profile.transitions as unknown[];
+        transitions.push(transitions[0]);
+        const types = profile.types as { values: { name: string; sections?: Record<string, unknown> }[] };
+        const standard = types.values.find((type) => type.name === 'Standard');
+        if (standard) standard.sections = { ...standard.sections, recommended: ['Terminology', 'Motivation'], order: ['Introduction'] };
+        profile.review = { approvals: { by: ['track', 'owner'], groups: { IaaS: ['IaaS team'], Marketing: ['Board'] } } };
+        profile.index = { ...(profile.index as object), groupBy: ['area'] };
+        const numbers = profile.numbers as { tracks: { byDigit: { digits: Record<string, string> } } };
+        numbers.tracks.byDigit.digits['6'] = 'Storage';
+      }),
+    );
+    expect(problems).toEqual([
+      '/transitions/5: `new` to `Draft` is listed twice',
+      '/types/values/1/sections: `Motivation` named in more than one of required, recommended and optional',
+      '/types/values/1/sections/order: `Motivation`, `Conformance Tests`, `Terminology`, `Design Considerations`, `Open Questions`, `Related Documents` missing from the order',
+      '/review/approvals/by/1: `owner` is no field of types, tracks or categories (type, track)',
+      '/index/groupBy/0: `area` is no field of types, tracks or categories (type, track)',
+      '/review/approvals/groups/Marketing: `Marketing` is no value of track or owner',
+      '/numbers/tracks/byDigit/digits/6: unknown track `Storage`',
+    ]);
+  });
+
   test('reports a file that is missing, no JSON, or a name that is not shipped', () => {
     writeFileSync(join(folder, 'broken.json'), '{ "name": ');
     expect(() => loadProfile(join(folder, 'broken.json'))).toThrow(/broken\.json: is no JSON/);

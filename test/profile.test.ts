@@ -14,6 +14,9 @@ import { TRANSITIONS } from '../tools/model/lifecycle.js';
 import { nextNumber, trackRange } from '../tools/model/numbers.js';
 import { DATE_FIELDS, FRAMING_SECTIONS, REFERENCE_FIELDS, SECTIONS, STATUSES, TRACK_BY_DIGIT, TRACKS, TYPES } from '../tools/model/profile.js';
 import { SchemaChecker } from '../tools/model/schema.js';
+import { fileNamesOf } from '../tools/profile/filenames.js';
+import { checkProfile } from '../tools/profile/load.js';
+import type { Profile } from '../tools/profile/types.js';
 import { FUTURE_MARKS, STATES } from '../tools/model/state.js';
 import { newAjv } from '../tools/model/validators.js';
 import { rules, rulesById } from '../tools/rules/index.js';
@@ -23,49 +26,6 @@ const ROOT = join(import.meta.dirname, '..');
 const PROFILES = join(ROOT, 'profiles');
 const PROFILE_SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas', 'profile.schema.json'), 'utf8')) as Record<string, unknown> & { $id: string };
 const EIP_FIXTURES = join(import.meta.dirname, 'fixtures', 'profiles', 'eip');
-
-/** The parts of a profile these tests read (the schema says what the file may hold). */
-interface Part {
-  pattern: string;
-}
-interface Sections {
-  required?: string[];
-  recommended?: string[];
-  optional?: string[];
-  decision?: boolean;
-  order?: string[];
-}
-interface Profile {
-  name: string;
-  folder?: string;
-  frontMatter: { schema: string; order?: { fields: string[] } };
-  templates?: { folder?: string; shipped?: string; byType: Record<string, string>; newStatus?: string };
-  fileNames: {
-    documents: string;
-    parts: Record<string, Part>;
-    kinds: { kind: string; pattern: string; example?: string; parts?: Record<string, Part> }[];
-    id: { document: string; supplement?: string; shortForms?: string[] };
-  };
-  numbers: { location: string; field?: string; format: string; tracks?: { byDigit?: { position: number; digits: Record<string, string> } } };
-  tracks?: { field: string; values: { name: string }[] };
-  types: { field: string; values: { name: string; sections?: Sections; hasStatus?: boolean; entering?: Record<string, { sections?: string[] }> }[] };
-  categories?: { field: string; values: { name: string; sections?: Sections }[] };
-  sections?: { framing?: string[] };
-  statuses: { field: string; values: { name: string; requires?: string[]; allowsDates?: string[]; terminal?: boolean; stub?: boolean }[] };
-  transitions: { from: string; to: string; sets: string[]; types?: string[] }[];
-  dates?: { field: string; notBefore?: string[] }[];
-  references: { field: string; statuses?: string[]; addedTargetStatuses?: string[]; reciprocal?: { field: string; whenTargetStatus?: string[] } }[];
-  lifecycle?: { proposal?: { status?: string } };
-  review: { approvals: { by: string[]; groups: Record<string, string[]> }; shows?: string[] };
-  index: {
-    groupBy: string[];
-    states: { state: string; label: string; when?: { status?: string[]; reached?: string; missing?: string } }[];
-    future?: { mark: string; field: string; states: string[]; symbol?: string }[];
-    changeDates?: { fields: string[]; exceptStatuses?: string[] };
-  };
-  certificateScopes?: { files: string[]; schema: string; includable?: string[] };
-  rules?: Record<string, string>;
-}
 
 const profileNames = readdirSync(PROFILES).filter((name) => existsSync(join(PROFILES, name, 'profile.json'))).sort();
 
@@ -80,45 +40,6 @@ function profilePath(name: string, path: string): string {
 /** The front matter schema a profile names, parsed. */
 function frontMatterSchema(name: string): Record<string, unknown> & { $id: string } {
   return JSON.parse(readFileSync(profilePath(name, loadProfile(name).frontMatter.schema), 'utf8')) as Record<string, unknown> & { $id: string };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A file-name pattern (`scs-{number}-v{version}-{slug}.md`) as an anchored expression with a named group per part. */
-function kindExpression(profile: Profile, kind: Profile['fileNames']['kinds'][number]): RegExp {
-  let source = '';
-  let rest = kind.pattern;
-  for (let match = /\{([a-zA-Z]+)\}/.exec(rest); match; match = /\{([a-zA-Z]+)\}/.exec(rest)) {
-    const name = match[1] ?? '';
-    const part = kind.parts?.[name] ?? profile.fileNames.parts[name];
-    if (!part) throw new Error(`${profile.name}: the pattern ${kind.pattern} names the unknown part ${name}`);
-    source += `${escapeRegExp(rest.slice(0, match.index))}(?<${name}>${part.pattern})`;
-    rest = rest.slice(match.index + match[0].length);
-  }
-  return new RegExp(`^${source}${escapeRegExp(rest)}$`);
-}
-
-/** The kind and parts of a file name by the profile's patterns: the first kind that matches. */
-function classify(profile: Profile, fileName: string): { kind: string; parts: Record<string, string> } | undefined {
-  for (const kind of profile.fileNames.kinds) {
-    const match = kindExpression(profile, kind).exec(fileName);
-    if (match) return { kind: kind.kind, parts: { ...match.groups } };
-  }
-  return undefined;
-}
-
-/** The id the profile gives a file name's parts; undefined when a part it needs is absent. */
-function idOf(profile: Profile, parts: Record<string, string>): string | undefined {
-  const template = parts.supplement !== undefined && profile.fileNames.id.supplement ? profile.fileNames.id.supplement : profile.fileNames.id.document;
-  let missing = false;
-  const id = template.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => {
-    const value = parts[name];
-    if (value === undefined) missing = true;
-    return value ?? '';
-  });
-  return missing ? undefined : id;
 }
 
 /** The values a front matter schema's property allows (`enum`), if it lists them. */
@@ -182,8 +103,6 @@ describe('every shipped profile', () => {
     const profile = loadProfile(name);
     const statusNames = profile.statuses.values.map((status) => status.name);
     const typeNames = profile.types.values.map((type) => type.name);
-    const dateFields = (profile.dates ?? []).map((date) => date.field);
-    const stateNames = profile.index.states.map((state) => state.state);
 
     test('is valid by the profile schema, and named like its folder', () => {
       const validate = newAjv().compile(PROFILE_SCHEMA);
@@ -192,92 +111,14 @@ describe('every shipped profile', () => {
       expect(JSON.parse(readFileSync(join(PROFILES, name, 'profile.json'), 'utf8')).$schema).toBe('../../schemas/profile.schema.json');
     });
 
-    test('names statuses, types, dates and states that it declares', () => {
-      const statusRefs = [
-        ...profile.transitions.flatMap((transition) => [transition.from, transition.to]).filter((status) => status !== 'new'),
-        ...profile.references.flatMap((reference) => [...(reference.statuses ?? []), ...(reference.addedTargetStatuses ?? []), ...(reference.reciprocal?.whenTargetStatus ?? [])]),
-        ...profile.index.states.flatMap((state) => state.when?.status ?? []),
-        ...(profile.index.changeDates?.exceptStatuses ?? []),
-        ...(profile.lifecycle?.proposal?.status !== undefined ? [profile.lifecycle.proposal.status] : []),
-        ...(profile.templates?.newStatus !== undefined ? [profile.templates.newStatus] : []),
-        ...(profile.certificateScopes?.includable ?? []),
-        ...profile.types.values.flatMap((type) => Object.keys(type.entering ?? {})),
-      ];
-      expect(statusRefs.filter((status) => !statusNames.includes(status))).toEqual([]);
-      const typeRefs = [...profile.transitions.flatMap((transition) => transition.types ?? []), ...Object.keys(profile.templates?.byType ?? {})];
-      expect(typeRefs.filter((type) => !typeNames.includes(type))).toEqual([]);
-      const dateRefs = [
-        ...profile.transitions.flatMap((transition) => transition.sets),
-        ...profile.statuses.values.flatMap((status) => status.allowsDates ?? []),
-        ...(profile.dates ?? []).flatMap((date) => date.notBefore ?? []),
-        ...(profile.index.future ?? []).map((mark) => mark.field),
-        ...(profile.index.changeDates?.fields ?? []),
-        ...profile.index.states.flatMap((state) => [state.when?.reached, state.when?.missing].filter((field): field is string => field !== undefined)),
-        ...(profile.review.shows ?? []),
-      ];
-      expect(dateRefs.filter((field) => !dateFields.includes(field))).toEqual([]);
-      expect((profile.index.future ?? []).flatMap((mark) => mark.states).filter((state) => !stateNames.includes(state))).toEqual([]);
-      const referenceFields = profile.references.map((reference) => reference.field);
-      expect(profile.references.flatMap((reference) => (reference.reciprocal ? [reference.reciprocal.field] : [])).filter((field) => !referenceFields.includes(field))).toEqual([]);
-    });
-
-    test('has transitions that start only from non-terminal statuses and reach every status from `new`', () => {
-      const terminal = profile.statuses.values.filter((status) => status.terminal).map((status) => status.name);
-      expect(profile.transitions.filter((transition) => terminal.includes(transition.from)).map((transition) => `${transition.from} -> ${transition.to}`)).toEqual([]);
-      const reached = new Set(['new']);
-      for (let grown = true; grown; ) {
-        grown = false;
-        for (const transition of profile.transitions) {
-          if (reached.has(transition.from) && !reached.has(transition.to)) {
-            reached.add(transition.to);
-            grown = true;
-          }
-        }
-      }
-      const withStatus = profile.types.values.some((type) => type.hasStatus !== false);
-      expect(withStatus).toBe(true);
-      expect(statusNames.filter((status) => !reached.has(status))).toEqual([]);
-      const pairs = profile.transitions.map((transition) => `${transition.from} -> ${transition.to} ${(transition.types ?? []).join('|')}`);
-      expect(new Set(pairs).size, 'no transition is listed twice').toBe(pairs.length);
-    });
-
-    test('has index states with distinct names, the last without a condition', () => {
-      expect(new Set(stateNames).size).toBe(stateNames.length);
-      expect(profile.index.states.at(-1)?.when).toBeUndefined();
-      expect(profile.index.states.slice(0, -1).filter((state) => state.when === undefined)).toEqual([]);
+    test('is consistent: it names only what it declares, reaches every status, and so on (checkProfile)', () => {
+      expect(checkProfile(profile)).toEqual([]);
     });
 
     test('has file-name patterns whose examples are of their own kind', () => {
+      const names = fileNamesOf(profile);
       for (const kind of profile.fileNames.kinds) {
-        expect(() => kindExpression(profile, kind), kind.pattern).not.toThrow();
-        if (kind.example !== undefined) expect(classify(profile, kind.example)?.kind, kind.example).toBe(kind.kind);
-      }
-      expect(() => new RegExp(profile.numbers.format)).not.toThrow();
-      for (const form of profile.fileNames.id.shortForms ?? []) expect(() => new RegExp(form)).not.toThrow();
-      if (profile.numbers.location !== 'file-name') expect(profile.numbers.field).toBeDefined();
-      if (profile.numbers.field !== undefined && profile.frontMatter.order) expect(profile.frontMatter.order.fields).toContain(profile.numbers.field);
-    });
-
-    test('has sections that are required, recommended or optional, never two of them, and ordered when an order is given', () => {
-      for (const type of profile.types.values) {
-        const sections = type.sections;
-        if (!sections) continue;
-        const named = [...(sections.required ?? []), ...(sections.recommended ?? []), ...(sections.optional ?? [])];
-        expect(new Set(named).size, type.name).toBe(named.length);
-        if (sections.order) expect(named.filter((section) => !sections.order?.includes(section)), type.name).toEqual([]);
-      }
-    });
-
-    test('gives approvals and groups by fields it declares', () => {
-      const values = new Map<string, string[]>([[profile.types.field, typeNames]]);
-      if (profile.tracks) values.set(profile.tracks.field, profile.tracks.values.map((track) => track.name));
-      if (profile.categories) values.set(profile.categories.field, profile.categories.values.map((category) => category.name));
-      expect(profile.review.approvals.by.filter((field) => !values.has(field))).toEqual([]);
-      expect(profile.index.groupBy.filter((field) => !values.has(field))).toEqual([]);
-      const known = profile.review.approvals.by.flatMap((field) => values.get(field) ?? []);
-      expect(Object.keys(profile.review.approvals.groups).filter((value) => !known.includes(value))).toEqual([]);
-      for (const [digit, track] of Object.entries(profile.numbers.tracks?.byDigit?.digits ?? {})) {
-        expect(values.get(profile.tracks?.field ?? '')?.includes(track), `digit ${digit}`).toBe(true);
+        if (kind.example !== undefined) expect(names.parse(kind.example)?.kind, kind.example).toBe(kind.kind);
       }
     });
 
@@ -328,8 +169,10 @@ describe('the scs profile holds what tools/ hard-codes', () => {
   test('tracks, and the digit of the number that names them', () => {
     expect(profile.tracks?.field).toBe('track');
     expect(profile.tracks?.values.map((track) => track.name)).toEqual([...TRACKS]);
-    expect(profile.numbers.tracks?.byDigit?.digits).toEqual({ ...TRACK_BY_DIGIT });
-    const position = profile.numbers.tracks?.byDigit?.position ?? -1;
+    const tracks = profile.numbers.tracks;
+    const byDigit = tracks && 'byDigit' in tracks ? tracks.byDigit : undefined;
+    expect(byDigit?.digits).toEqual({ ...TRACK_BY_DIGIT });
+    const position = byDigit?.position ?? -1;
     for (const digit of Object.keys(TRACK_BY_DIGIT)) {
       expect(trackRange(digit).charAt(position)).toBe(digit);
       expect(nextNumber(digit, [])?.charAt(position)).toBe(digit);
@@ -408,18 +251,16 @@ describe('the scs profile holds what tools/ hard-codes', () => {
     for (const fileName of names) {
       const parsed = parseFileName(fileName);
       const expected = parsed.ok && parsed.problems.length === 0 ? parsed.name : undefined;
-      const found = classify(profile, fileName);
+      const found = fileNamesOf(profile).parse(fileName);
       expect(found?.kind, fileName).toBe(expected?.kind);
-      if (found && expected && expected.kind !== 'template') expect(idOf(profile, found.parts), fileName).toBe(expected.id);
+      if (found && expected && expected.kind !== 'template') expect(found.id, fileName).toBe(expected.id);
     }
   });
 
   test('the short forms of a document id that users type', () => {
     for (const ref of ['0100-v3', 'scs-0100-v3', 'scs-0100-w1', 'xxxx-v1', '0100-v03', 'v3', 'scs-100-v1']) {
       const expected = normalizeDocumentRef(ref);
-      const match = (profile.fileNames.id.shortForms ?? []).map((form) => new RegExp(form).exec(ref)).find((found) => found !== null);
-      const id = match?.groups ? idOf(profile, match.groups) : undefined;
-      expect(id, ref).toBe(expected && 'id' in expected ? expected.id : undefined);
+      expect(fileNamesOf(profile).idOfRef(ref), ref).toBe(expected && 'id' in expected ? expected.id : undefined);
     }
   });
 
@@ -470,7 +311,7 @@ describe('the eip profile', () => {
     const frontMatter = read(kind, fileName);
     expect(frontMatter.usable, fileName).toBe(true);
     const found = checker.validate(frontMatter.data).map((violation) => violation.message);
-    const name = classify(profile, fileName);
+    const name = fileNamesOf(profile).parse(fileName);
     if (!name) found.push(`file name ${fileName} is no ${profile.fileNames.kinds.map((entry) => entry.pattern).join(' or ')}`);
     else if (name.kind === 'document' && String(frontMatter.data[profile.numbers.field ?? '']) !== name.parts.number) {
       found.push(`file name ${fileName} names ${name.parts.number ?? '?'}, the front matter ${String(frontMatter.data[profile.numbers.field ?? ''])}`);

@@ -89,10 +89,11 @@ function pointer(path: readonly (string | number)[]): string {
 }
 
 /**
- * What the schema cannot say of a profile: every status, type, date field, state and reference
- * field it names is one it declares; no transition starts from a terminal status, and every
- * status can be reached from `new`; a file-name pattern names only declared parts and compiles;
- * the last index state has no condition. Each problem names its JSON pointer.
+ * What the schema cannot say of a profile: every status, type, date field, state, track,
+ * reference field and grouping field it names is one it declares; no transition starts from a
+ * terminal status or is listed twice, and every status can be reached from `new`; a file-name
+ * pattern names only declared parts and compiles; a section is named once per type and has its
+ * place in the order; the last index state has no condition. Each problem names its JSON pointer.
  */
 export function checkProfile(profile: Profile): string[] {
   const problems: string[] = [];
@@ -187,6 +188,51 @@ export function checkProfile(profile: Profile): string[] {
   regex(profile.numbers.format, '/numbers/format', problems);
   profile.fileNames.id.shortForms?.forEach((form, i) => regex(form, `/fileNames/id/shortForms/${i}`, problems));
   if (profile.numbers.location !== 'file-name' && profile.numbers.field === undefined) problems.push('/numbers: a number that lives in the front matter names its `field`');
+  if (profile.numbers.field !== undefined && profile.frontMatter.order && !profile.frontMatter.order.fields.includes(profile.numbers.field)) {
+    problems.push(`/frontMatter/order/fields: the number's field \`${profile.numbers.field}\` has no place in the order`);
+  }
+
+  const seen = new Set<string>();
+  profile.transitions.forEach((transition, index) => {
+    const id = `${transition.from} -> ${transition.to} ${(transition.types ?? []).join('|')}`;
+    if (seen.has(id)) problems.push(`/transitions/${index}: \`${transition.from}\` to \`${transition.to}\` is listed twice`);
+    seen.add(id);
+  });
+  profile.types.values.forEach((entry, index) => {
+    const sections = entry.sections;
+    if (!sections) return;
+    const named = [...(sections.required ?? []), ...(sections.recommended ?? []), ...(sections.optional ?? [])];
+    const twice = named.filter((title, i) => named.indexOf(title) !== i);
+    if (twice.length > 0) problems.push(`/types/values/${index}/sections: ${twice.map((title) => `\`${title}\``).join(', ')} named in more than one of required, recommended and optional`);
+    const unordered = sections.order ? [...new Set(named)].filter((title) => !sections.order?.includes(title)) : [];
+    if (unordered.length > 0) problems.push(`/types/values/${index}/sections/order: ${unordered.map((title) => `\`${title}\``).join(', ')} missing from the order`);
+  });
+
+  // The fields that choose approvals and index groups, with the values they may have.
+  const values = new Map<string, readonly string[]>([[profile.types.field, [...types]]]);
+  if (profile.tracks) values.set(profile.tracks.field, profile.tracks.values.map((track) => track.name));
+  if (profile.categories) values.set(profile.categories.field, profile.categories.values.map((category) => category.name));
+  const field = (name: string, at: string): void => {
+    if (!values.has(name)) problems.push(`${at}: \`${name}\` is no field of types, tracks or categories (${[...values.keys()].join(', ')})`);
+  };
+  profile.review.approvals.by.forEach((name, i) => field(name, `/review/approvals/by/${i}`));
+  profile.index.groupBy.forEach((name, i) => field(name, `/index/groupBy/${i}`));
+  const choosable = new Set(profile.review.approvals.by.flatMap((name) => values.get(name) ?? []));
+  for (const value of Object.keys(profile.review.approvals.groups)) {
+    if (!choosable.has(value)) problems.push(`/review/approvals/groups/${value}: \`${value}\` is no value of ${profile.review.approvals.by.join(' or ')}`);
+  }
+  const tracks = profile.numbers.tracks;
+  const trackNames = new Set(profile.tracks?.values.map((track) => track.name) ?? []);
+  if (tracks && 'byDigit' in tracks) {
+    for (const [digit, track] of Object.entries(tracks.byDigit.digits)) {
+      if (!trackNames.has(track)) problems.push(`/numbers/tracks/byDigit/digits/${digit}: unknown track \`${track}\``);
+    }
+  } else if (tracks) {
+    tracks.byRange.forEach((range, i) => {
+      if (!trackNames.has(range.track)) problems.push(`/numbers/tracks/byRange/${i}/track: unknown track \`${range.track}\``);
+      if (range.to < range.from) problems.push(`/numbers/tracks/byRange/${i}: the range ends before it starts`);
+    });
+  }
   return problems;
 }
 

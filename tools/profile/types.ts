@@ -125,7 +125,10 @@ export interface Profile {
     readonly lists?: 'yaml' | 'comma-separated';
   };
   readonly templates?: {
-    readonly folder: string;
+    /** The templates folder of the repository, relative to its root. */
+    readonly folder?: string;
+    /** The profile's own templates, relative to the profile file. */
+    readonly shipped?: string;
     readonly byType: Readonly<Record<string, string>>;
     readonly newFileName?: string;
     readonly newStatus?: string;
