@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -322,5 +323,16 @@ describe('profileChecker with the eip profile', () => {
     expect(kinds('eip-3002.md', stagnant).length).toBeGreaterThan(1);
     expect(kinds('eip-3006.md', '---\neip: 3006\ncategory: ERC\nstatus: Moved\n---\n\nElsewhere now.\n')).toEqual([]);
     expect(kinds('erc-3002.md', base).filter((line) => line.includes('file-name'))).toEqual(['error file-name: Unexpected file name `erc-3002.md`, expected `eip-{number}.md` or `eip-draft_{slug}.md`']);
+  });
+});
+
+describe('the words of the profiles in tools/', () => {
+  test('tools/profile/ holds none; tools/model/profile.ts still does (scripts/profile-words.mjs)', () => {
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'profile-words.mjs'), '--format', 'json'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { profiles: string[]; hits: { file: string; line: number; words: string[] }[] };
+    expect(report.profiles).toEqual(['eip', 'scs']);
+    expect(report.hits.filter((hit) => hit.file.startsWith('tools/profile/'))).toEqual([]);
+    expect(report.hits.find((hit) => hit.file === 'tools/model/profile.ts' && hit.words.includes('IaaS'))).toBeDefined();
   });
 });
