@@ -37,7 +37,7 @@ function undescribed(schema: Schema, pointer = '#', mustDescribe = false): strin
 }
 
 /** The schemas of files that people write, which editors use to complete and explain them. */
-const EDITOR_SCHEMAS = ['certificate-scope.schema.json', 'config.schema.json', 'front-matter.schema.json'];
+const EDITOR_SCHEMAS = ['certificate-scope.schema.json', 'config.schema.json', 'front-matter.schema.json', 'profile.schema.json'];
 
 describe('schemas for editors', () => {
   test('are published in schemas/', () => {

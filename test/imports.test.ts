@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { importCycles, importGraph, relativeSpecifiers } from './helpers/imports.js';
+
+const TOOLS = join(import.meta.dirname, '..', 'tools');
+
+/**
+ * The import cycles in tools/ today. The list must equal what the sources hold: a new cycle
+ * fails this test, and so does a cycle of the list that has been broken (remove it here then).
+ */
+const KNOWN_CYCLES: readonly (readonly string[])[] = [
+  ['model/frontmatter-fast.ts', 'model/frontmatter.ts'],
+  ['model/html-facts.ts', 'model/markdown.ts', 'model/scan-inline.ts', 'model/scan.ts'],
+];
+
+/**
+ * Imports that run against the layering: the engine (which loads, lints and reports) must not
+ * depend on lifecycle/ (git and changes) or authoring/ (the commands that write documents).
+ * The list is exactly today's offending imports; it may only shrink.
+ */
+const KNOWN_UPWARD_IMPORTS: readonly string[] = [
+  'engine/change.ts -> lifecycle/change.ts',
+  'engine/change.ts -> lifecycle/load.ts',
+  'engine/fix.ts -> authoring/changes.ts',
+  'engine/fix.ts -> authoring/text-edits.ts',
+];
+
+const FORBIDDEN: readonly { from: string; to: string }[] = [
+  { from: 'engine/', to: 'lifecycle/' },
+  { from: 'engine/', to: 'authoring/' },
+];
+
+describe('the import graph of tools/', () => {
+  const graph = importGraph(TOOLS);
+
+  test('is read from every source file', () => {
+    expect(graph.size).toBeGreaterThan(100);
+    expect(graph.get('cli/main.ts')).toEqual(expect.arrayContaining(['cli/commands.ts']));
+    for (const [from, targets] of graph) {
+      for (const target of targets) expect(graph.has(target), `${from} imports ${target}, which is no source file`).toBe(true);
+    }
+  });
+
+  test('has no import cycle but the known ones', () => {
+    expect(importCycles(graph)).toEqual(KNOWN_CYCLES);
+  });
+
+  test('has engine/ import neither lifecycle/ nor authoring/, but for the known imports', () => {
+    const upward: string[] = [];
+    for (const [from, targets] of graph) {
+      for (const target of targets) {
+        if (FORBIDDEN.some((rule) => from.startsWith(rule.from) && target.startsWith(rule.to))) upward.push(`${from} -> ${target}`);
+      }
+    }
+    expect(upward.sort()).toEqual(KNOWN_UPWARD_IMPORTS);
+  });
+});
+
+describe('the import reader', () => {
+  test('finds static, re-exported, side-effect and dynamic imports, type-only ones included', () => {
+    const source = [
+      "import { a } from './a.js';",
+      "import type { B } from '../model/b.js';",
+      "export { c } from \"./c.js\";",
+      "import './d.js';",
+      "const e = () => import('./e.js');",
+      "import { f } from 'node:fs';",
+      "const text = 'from here';",
+    ].join('\n');
+    expect(relativeSpecifiers(source)).toEqual(['./a.js', '../model/b.js', './c.js', './d.js', './e.js']);
+  });
+
+  test('finds cycles of any length and self-imports, and nothing in a chain', () => {
+    const graph = new Map<string, string[]>([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts', 'd.ts']],
+      ['d.ts', ['e.ts']],
+      ['e.ts', []],
+      ['f.ts', ['f.ts']],
+      ['g.ts', ['h.ts']],
+      ['h.ts', ['g.ts', 'e.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['f.ts'], ['g.ts', 'h.ts']]);
+  });
+});
