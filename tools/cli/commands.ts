@@ -144,6 +144,7 @@ export const COMMANDS: readonly Command[] = [
       HEAD_FLAG,
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: markdown (default) or json' },
       CONFIG_FLAG,
+      { name: 'suppressions-location', type: 'string', value: 'FILE', description: 'The suppressions file (default: scs-standards-suppressions.json at the repository root)' },
     ],
     load: () => import('./review.js'),
   },

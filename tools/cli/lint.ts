@@ -68,13 +68,16 @@ export async function run(args: ParsedArgs): Promise<number> {
     let root: string;
     let legacy: ReadonlySet<Finding> = new Set();
     let touched: (relPath: string) => boolean = () => false;
+    let fullyChecked: (relPath: string) => boolean = () => true;
+    let stabilized: ReadonlySet<string> = new Set();
     if (base !== undefined) {
       const { runChangeLint } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
       const cache = args.values.cache === true ? openCache(args, loadConfig(args.cwd, rulesById, configFile)) : undefined;
       const run = await runChangeLint({ cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache });
       saveCache(args, cache);
-      ({ results, failures, legacy } = run);
+      ({ results, failures, legacy, stabilized } = run);
+      fullyChecked = (relPath) => run.fullyChecked.has(relPath);
       root = run.config.root;
       const touchedPaths = new Set<string>();
       for (const folder of run.loaded.folders) {
@@ -100,7 +103,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     }
 
     // Suppressions count errors as a full run reports them; strictness follows afterwards.
-    const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress } = await import('../engine/suppressions.js');
+    const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress, withoutFiles } = await import('../engine/suppressions.js');
     const location = typeof args.values['suppressions-location'] === 'string' ? resolve(args.cwd, args.values['suppressions-location']) : resolve(root, DEFAULT_SUPPRESSIONS_FILE);
     const shown = relative(args.cwd, location) || location;
     let suppressions = loadSuppressions(location, shown);
@@ -108,15 +111,23 @@ export async function run(args: ParsedArgs): Promise<number> {
       suppressions = suppress(suppressions, results, suppressRules);
       saveSuppressions(location, suppressions);
     }
+    // A count is judged only where this run checked that rule fully: with a base, the documents
+    // the change does not touch get the front matter rules only.
     const ran = new Set(rules.map((rule) => rule.id));
     const judged = (file: string, ruleId: string): boolean => {
       const rule = rulesById.get(ruleId);
       if (!rule || !ran.has(ruleId)) return false;
+      if (rule.meta.needsBody === true && !fullyChecked(file)) return false;
       return rule.meta.scope !== 'change' || (base !== undefined && touched(file));
     };
-    const applied = applySuppressions(results, suppressions, judged);
+    // A document that the change makes Stable must meet every rule: its counts do not apply.
+    const applied = applySuppressions(results, withoutFiles(suppressions, stabilized), judged);
     results = applied.results;
+    // A partial run (a base, or paths named) cannot tell that a count is no longer needed
+    // anywhere: it never fails for unused counts; `--prune-suppressions` removes only what it judged.
+    const partial = base !== undefined || args.positionals.length > 0;
     let unused = countEntries(applied.unused);
+    if (partial && !pruneRequested) unused = 0;
     if (pruneRequested) {
       suppressions = prune(suppressions, applied.unused);
       saveSuppressions(location, suppressions);

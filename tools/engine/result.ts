@@ -9,6 +9,12 @@ export interface Finding extends Place {
   /** Offsets of the finding in the document text. */
   range: Range;
   fix?: TextEdit[];
+  /**
+   * Set by a run that compares a change with its base (`lint --base`): true for a finding the
+   * base version of the document already had (reported as a warning, never failing the change),
+   * false for one the change introduces. Absent without a base.
+   */
+  preExisting?: boolean;
 }
 
 /** The findings of one file, in the shape of ESLint's JSON formatter. */

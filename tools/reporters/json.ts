@@ -1,7 +1,10 @@
 import type { FileResult } from '../engine/result.js';
 import { terminalSafeJson } from './sanitize.js';
 
-/** ESLint's JSON formatter shape: an array of files with their messages (safe to print). */
+/**
+ * ESLint's JSON formatter shape: an array of files with their messages (safe to print). With a
+ * base, each message also says whether the base already had it (`preExisting`).
+ */
 export function formatJson(results: readonly FileResult[]): string {
   return `${terminalSafeJson(
     results.map((result) => ({
@@ -14,6 +17,7 @@ export function formatJson(results: readonly FileResult[]): string {
         column: message.column,
         endLine: message.endLine,
         endColumn: message.endColumn,
+        ...(message.preExisting === undefined ? {} : { preExisting: message.preExisting }),
       })),
       errorCount: result.errorCount,
       warningCount: result.warningCount,

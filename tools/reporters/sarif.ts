@@ -15,6 +15,8 @@ const INFORMATION_URI = 'https://github.com/SovereignCloudStack/scs-standards';
  * SARIF 2.1.0, as code scanning services read it: one run, the rules with their descriptions
  * and help pages, and one result per finding with its region. Paths are relative to the
  * repository root (`%SRCROOT%`); findings suppressed in bulk carry an external suppression.
+ * With a base, each result has a `baselineState`: `unchanged` when the base already had the
+ * finding, `new` when the change introduces it.
  */
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
   const used = new Set<string>();
@@ -73,6 +75,7 @@ function toResult(result: FileResult, finding: Finding, index: ReadonlyMap<strin
         },
       },
     ],
+    ...(finding.preExisting === undefined ? {} : { baselineState: finding.preExisting ? 'unchanged' : 'new' }),
     ...(suppressed ? { suppressions: [{ kind: 'external', justification: 'Counted in the suppressions file' }] } : {}),
   };
 }

@@ -10,8 +10,9 @@ export interface StylishOptions {
 const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /**
- * Groups findings by file: `line:column  severity  message  rule-id`, then a summary line.
- * Prints nothing when there is nothing to report.
+ * Groups findings by file: `line:column  severity  message  rule-id`, then a summary line. A
+ * finding that the base of a change already had ends with `(pre-existing)`. Prints nothing
+ * when there is nothing to report.
  */
 export function formatStylish(results: readonly FileResult[], options: StylishOptions): string {
   const color = options.color;
@@ -29,7 +30,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     const rows = result.messages.map((message) => [
       `${message.line}:${message.column}`,
       message.severity === 2 ? 'error' : 'warning',
-      sanitizeForTerminal(message.message),
+      sanitizeForTerminal(message.message) + (message.preExisting === true ? ' (pre-existing)' : ''),
       message.ruleId,
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
