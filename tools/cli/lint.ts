@@ -197,10 +197,20 @@ async function fix(args: ParsedArgs, rules: readonly Rule[]): Promise<number | u
   if (args.values['fix-dry-run'] === true) {
     const diff = plan.set.diff();
     args.stdout.write(args.stdout.isTTY === true ? terminalDiff(diff) : diff);
+    args.stderr.write(`scs-standards lint: ${fixSummary(plan.fixed, plan.files, true)}\n`);
     return EXIT.ok;
   }
   await applyChanges(plan.set);
+  // On standard error: the standard output of `--format json` or `sarif` stays machine-readable.
+  args.stderr.write(`scs-standards lint: ${fixSummary(plan.fixed, plan.files, false)}\n`);
   return undefined;
+}
+
+/** `fixed 3 problems in 2 files` (`would fix` for a dry run), or `nothing to fix`. */
+function fixSummary(problems: number, files: number, dryRun: boolean): string {
+  if (problems === 0) return 'nothing to fix';
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${dryRun ? 'would fix' : 'fixed'} ${count(problems, 'problem')} in ${count(files, 'file')}`;
 }
 
 /** The cache of `--cache`: at `--cache-location`, or `.scs-standards-cache` at the repository root. */
