@@ -276,6 +276,25 @@ describe('the GitHub Action on other events', () => {
     expect(result.outputs.base).toBe(pr.base);
   });
 
+  test('an adopted repository: the suppressions file at its location is read; a pull request never fails for unused counts, a push passes with `pass-on-unpruned-suppressions`', () => {
+    // The baseline holds a count that no error uses any more (its error was fixed in the pull request).
+    const counts = `${JSON.stringify({ [ENTROPY]: { 'track-matches-number': { count: 1 } } })}\n`;
+    const pr = remote({ 'ci-suppressions.json': counts, [ENTROPY]: standard({ title: 'Entropy', status: 'Stable', stabilized_at: '2026-12-01' }, 'entropy') });
+    const workspace = checkout(pr);
+    const location = { 'suppressions-location': 'ci-suppressions.json', summary: 'false' };
+    const pull = action(workspace, pullRequestEnv(workspace, pr), location);
+    expect(check(pull)).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    const push = githubEnv(workspace, 'push', { ref: 'refs/heads/main', before: pr.base, after: pr.merge }, { GITHUB_REF: 'refs/heads/main' });
+    const strict = action(workspace, push, location);
+    expect(strict.code).toBe(2);
+    expect(check(strict).stdout).toContain('::error title=scs-standards::scs-standards lint: ci-suppressions.json has 1 unused count');
+    expect(action(workspace, push, { ...location, 'pass-on-unpruned-suppressions': 'true' }).code).toBe(0);
+    // Without the input, the default file (which does not exist) is read: nothing is suppressed or unused.
+    expect(action(workspace, push, { summary: 'false' }).code).toBe(0);
+    expect(action(workspace, push, { ...location, 'pass-on-unpruned-suppressions': 'yes' }).code).toBe(2);
+  });
+
   test.each([
     [{ summary: 'maybe' }, '::error title=scs-standards::scs-standards: Input `summary` must be true or false, got `maybe`\n'],
     [{ base: '--output=x' }, '::error title=scs-standards::scs-standards lint: Refusing base ref `--output=x`: a ref cannot start with `-`\n'],

@@ -35,7 +35,7 @@ describe('lint --fix', () => {
     const root = repo();
     const before = snapshot(root);
     const result = await runMain(['lint', '--fix-dry-run'], root);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('scs-standards lint: would fix 5 problems in 4 files\n');
     expect(result.code).toBe(0);
     expect(snapshot(root)).toEqual(before);
     expect(result.stdout).toBe(readGolden(join(GOLDEN, 'lint-fix-dry-run.diff'), result.stdout));
@@ -46,16 +46,37 @@ describe('lint --fix', () => {
     const before = snapshot(root);
     const preview = (await runMain(['lint', '--fix-dry-run'], root)).stdout;
     const result = await runMain(['lint', '--fix'], root);
-    expect(result.stderr).toBe('');
+    // The count goes to standard error, so that JSON or SARIF on standard output stays data.
+    expect(result.stderr).toBe('scs-standards lint: fixed 5 problems in 4 files\n');
     expect(result.stdout).toBe(readGolden(join(GOLDEN, 'lint-fix-stylish.txt'), result.stdout));
     expect(result.code).toBe(1);
     const after = snapshot(root);
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
     expect(changed.sort()).toEqual([...preview.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((match) => match[1]).sort());
     expect(changed).not.toContain('Standards/scs-0102-v1-image-metadata.md');
-    expect(readFileSync(join(root, 'Standards', 'scs-0100-v1-flavor-naming.md'), 'utf8')).toContain('replaced_by:\n  - scs-0100-v2-flavor-naming.md\n');
+    // v2, which replaces v1, is Deprecated itself: v1 is replaced by the Stable v3.
+    expect(readFileSync(join(root, 'Standards', 'scs-0100-v1-flavor-naming.md'), 'utf8')).toContain('replaced_by:\n  - scs-0100-v3-flavor-naming.md\n');
     // A second run finds nothing left to fix.
-    expect((await runMain(['lint', '--fix-dry-run'], root)).stdout).toBe('');
+    expect(await runMain(['lint', '--fix-dry-run'], root)).toEqual({ code: 0, stdout: '', stderr: 'scs-standards lint: nothing to fix\n' });
+  });
+
+  test('--fix --format json: the count is on standard error, the standard output is the JSON report', async () => {
+    const root = repo();
+    const result = await runMain(['lint', '--fix', '--format', 'json'], root);
+    expect(result.stderr).toBe('scs-standards lint: fixed 5 problems in 4 files\n');
+    expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+    expect((await runMain(['lint', '--fix', '--format', 'sarif'], root)).stderr).toBe('scs-standards lint: nothing to fix\n');
+  });
+
+  test('a replacement that is not Stable yet is reported but not written into replaced_by', async () => {
+    const made = makeRepo({
+      'Standards/scs-0100-v1-flavor-naming.md': standard({ status: 'Deprecated', stabilized_at: '2022-09-08', deprecated_at: '2023-10-31' }),
+      'Standards/scs-0100-v2-flavor-naming.md': standard({ status: 'Draft', replaces: ['scs-0100-v1-flavor-naming.md'] }),
+    });
+    cleanups.push(made.cleanup);
+    expect(await runMain(['lint', '--fix-dry-run'], made.root)).toEqual({ code: 0, stdout: '', stderr: 'scs-standards lint: nothing to fix\n' });
+    const result = await runMain(['lint', '--format', 'json'], made.root);
+    expect(result.stdout).toContain('`scs-0100-v2-flavor-naming.md` replaces this Deprecated document, but `replaced_by` does not name it');
   });
 
   test('a read-only document with a fix stops --fix before anything is written', async () => {

@@ -191,6 +191,57 @@ describe('scs-standards/remark exit codes', () => {
   });
 });
 
+describe('scs-standards/remark reads what the CLI reads', () => {
+  const legacy = `Standards/scs-0100-v1-flavor-naming.md`;
+  // A legacy Stable document without *Conformance Tests* and *Terminology*.
+  const text = standard({ status: 'Stable', stabilized_at: '2023-06-14' }).replace('## Conformance Tests\n\nA test script checks every requirement of this standard.\n', '').replace(/## Terminology\n[\s\S]*?(?=## Motivation)/, '');
+
+  test('errors counted in the suppressions file are not shown, severities of the configuration apply, as in `lint` and CI', () => {
+    const repo = remarkRepo({ [legacy]: text }, { rules: { 'sections-recommended': 'error' } });
+    try {
+      expect(runBin(['lint', '--suppress-all'], repo.root).code).toBe(0);
+      expect(runBin(['lint'], repo.root)).toMatchObject({ code: 0, stdout: '✔ 1 document checked, no problems (2 errors suppressed)\n' });
+      const result = remark(repo.root, 'Standards', '--report', 'vfile-reporter-json');
+      expect(result.code).toBe(0);
+      expect(remarkLines(repo.root, repo.root, result.stderr)).toEqual([]);
+
+      // Once the file has more errors than counted, all of them show, as `lint` shows them.
+      writeFileSync(join(repo.root, 'scs-standards-suppressions.json'), '{}\n');
+      const lines = remarkLines(repo.root, repo.root, remark(repo.root, 'Standards', '--report', 'vfile-reporter-json').stderr);
+      expect(lines).toEqual([
+        `${legacy}:1:1-1:1 error sections-recommended Missing section \`## Terminology\`: a Standard should have it`,
+        `${legacy}:1:1-1:1 error sections-required Missing section \`## Conformance Tests\`: a Standard must have it`,
+      ]);
+      expect(lintLines(repo.root, runBin(['lint', '--format', 'json'], repo.root).stdout)).toEqual(lines);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('in a long-lived pipeline (an editor), the root is found from each file, and a changed suppressions file is read again', () => {
+    const first = makeRepo({ [legacy]: text });
+    const second = makeRepo({ [legacy]: text }, { rules: { 'sections-required': 'warn', 'sections-recommended': 'off' } });
+    try {
+      writeFileSync(join(first.root, 'scs-standards-suppressions.json'), `${JSON.stringify({ [legacy]: { 'sections-required': { count: 1 } } })}\n`);
+      const check = (root: string): string[] => {
+        const file = new VFile({ path: join(root, legacy), value: text });
+        const processor = unified().use(remarkParse).use(preset);
+        processor.runSync(processor.parse(file), file);
+        return file.messages.map((message) => `${message.fatal ? 'error' : 'warning'} ${message.ruleId ?? ''}`);
+      };
+      expect(check(first.root)).toEqual(['warning sections-recommended']);
+      expect(check(second.root)).toEqual(['warning sections-required']);
+      writeFileSync(join(first.root, 'scs-standards-suppressions.json'), '{ "other.md": { "sections-required": { "count": 1 } } }\n');
+      expect(check(first.root)).toEqual(['warning sections-recommended', 'error sections-required']);
+      writeFileSync(join(first.root, 'scs-standards-suppressions.json'), '{ not json');
+      expect(check(first.root)[0]).toMatch(/^error $/);
+    } finally {
+      first.cleanup();
+      second.cleanup();
+    }
+  });
+});
+
 describe('scs-standards/remark in a unified pipeline', () => {
   const conformance = standard({});
 

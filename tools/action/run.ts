@@ -35,10 +35,12 @@ export async function runAction(io: Io): Promise<number> {
   // Values stay attached to their options (`--base=REF`): a value that starts with `-` is a value.
   const options = inputs.config !== '' ? [`--config=${inputs.config}`] : [];
   const compared = base !== undefined ? [`--base=${base}`] : [];
+  const suppressions = inputs.suppressionsLocation !== '' ? [`--suppressions-location=${inputs.suppressionsLocation}`] : [];
+  const lintOptions = [...options, ...suppressions, ...(inputs.passOnUnprunedSuppressions ? ['--pass-on-unpruned-suppressions'] : [])];
 
   // Annotations go where the change is: legacy warnings elsewhere would take GitHub's few places.
   const annotated = base !== undefined ? ['--quiet-untouched'] : [];
-  const lint = await cli(io, ['lint', '--format', 'github', ...compared, ...annotated, ...options, ...(inputs.maxWarnings !== '' ? [`--max-warnings=${inputs.maxWarnings}`] : [])]);
+  const lint = await cli(io, ['lint', '--format', 'github', ...compared, ...annotated, ...lintOptions, ...(inputs.maxWarnings !== '' ? [`--max-warnings=${inputs.maxWarnings}`] : [])]);
   io.stdout.write(lint.stdout);
   io.stderr.write(lint.stderr);
   if (lint.code === EXIT.failure) return fail(io, inputs.summary, lint.stderr);
@@ -58,7 +60,7 @@ export async function runAction(io: Io): Promise<number> {
   let exit: number = lint.code;
 
   if (inputs.sarifFile !== '') {
-    const sarif = await cli(io, ['lint', '--format', 'sarif', ...compared, ...options]);
+    const sarif = await cli(io, ['lint', '--format', 'sarif', ...compared, ...lintOptions]);
     if (sarif.code === EXIT.failure) return fail(io, inputs.summary, sarif.stderr);
     try {
       writeFileAtomic(resolve(io.cwd, inputs.sarifFile), sarif.stdout);
@@ -71,7 +73,7 @@ export async function runAction(io: Io): Promise<number> {
   if (inputs.summary) {
     if (base !== undefined) {
       // `review` appends its report to the job summary itself; its standard output is the same report.
-      const review = await cli(io, ['review', ...compared, ...options]);
+      const review = await cli(io, ['review', ...compared, ...options, ...suppressions]);
       if (review.code !== EXIT.ok) return fail(io, inputs.summary, review.stderr);
     } else {
       const event = env.GITHUB_EVENT_NAME ?? '';
@@ -114,6 +116,8 @@ interface Inputs {
   indexOut: string;
   summary: boolean;
   maxWarnings: string;
+  suppressionsLocation: string;
+  passOnUnprunedSuppressions: boolean;
 }
 
 function readInputs(env: NodeJS.ProcessEnv): Inputs {
@@ -124,6 +128,8 @@ function readInputs(env: NodeJS.ProcessEnv): Inputs {
     indexOut: getInput(env, 'index-out'),
     summary: getBooleanInput(env, 'summary', true),
     maxWarnings: getInput(env, 'max-warnings'),
+    suppressionsLocation: getInput(env, 'suppressions-location'),
+    passOnUnprunedSuppressions: getBooleanInput(env, 'pass-on-unpruned-suppressions', false),
   };
 }
 

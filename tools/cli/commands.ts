@@ -4,7 +4,7 @@ const BASE_FLAG: Flag = {
   name: 'base',
   type: 'string',
   value: 'REF',
-  description: 'Compare with this git ref: lifecycle rules run, untouched documents only warn (GitHub Actions: the pull request base)',
+  description: 'Compare with this git ref: lifecycle rules run; untouched documents and what the base already had only warn (GitHub Actions: the pull request base)',
 };
 
 const HEAD_FLAG: Flag = { name: 'head', type: 'string', value: 'REF', description: 'With --base: check this commit instead of the working tree' };
@@ -164,6 +164,7 @@ export const COMMANDS: readonly Command[] = [
       HEAD_FLAG,
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: markdown (default) or json' },
       CONFIG_FLAG,
+      { name: 'suppressions-location', type: 'string', value: 'FILE', description: 'The suppressions file (default: scs-standards-suppressions.json at the repository root)' },
     ],
     load: () => import('./review.js'),
   },

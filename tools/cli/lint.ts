@@ -71,6 +71,8 @@ export async function run(args: ParsedArgs): Promise<number> {
     let root: string;
     let legacy: ReadonlySet<Finding> = new Set();
     let touched: (relPath: string) => boolean = () => false;
+    let fullyChecked: (relPath: string) => boolean = () => true;
+    let stabilized: ReadonlySet<string> = new Set();
     if (base !== undefined) {
       const { lintChangeWithConfig } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
@@ -78,7 +80,8 @@ export async function run(args: ParsedArgs): Promise<number> {
       const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
       const run = await lintChangeWithConfig(configure(loaded), { cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache, keepSource });
       saveCache(args, cache);
-      ({ results, failures, legacy } = run);
+      ({ results, failures, legacy, stabilized } = run);
+      fullyChecked = (relPath) => run.fullyChecked.has(relPath);
       root = run.config.root;
       const touchedPaths = new Set<string>();
       for (const folder of run.loaded.folders) {
@@ -111,7 +114,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       }
     }
     // Suppressions count errors as a full run reports them; strictness follows afterwards.
-    const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress } = await import('../engine/suppressions.js');
+    const { applySuppressions, countEntries, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, prune, saveSuppressions, suppress, withoutFiles } = await import('../engine/suppressions.js');
     const location = typeof args.values['suppressions-location'] === 'string' ? resolve(args.cwd, args.values['suppressions-location']) : resolve(root, DEFAULT_SUPPRESSIONS_FILE);
     const shown = relative(args.cwd, location) || location;
     let suppressions = loadSuppressions(location, shown);
@@ -119,15 +122,23 @@ export async function run(args: ParsedArgs): Promise<number> {
       suppressions = suppress(suppressions, results, suppressRules);
       saveSuppressions(location, suppressions);
     }
+    // A count is judged only where this run checked that rule fully: with a base, the documents
+    // the change does not touch get the front matter rules only.
     const ran = new Set(rules.map((rule) => rule.id));
     const judged = (file: string, ruleId: string): boolean => {
       const rule = rulesById.get(ruleId);
       if (!rule || !ran.has(ruleId)) return false;
+      if (rule.meta.needsBody === true && !fullyChecked(file)) return false;
       return rule.meta.scope !== 'change' || (base !== undefined && touched(file));
     };
-    const applied = applySuppressions(results, suppressions, judged);
+    // A document that the change makes Stable must meet every rule: its counts do not apply.
+    const applied = applySuppressions(results, withoutFiles(suppressions, stabilized), judged);
     results = applied.results;
+    // A partial run (a base, or paths named) cannot tell that a count is no longer needed
+    // anywhere: it never fails for unused counts; `--prune-suppressions` removes only what it judged.
+    const partial = base !== undefined || args.positionals.length > 0;
     let unused = countEntries(applied.unused);
+    if (partial && !pruneRequested) unused = 0;
     if (pruneRequested) {
       suppressions = prune(suppressions, applied.unused);
       saveSuppressions(location, suppressions);
@@ -201,9 +212,12 @@ async function fix(args: ParsedArgs, rules: readonly Rule[], configure: (config:
   if (args.values['fix-dry-run'] === true) {
     const diff = plan.set.diff();
     args.stdout.write(args.stdout.isTTY === true ? terminalDiff(diff) : diff);
+    args.stderr.write(`scs-standards lint: ${fixSummary(plan.fixed, plan.files, true)}\n`);
     return EXIT.ok;
   }
   await applyChanges(plan.set);
+  // On standard error: the standard output of `--format json` or `sarif` stays machine-readable.
+  args.stderr.write(`scs-standards lint: ${fixSummary(plan.fixed, plan.files, false)}\n`);
   return new Map(plan.set.changes.map((change) => [change.to, change.after.toString('utf8')]));
 }
 
@@ -211,6 +225,13 @@ function withOutput(result: FileResult, output: string | undefined): FileResult 
   if (output === undefined) return result;
   const { source: _source, ...rest } = result;
   return { ...rest, output };
+}
+
+/** `fixed 3 problems in 2 files` (`would fix` for a dry run), or `nothing to fix`. */
+function fixSummary(problems: number, files: number, dryRun: boolean): string {
+  if (problems === 0) return 'nothing to fix';
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${dryRun ? 'would fix' : 'fixed'} ${count(problems, 'problem')} in ${count(files, 'file')}`;
 }
 
 /** The cache of `--cache`: at `--cache-location`, or `.scs-standards-cache` at the repository root. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { lintChangeWithConfig, relaxUntouched } from '../engine/change.js';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
-import { applySuppressions, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions } from '../engine/suppressions.js';
+import { applySuppressions, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, withoutFiles } from '../engine/suppressions.js';
 import { githubDefaultBase } from '../lifecycle/load.js';
 import { approvalTable, buildReview } from '../lifecycle/review.js';
 import { formatReviewMarkdown } from '../reporters/review-markdown.js';
@@ -34,8 +34,11 @@ export async function run(args: ParsedArgs): Promise<number> {
       const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
       args.stderr.write(`scs-standards: internal error in rule ${failure.ruleId} on ${sanitizeForTerminal(failure.file)}:\n${detail.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     }
-    const suppressions = loadSuppressions(resolve(config.root, DEFAULT_SUPPRESSIONS_FILE), DEFAULT_SUPPRESSIONS_FILE);
-    const applied = applySuppressions(run.results, suppressions, () => false);
+    const given = typeof args.values['suppressions-location'] === 'string' ? args.values['suppressions-location'] : undefined;
+    const location = given !== undefined ? resolve(args.cwd, given) : resolve(config.root, DEFAULT_SUPPRESSIONS_FILE);
+    const suppressions = loadSuppressions(location, given ?? DEFAULT_SUPPRESSIONS_FILE);
+    // As `lint --base` applies them: a document the change makes Stable meets every rule.
+    const applied = applySuppressions(run.results, withoutFiles(suppressions, run.stabilized), () => false);
     const results = relaxUntouched(applied.results, run.legacy);
     const review = buildReview(run.loaded, results, approvalTable(config.raw.approvals));
     const markdown = formatReviewMarkdown(review);

@@ -1,4 +1,4 @@
-import { isTouched, type Change } from '../lifecycle/change.js';
+import { isTouched, type Change, type DocumentChange } from '../lifecycle/change.js';
 import { loadChange, type ChangeRefs, type LoadedChange } from '../lifecycle/load.js';
 import { compareStrings, type Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
@@ -15,11 +15,19 @@ export interface ChangeLintRun {
   results: FileResult[];
   failures: InternalFailure[];
   /**
-   * Findings in documents the change did not touch, that the change did not cause either: they
-   * were there before. `relaxUntouched` turns them into warnings (after suppressions, which
-   * count errors, have been applied).
+   * Findings that the base version of their document already had: in documents the change did
+   * not touch, and in touched documents (matched by rule and message, as a multiset) unless the
+   * change makes them Stable. `relaxUntouched` turns them into warnings marked pre-existing
+   * (after suppressions, which count errors, have been applied).
    */
   legacy: Set<Finding>;
+  /** Paths of the documents that every rule checked (the others got the front matter rules only). */
+  fullyChecked: Set<string>;
+  /**
+   * Paths of the documents that become Stable in the change (from another status, or added as
+   * Stable): they must meet every rule, so nothing of theirs is pre-existing or suppressed.
+   */
+  stabilized: Set<string>;
 }
 
 /**
@@ -38,13 +46,22 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
   const failures: InternalFailure[] = [];
   const results: FileResult[] = [];
   const legacy = new Set<Finding>();
+  const fullyChecked = new Set<string>();
+  const stabilized = new Set<string>();
   for (const folder of loaded.folders) {
     const checked = checkChange(folder.change, folder.targets, folder.deletedTargets, config, rules, failures, options.cache, options.keepSource);
     results.push(...checked.results);
     for (const finding of checked.legacy) legacy.add(finding);
+    for (const path of checked.fullyChecked) fullyChecked.add(path);
+    for (const entry of folder.change.documents) if (entry.head && becomesStable(entry)) stabilized.add(entry.head.relPath);
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
-  return { config, loaded, results, failures, legacy };
+  return { config, loaded, results, failures, legacy, fullyChecked, stabilized };
+}
+
+/** Whether a change makes a document Stable: from another status, or by adding it as Stable. */
+export function becomesStable(entry: DocumentChange): boolean {
+  return entry.head?.status === 'Stable' && entry.base?.status !== 'Stable';
 }
 
 /**
@@ -52,8 +69,10 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
  * every rule (change-scope rules with their change context); the others only the rules that
  * read front matter and file names: their bodies are not read (their findings predate the
  * change), unless they mention a document the change renamed or deleted (a link it may have
- * broken). Deleted documents get the change-scope rules on their old paths. Findings of
- * untouched documents that already existed in the base are returned as legacy.
+ * broken). Deleted documents get the change-scope rules on their old paths. Findings that
+ * already existed in the base are returned as legacy: those of untouched documents, and those
+ * of fully checked documents that their base version (under its base path) had too, unless
+ * the change makes the document Stable.
  */
 export function checkChange(
   change: Change,
@@ -64,7 +83,7 @@ export function checkChange(
   failures: InternalFailure[],
   cache?: LintOptions['cache'],
   keepSource?: boolean,
-): { results: FileResult[]; legacy: Set<Finding> } {
+): { results: FileResult[]; legacy: Set<Finding>; fullyChecked: Set<string> } {
   const legacy = new Set<Finding>();
   const context = contextFor(change);
   const vanished = vanishedNames(change);
@@ -72,6 +91,10 @@ export function checkChange(
   const touched = targets.filter(fully);
   const untouched = targets.filter((doc) => !fully(doc));
   const results = checkCorpus(change.head, touched, config, rules, failures, { change: context, cache, keepSource });
+  for (const [index, result] of results.entries()) {
+    const entry = touched[index] ? change.of(touched[index]) : undefined;
+    if (entry) markPreExisting(entry, result, change, config, rules, legacy);
+  }
   const untouchedResults = checkCorpus(change.head, untouched, config, rules, failures, { change: context, frontMatterOnly: true, keepSource });
   for (const [index, result] of untouchedResults.entries()) {
     const doc = untouched[index];
@@ -79,7 +102,38 @@ export function checkChange(
   }
   results.push(...untouchedResults);
   results.push(...checkCorpus(change.head, deletedTargets, config, rules, failures, { scopes: new Set(['change']), change: context, keepSource }));
-  return { results, legacy };
+  return { results, legacy, fullyChecked: new Set(touched.map((doc) => doc.relPath)) };
+}
+
+/**
+ * A fully checked document's findings that its base version had too, within the base corpus:
+ * the same rule and the same message apart from positions, counted (two alike in the base and
+ * three in the head leave one new). Change-scope findings compare the two versions, so they
+ * are always new; so is everything of a document that the change makes Stable.
+ */
+function markPreExisting(entry: DocumentChange, result: FileResult, change: Change, config: ResolvedConfig, rules: readonly Rule[], legacy: Set<Finding>): void {
+  const baseDoc = entry.base;
+  if (!baseDoc || becomesStable(entry)) return;
+  const candidates = result.messages.filter((finding) => rulesById.get(finding.ruleId)?.meta.scope !== 'change');
+  if (candidates.length === 0) return;
+  const ruleIds = new Set(candidates.map((finding) => finding.ruleId));
+  const baseRules = rules.filter((rule) => ruleIds.has(rule.id));
+  // Failures of the base check are not the change's: a rule that throws there is reported on the head.
+  const [before] = checkCorpus(change.base as Corpus, [baseDoc], config, baseRules, [], {});
+  const seen = new Map<string, number>();
+  for (const finding of before?.messages ?? []) seen.set(looseKey(finding), (seen.get(looseKey(finding)) ?? 0) + 1);
+  for (const finding of candidates) {
+    const count = seen.get(looseKey(finding)) ?? 0;
+    if (count > 0) {
+      legacy.add(finding);
+      seen.set(looseKey(finding), count - 1);
+    }
+  }
+}
+
+/** A finding without its positions: rule and message, line numbers in the message left out. */
+function looseKey(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.message.replace(/\bline \d+/g, 'line #').replace(/\b\d+:\d+\b/g, '#:#')}`;
 }
 
 /** File names of the base that the head no longer has: renamed or deleted documents. */
@@ -128,12 +182,14 @@ function key(finding: Finding): string {
   return `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
 }
 
-/** Turns legacy errors into warnings: a change is not failed for what it did not touch. */
+/**
+ * Marks every finding as pre-existing (legacy) or new, and turns the legacy errors into
+ * warnings: a change is failed only for what it introduces.
+ */
 export function relaxUntouched(results: readonly FileResult[], legacy: ReadonlySet<Finding>): FileResult[] {
-  if (legacy.size === 0) return [...results];
   return results.map((result) => {
-    if (!result.messages.some((finding) => legacy.has(finding) && finding.severity === 2)) return result;
-    const messages = result.messages.map((finding) => (legacy.has(finding) && finding.severity === 2 ? { ...finding, severity: 1 as const } : finding));
-    return recount(result, messages);
+    const messages = result.messages.map((finding): Finding => (legacy.has(finding) ? { ...finding, severity: 1, preExisting: true } : { ...finding, preExisting: false }));
+    const suppressedMessages = result.suppressedMessages.map((finding): Finding => ({ ...finding, preExisting: legacy.has(finding) }));
+    return recount(result, messages, suppressedMessages);
   });
 }

@@ -17,6 +17,10 @@ export interface FixPlan {
   set: ChangeSet;
   /** Passes run (the last one found nothing more to fix, unless the limit was reached). */
   passes: number;
+  /** Findings whose fix was applied, over all passes. */
+  fixed: number;
+  /** Documents changed. */
+  files: number;
   failures: InternalFailure[];
 }
 
@@ -34,6 +38,7 @@ export function planFixes(config: ResolvedConfig, options: { cwd: string; paths:
   const current = new Map<string, StandardDocument>();
   const set = new ChangeSet(config.root);
   let passes = 0;
+  let fixedCount = 0;
   while (passes < MAX_FIX_PASSES && rules.length > 0) {
     passes++;
     let fixed = false;
@@ -53,10 +58,11 @@ export function planFixes(config: ResolvedConfig, options: { cwd: string; paths:
       for (const [index, result] of results.entries()) {
         const doc = targetDocs[index];
         if (!doc) continue;
-        const edits = chooseFixes(result.messages.flatMap((message) => (message.fix ? [message.fix] : [])));
+        const { edits, count } = chooseFixes(result.messages.flatMap((message) => (message.fix ? [message.fix] : [])));
         if (edits.length === 0) continue;
         const text = applyEdits(doc.source.text, edits);
         if (text === doc.source.text) continue;
+        fixedCount += count;
         const next = StandardDocument.fromText(doc.source.path, toRelative(config.root, doc.source.path), basename(doc.source.path), (doc.source.bom ? '\ufeff' : '') + text);
         current.set(doc.source.path, next);
         fixed = true;
@@ -64,21 +70,27 @@ export function planFixes(config: ResolvedConfig, options: { cwd: string; paths:
     }
     if (failures.length > 0 || !fixed) break;
   }
+  let files = 0;
   for (const [path, doc] of current) {
     const original = originals.get(path);
-    if (original && doc !== original) set.edit(original, fileText(doc));
+    if (original && doc !== original) {
+      set.edit(original, fileText(doc));
+      files++;
+    }
   }
-  return { set, passes, failures };
+  return { set, passes, failures, fixed: fixedCount, files };
 }
 
 /** Fixes in order of position, each taken only if none of its edits touches one already taken. */
-function chooseFixes(fixes: readonly TextEdit[][]): TextEdit[] {
+function chooseFixes(fixes: readonly TextEdit[][]): { edits: TextEdit[]; count: number } {
   const sorted = [...fixes].sort((a, b) => (a[0]?.range.start ?? 0) - (b[0]?.range.start ?? 0));
   const taken: TextEdit[] = [];
+  let count = 0;
   for (const fix of sorted) {
     if (fix.some((edit) => taken.some((other) => editsConflict(edit, other)))) continue;
     if (fix.some((edit, index) => fix.some((other, at) => at !== index && editsConflict(edit, other)))) continue;
     taken.push(...fix);
+    count++;
   }
-  return taken;
+  return { edits: taken, count };
 }

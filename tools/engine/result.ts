@@ -16,6 +16,12 @@ export interface Finding extends Place {
   fatal?: true;
   /** Why a suppressed finding is not reported (on the findings in `suppressedMessages`). */
   suppressions?: Suppression[];
+  /**
+   * Set by a run that compares a change with its base (`lint --base`): true for a finding the
+   * base version of the document already had (reported as a warning, never failing the change),
+   * false for one the change introduces. Absent without a base.
+   */
+  preExisting?: boolean;
 }
 
 /**

@@ -119,6 +119,12 @@ export function applySuppressions(results: readonly FileResult[], suppressions: 
   return { results: applied, unused };
 }
 
+/** The suppressions without the counts of these files (relative to the repository root). */
+export function withoutFiles(suppressions: Suppressions, files: ReadonlySet<string>): Suppressions {
+  if (files.size === 0) return suppressions;
+  return Object.fromEntries(Object.entries(suppressions).filter(([file]) => !files.has(file)));
+}
+
 /** `--prune-suppressions`: removes the unused counts. */
 export function prune(existing: Suppressions, unused: Suppressions): Suppressions {
   const pruned: Suppressions = structuredClone(existing);

@@ -42,6 +42,8 @@ export interface ReviewFinding {
   severity: 'error' | 'warning';
   ruleId: string;
   message: string;
+  /** Whether the base version of the document already had the finding (then it is a warning). */
+  preExisting: boolean;
 }
 
 export interface ReviewApproval {
@@ -84,6 +86,7 @@ export function buildReview(loaded: LoadedChange, results: readonly FileResult[]
       severity: finding.severity === 2 ? ('error' as const) : ('warning' as const),
       ruleId: finding.ruleId,
       message: finding.message,
+      preExisting: finding.preExisting === true,
     })),
   );
   const byGroup = new Map<string, ReviewApproval>();

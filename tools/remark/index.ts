@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Plugin, Preset } from 'unified';
 import type { VFile } from 'vfile';
-import { ConfigError, findRoot, loadConfig, toRelative } from '../engine/config.js';
+import { ConfigError, findRoot, loadConfig, toRelative, type ResolvedConfig } from '../engine/config.js';
 import { checkCorpus, type InternalFailure } from '../engine/lint.js';
+import { applySuppressions, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, type Suppressions } from '../engine/suppressions.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
 import { isStandardsFileName } from '../model/filename.js';
@@ -23,7 +24,9 @@ const documentRules = rules.filter((rule) => isDocumentRule(rule) && rule.meta.s
 /**
  * Checks each standards document (`scs-*.md`) that passes through a remark pipeline with the
  * per-document rules, as `scs-standards lint` does: the same model, the configuration of the
- * repository the file is in, the same inline comments, and one message per finding with the
+ * repository the file is in (its severities and overrides), its suppressions file (errors
+ * counted there are not shown, as CI does not fail on them), the same inline comments, and
+ * one message per finding with the
  * rule's id, the finding's range, `source: 'scs-standards'` and the rule's doc page as `url`.
  * Errors are fatal messages (remark exits 1), warnings are not, like remark-lint's severities.
  *
@@ -48,22 +51,26 @@ function lintFile(tree: Root, file: VFile): void {
   const path = resolve(file.cwd, file.path);
   const fileName = basename(path);
   if (!isStandardsFileName(fileName)) return;
-  let config;
+  let settings: RootSettings;
   try {
-    // The repository the file is in; paths in configuration messages are relative to its root.
-    config = loadConfig(findRoot(dirname(path)).root, rulesById);
+    // The repository the file is in, found from the file's path as `lint` finds it from its
+    // working folder; paths in configuration messages are relative to its root.
+    settings = settingsFor(findRoot(dirname(path)).root);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     file.message(`Invalid scs-standards configuration: ${error.message}`, { source: SOURCE }).fatal = true;
     return;
   }
+  const { config, suppressions } = settings;
   const relPath = toRelative(config.root, path);
   if (config.isIgnored(relPath)) return;
   const doc = StandardDocument.fromBytes(path, relPath, fileName, documentBytes(file, path), config.maxFileSize);
   if (doc.isTemplate) return;
   if (!doc.readProblem && treeFitsDocument(tree, doc)) doc.setBody(bodyFactsFromTree(tree));
   const failures: InternalFailure[] = [];
-  const [result] = checkCorpus(new Corpus(dirname(path), [doc]), [doc], config, documentRules, failures);
+  // Errors counted in the suppressions file are held back as `lint` holds them back; whether a
+  // count is unused is for a full `lint` run to say, which sees every rule and document.
+  const [result] = applySuppressions(checkCorpus(new Corpus(dirname(path), [doc]), [doc], config, documentRules, failures), suppressions, () => false).results;
   for (const finding of result?.messages ?? []) {
     const message = file.message(finding.message, {
       place: { start: { line: finding.line, column: finding.column }, end: { line: finding.endLine, column: finding.endColumn } },
@@ -72,6 +79,43 @@ function lintFile(tree: Root, file: VFile): void {
     });
     message.fatal = finding.severity === 2;
     message.url = ruleUrl(finding.ruleId);
+  }
+}
+
+/** What a repository root gives every file under it: its configuration and its suppressions. */
+interface RootSettings {
+  config: ResolvedConfig;
+  suppressions: Suppressions;
+  /** Size and modification time of the configuration and suppressions files when they were read. */
+  stamp: string;
+}
+
+/**
+ * The settings of each repository root, read once and read again only when the configuration
+ * or the suppressions file changes (an editor's language server keeps the preset loaded while
+ * both are edited).
+ */
+const byRoot = new Map<string, RootSettings>();
+
+function settingsFor(root: string): RootSettings {
+  const suppressionsFile = join(root, DEFAULT_SUPPRESSIONS_FILE);
+  const configFile = findRoot(root).configFile;
+  const stamp = [configFile, suppressionsFile].map((candidate) => (candidate === undefined ? '-' : fileStamp(candidate))).join('|');
+  const cached = byRoot.get(root);
+  if (cached && cached.stamp === stamp) return cached;
+  const config = loadConfig(root, rulesById);
+  const suppressions = loadSuppressions(suppressionsFile, DEFAULT_SUPPRESSIONS_FILE);
+  const settings = { config, suppressions, stamp };
+  byRoot.set(root, settings);
+  return settings;
+}
+
+function fileStamp(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+  } catch {
+    return 'none';
   }
 }
 

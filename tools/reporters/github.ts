@@ -3,7 +3,8 @@ import { showControls } from './sanitize.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` annotation per finding, with
- * the file, its range and the rule id as title. Values are escaped as the runner requires, so
+ * the file, its range and the rule id as title (a finding the base already had ends with
+ * `(pre-existing)`). Values are escaped as the runner requires, so
  * that no text of a document can end the command early or start a new one.
  */
 export function formatGithub(results: readonly FileResult[]): string {
@@ -11,11 +12,12 @@ export function formatGithub(results: readonly FileResult[]): string {
   for (const result of results) {
     for (const finding of result.messages) {
       const command = finding.severity === 2 ? 'error' : 'warning';
+      const message = finding.preExisting === true ? `${finding.message} (pre-existing)` : finding.message;
       const title = `title=${escapeProperty(finding.ruleId)}`;
       if (showControls(result.relPath) !== result.relPath) {
         // A path with characters the log viewer acts on cannot be given as it is, and escaped it
         // would name another file: the annotation names it in its message instead.
-        output += `::${command} ${title}::${escapeData(`${result.relPath}:${finding.line}:${finding.column}: ${finding.message}`)}\n`;
+        output += `::${command} ${title}::${escapeData(`${result.relPath}:${finding.line}:${finding.column}: ${message}`)}\n`;
         continue;
       }
       const properties = [
@@ -26,7 +28,7 @@ export function formatGithub(results: readonly FileResult[]): string {
         `endColumn=${finding.endColumn}`,
         title,
       ].join(',');
-      output += `::${command} ${properties}::${escapeData(finding.message)}\n`;
+      output += `::${command} ${properties}::${escapeData(message)}\n`;
     }
   }
   return output;

@@ -15,6 +15,8 @@ export interface JsonMessage {
   endColumn: number;
   /** One replacement of UTF-16 offsets `[start, end)` into the text without its byte order mark. */
   fix?: { range: [number, number]; text: string };
+  /** With a base (`lint --base`): whether the base version of the document already had it. */
+  preExisting?: boolean;
 }
 
 export interface JsonSuppressedMessage extends JsonMessage {
@@ -44,7 +46,8 @@ export interface JsonLintResult {
 /**
  * ESLint's JSON formatter shape (safe to print): per file its messages, the suppressed ones with
  * their suppressions, the counts, `fix` on every fixable message, `output` for a file that
- * `--fix` changed, and `source` for a file with messages that it did not change (as ESLint).
+ * `--fix` changed, and `source` for a file with messages that it did not change (as ESLint). With
+ * a base, each message also says whether the base already had it (`preExisting`).
  */
 export function formatJson(results: readonly FileResult[]): string {
   return `${terminalSafeJson(results.map(toLintResult))}\n`;
@@ -81,6 +84,7 @@ function toMessage(finding: Finding, text: string | undefined): JsonMessage {
     endLine: finding.endLine,
     endColumn: finding.endColumn,
     ...(fix ? { fix } : {}),
+    ...(finding.preExisting === undefined ? {} : { preExisting: finding.preExisting }),
   };
 }
 

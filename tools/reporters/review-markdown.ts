@@ -45,7 +45,7 @@ export function formatReviewMarkdown(review: Review): string {
     lines.push(`${plural(review.errorCount, 'error')}, ${plural(review.warningCount, 'warning')}.${elsewhere}`, '');
     for (const finding of review.findings) {
       lines.push(
-        `- **${finding.severity}** ${code(`${finding.file}:${finding.line}:${finding.column}`)} [${escapeMarkdown(finding.ruleId)}](${ruleUrl(finding.ruleId)}): ${inlineMarkdown(finding.message)}`,
+        `- **${finding.severity}** ${code(`${finding.file}:${finding.line}:${finding.column}`)} [${escapeMarkdown(finding.ruleId)}](${ruleUrl(finding.ruleId)}): ${inlineMarkdown(finding.message)}${finding.preExisting ? ' (pre-existing)' : ''}`,
       );
     }
     lines.push('');

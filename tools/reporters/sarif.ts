@@ -16,6 +16,8 @@ const INFORMATION_URI = 'https://github.com/SovereignCloudStack/scs-standards';
  * and help pages, and one result per finding with its region. Paths are relative to the
  * repository root (`%SRCROOT%`); findings turned off by a lint comment carry an in-source suppression, findings
  * suppressed in bulk an external one.
+ * With a base, each result has a `baselineState`: `unchanged` when the base already had the
+ * finding, `new` when the change introduces it.
  */
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
   const used = new Set<string>();
@@ -74,6 +76,7 @@ function toResult(result: FileResult, finding: Finding, index: ReadonlyMap<strin
         },
       },
     ],
+    ...(finding.preExisting === undefined ? {} : { baselineState: finding.preExisting ? 'unchanged' : 'new' }),
     ...(suppressed ? { suppressions: (finding.suppressions ?? [{ kind: 'file', justification: '' }]).map(sarifSuppression) } : {}),
   };
 }

@@ -15,7 +15,8 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
  * Groups findings by file: `line:column  severity  message  rule-id`, then a summary line. A run
  * without findings prints one line that says what was checked (`✔ 12 documents and 2 scope files
  * checked, no problems`), so that "no problems" is not mistaken for "nothing read"; an empty run
- * prints nothing (the command says that it found no documents).
+ * prints nothing (the command says that it found no documents). A finding that the base of a
+ * change already had ends with `(pre-existing)`.
  */
 export function formatStylish(results: readonly FileResult[], options: StylishOptions): string {
   const color = options.color;
@@ -33,7 +34,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     const rows = result.messages.map((message) => [
       `${message.line}:${message.column}`,
       message.severity === 2 ? 'error' : 'warning',
-      sanitizeForTerminal(message.message),
+      sanitizeForTerminal(message.message) + (message.preExisting === true ? ' (pre-existing)' : ''),
       message.ruleId,
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
