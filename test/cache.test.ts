@@ -66,7 +66,7 @@ describe('--cache', () => {
   test.each([
     ['not JSON', () => 'not json {', 'ignored: not a cache file'],
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
-    ['another format', (text: string) => text.replace('"format":6', '"format":5'), 'ignored: written in another format'],
+    ['another format', (text: string) => text.replace('"format":7', '"format":6'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
     ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 5 is malformed'],
   ])('a cache file with %s is ignored, never trusted', (_name, corrupt, status) => {
@@ -81,10 +81,12 @@ describe('--cache', () => {
   });
 
   test.each([
-    ['facts of the wrong shape', 7, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
-    ['facts that are not JSON', 7, () => '{"headings":['],
+    ['facts of the wrong shape', 8, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
+    ['facts that are not JSON', 8, () => '{"headings":['],
     ['a size that is not a number', 2, () => 'many'],
-    ['front matter of the wrong shape', 6, (json: string) => json.replace('"entries":[', '"entries":[7,')],
+    ['front matter of the wrong shape', 7, (json: string) => json.replace('"entries":[', '"entries":[7,')],
+    ['a summary of the wrong shape', 6, (json: string) => json.replace('"references":[]', '"references":[["replaces",7,0,1,0]]')],
+    ['a summary that is not JSON', 6, () => '{"data":'],
   ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, field, corrupt) => {
     // Old files: the cache is asked for their front matter too, as they need not be read.
     const { root } = oldRepo();
@@ -129,10 +131,10 @@ describe('--cache', () => {
     const cold = await runMain(['lint'], root);
     const first = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(first).toEqual(cold);
-    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":6');
+    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":7');
     const warm = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(warm).toEqual(cold);
-    writeFileSync(join(root, 'cache.json'), '{"format":6,"files":[]');
+    writeFileSync(join(root, 'cache.json'), '{"format":7,"files":[]');
     const corrupt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(corrupt.stdout).toBe(cold.stdout);
     expect(corrupt.stderr).toContain('the cache cache.json was ignored: not a cache file; it is rebuilt');

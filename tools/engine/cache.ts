@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileStat, StandardDocument } from '../model/document.js';
+import { summarizeFrontMatter, type FileStat, type FrontMatterSummary, type KnownFrontMatter, type Reference, type StandardDocument } from '../model/document.js';
 import { plainFrontMatter, withLazyMap, type FrontMatter, type PlainFrontMatter } from '../model/frontmatter.js';
 import type { BodyFacts, Directive, Heading, Link } from '../model/markdown.js';
 import type { Range } from '../model/positions.js';
+import { REFERENCE_FIELDS, type ReferenceField } from '../model/profile.js';
 import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
@@ -23,8 +24,10 @@ interface Header {
 
 /**
  * An entry: the content hash; the size, modification time and inode the file had; the read
- * problem (or none) as JSON; and the facts as JSON (decoded and parsed only when the entry is
- * used: facts read from the file stay bytes of it until then).
+ * problem (or none) as JSON; the summary of the front matter (its data and references), the
+ * whole front matter with its positions, and the facts, as JSON. The whole front matter and the
+ * facts stay bytes of the file until a run asks for them: a run that lints one file needs the
+ * summaries of all the others, and the rest of only the one.
  */
 interface Entry {
   hash: string;
@@ -32,9 +35,15 @@ interface Entry {
   mtimeMs: number;
   ino: number;
   problem: string;
+  /** The summary of the front matter as JSON (`null` when it cannot be kept exactly). */
+  summary: string;
   /** The plain front matter as JSON (`null` when it cannot be kept exactly). */
-  frontMatter: string;
+  frontMatter: string | Uint8Array;
   json: string | Uint8Array;
+  /** The front matter once parsed from `frontMatter` (null: malformed). */
+  parsed?: FrontMatter | null;
+  /** The line of the cache file the entry was read from. */
+  line?: Line;
 }
 
 /**
@@ -167,7 +176,8 @@ export class FactsCache {
       if (unchanged || entry.hash === contentHash(doc)) {
         const body = parseFacts(entry.json);
         const problem = parseProblem(entry.problem);
-        if (body && problem !== null) {
+        // The front matter of a document reported on is used whole: it must be well formed too.
+        if (body && problem !== null && (isNull(entry.frontMatter) || positioned(entry))) {
           if (unchanged) {
             hashes.set(doc, entry.hash);
             doc.adoptKnown(problem, body);
@@ -191,37 +201,66 @@ export class FactsCache {
     if (entry && entry.hash === hash) return;
     if (doc.relPath.includes('\t') || doc.relPath.includes('\n')) return;
     const stat = doc.fileStat;
+    const plain = plainFrontMatter(doc.frontMatter);
     this.#files.set(doc.relPath, {
       hash,
       size: stat?.size ?? -1,
       mtimeMs: stat?.mtimeMs ?? -1,
       ino: stat?.ino ?? -1,
       problem: JSON.stringify(doc.knownReadProblem ?? null),
-      frontMatter: JSON.stringify(plainFrontMatter(doc.frontMatter) ?? null),
+      summary: plain ? stringifySummary(summarizeFrontMatter(doc)) : 'null',
+      frontMatter: JSON.stringify(plain ?? null),
       json: JSON.stringify(body),
     });
     this.#dirty = true;
   }
 
   /**
-   * What the cache knows of a file that has not changed (its front matter and read problem), so
-   * that it need not be read at all; undefined when the file changed or the entry cannot tell.
+   * What the cache knows of a file that has not changed (the summary of its front matter, the
+   * whole front matter when asked for, and its read problem), so that it need not be read at
+   * all; undefined when the file changed or the entry cannot tell.
    */
-  known(relPath: string, stat: FileStat): { frontMatter: FrontMatter; problem: SourceProblem | undefined } | undefined {
+  known(relPath: string, stat: FileStat): { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined {
     this.#seen.add(relPath);
-    const entry = this.#entry(relPath);
-    if (!entry || !this.#same(stat, entry)) return undefined;
+    const found = this.#files.get(relPath);
+    if (found === undefined) return undefined;
+    // A line not used yet is read without making an entry of it: a run that lints one file asks
+    // this of every other document, and keeps only the summary.
+    const entry = 'facts' in found ? parseLine(this.#bytes, found, false) : found;
+    if (!entry) {
+      this.#files.delete(relPath);
+      this.#dirty = true;
+      return undefined;
+    }
+    if (!this.#same(stat, entry)) return undefined;
     // A front matter that could not be kept exactly is read from the file (`null`).
-    if (entry.frontMatter === 'null') return undefined;
+    if (entry.summary === 'null' || isNull(entry.frontMatter)) return undefined;
     const problem = parseProblem(entry.problem);
-    const frontMatter = parseFrontMatterEntry(entry.frontMatter);
-    if (problem === null || !frontMatter) {
+    const summary = parseSummary(entry.summary);
+    if (problem === null || !summary) {
       // A malformed entry is never trusted: it is computed again and replaced.
       this.#files.delete(relPath);
       this.#dirty = true;
       return undefined;
     }
-    return { frontMatter: withLazyMap(frontMatter), problem };
+    return {
+      frontMatter: {
+        summary,
+        // Asked for once a finding is placed in the document, or a rule reads its positions.
+        positioned: () => {
+          const current = this.#files.get(relPath);
+          // The entry it was known from, parsed now if it was a line (and not replaced since).
+          const whole = current === found ? this.#entry(relPath) : current !== undefined && 'facts' in found && (current as Entry).line === found ? (current as Entry) : undefined;
+          const frontMatter = whole ? positioned(whole) : undefined;
+          if (whole && !frontMatter) {
+            this.#files.delete(relPath);
+            this.#dirty = true;
+          }
+          return frontMatter;
+        },
+      },
+      problem,
+    };
   }
 
   /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
@@ -263,7 +302,7 @@ export class FactsCache {
         parts.push(this.#bytes.subarray(found.start, found.end), '\n');
         continue;
       }
-      parts.push([relPath, found.hash, found.size, found.mtimeMs, found.ino, found.problem, found.frontMatter, ''].join('\t'), found.json, '\n');
+      parts.push([relPath, found.hash, found.size, found.mtimeMs, found.ino, found.problem, found.summary, ''].join('\t'), found.frontMatter, '\t', found.json, '\n');
     }
     writeFileAtomic(this.#path, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
     this.#dirty = false;
@@ -272,15 +311,82 @@ export class FactsCache {
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
-/** Path, hash, size, time, inode, problem and front matter come before the facts. */
-const FIELDS_BEFORE_FACTS = 7;
+/** Path, hash, size, time, inode, problem, summary and front matter come before the facts. */
+const FIELDS_BEFORE_FACTS = 8;
 
 /** The entry of a line of the file, or undefined when a field is not what it should be. */
-function parseLine(bytes: Buffer, line: Line): Entry | undefined {
-  const [, hash = '', size = '', mtimeMs = '', ino = '', problem = '', frontMatter = ''] = bytes.toString('utf8', line.start, line.facts - 1).split('\t');
+function parseLine(bytes: Buffer, line: Line, keep = true): Entry | undefined {
+  // The front matter is the field before the facts: it stays bytes, as they do.
+  const frontMatterEnd = line.facts - 1;
+  const frontMatterStart = bytes.lastIndexOf(TAB, frontMatterEnd - 1) + 1;
+  if (frontMatterStart <= line.start) return undefined;
+  const [, hash = '', size = '', mtimeMs = '', ino = '', problem = '', summary = ''] = bytes.toString('utf8', line.start, frontMatterStart - 1).split('\t');
   const numbers = [Number(size), Number(mtimeMs), Number(ino)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
-  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, problem, frontMatter, json: bytes.subarray(line.facts, line.end) };
+  // An entry only looked at (`keep` false) does not need its front matter and facts: only whether the front matter is `null`.
+  const frontMatter = keep ? bytes.subarray(frontMatterStart, frontMatterEnd) : isNullAt(bytes, frontMatterStart, frontMatterEnd) ? 'null' : '';
+  return {
+    hash,
+    size: numbers[0] ?? -1,
+    mtimeMs: numbers[1] ?? -1,
+    ino: numbers[2] ?? -1,
+    problem,
+    summary,
+    frontMatter,
+    json: keep ? bytes.subarray(line.facts, line.end) : '',
+    line,
+  };
+}
+
+/** Whether a JSON field is `null` (kept as text or as bytes of the file). */
+function isNull(json: string | Uint8Array): boolean {
+  return typeof json === 'string' ? json === 'null' : isNullAt(json, 0, json.length);
+}
+
+function isNullAt(bytes: Uint8Array, start: number, end: number): boolean {
+  return end - start === 4 && bytes[start] === 0x6e && bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6c && bytes[start + 3] === 0x6c;
+}
+
+/** The whole front matter of an entry, parsed once; undefined when it is not well formed. */
+function positioned(entry: Entry): FrontMatter | undefined {
+  if (entry.parsed === undefined) {
+    const plain = parseFrontMatterEntry(decode(entry.frontMatter));
+    entry.parsed = plain ? withLazyMap(plain) : null;
+  }
+  return entry.parsed ?? undefined;
+}
+
+function decode(json: string | Uint8Array): string {
+  return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+}
+
+/** A summary as JSON: the data, and each reference as `[field, name, start, end, asString]`. */
+function stringifySummary(summary: FrontMatterSummary): string {
+  const references = summary.references.map((reference) => [reference.field, reference.name, reference.range.start, reference.range.end, reference.asString ? 1 : 0]);
+  return JSON.stringify({ data: summary.data, references });
+}
+
+/** A recorded summary, when it has the shape of one; undefined otherwise. */
+function parseSummary(json: string): FrontMatterSummary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { data, references } = value as { data?: unknown; references?: unknown };
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray(references)) return undefined;
+  const parsed: Reference[] = [];
+  for (const item of references as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 5) return undefined;
+    const [field, name, start, end, asString] = item as unknown[];
+    if (!REFERENCE_FIELDS.includes(field as ReferenceField) || typeof name !== 'string' || (asString !== 0 && asString !== 1)) return undefined;
+    const range = { start, end };
+    if (!isRange(range)) return undefined;
+    parsed.push({ field: field as ReferenceField, name, range, asString: asString === 1 });
+  }
+  return { data: data as Record<string, unknown>, references: parsed };
 }
 
 /** A recorded front matter, when it has the shape of one; undefined otherwise. */
@@ -338,7 +444,7 @@ function parseProblem(json: string): SourceProblem | undefined | null {
 function parseFacts(json: string | Uint8Array): BodyFacts | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+    value = JSON.parse(decode(json));
   } catch {
     return undefined;
   }
