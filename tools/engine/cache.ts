@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeFrontMatter, type FileStat, type FrontMatterSummary, type KnownFrontMatter, type Reference, type StandardDocument } from '../model/document.js';
 import { plainFrontMatter, withLazyMap, type FrontMatter, type PlainFrontMatter } from '../model/frontmatter.js';
@@ -34,6 +34,8 @@ interface Entry {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** When the entry was recorded (milliseconds since the epoch). */
+  written: number;
   problem: string;
   /** The summary of the front matter as JSON (`null` when it cannot be kept exactly). */
   summary: string;
@@ -42,8 +44,8 @@ interface Entry {
   json: string | Uint8Array;
   /** The front matter once parsed from `frontMatter` (null: malformed). */
   parsed?: FrontMatter | null;
-  /** The line of the cache file the entry was read from. */
-  line?: Line;
+  /** The line of the cache file the entry was read from (none once the entry is changed). */
+  line?: Line | undefined;
 }
 
 /**
@@ -57,8 +59,16 @@ interface Line {
   end: number;
 }
 
-/** A file changed this shortly before the cache was written may change again unseen: it is read. */
+/** A file changed this shortly before its entry was recorded may change again unseen: it is read. */
 const RACY_MS = 2000;
+
+/**
+ * Changed entries are appended to the file (a later line of a path replaces an earlier one)
+ * while the lines so replaced stay under this share of the documents, or this many for a small
+ * corpus; past that, the whole file is written again.
+ */
+const APPEND_SHARE = 1 / 8;
+const APPEND_MIN = 64;
 
 /**
  * The lint cache, as ESLint's `--cache`: for each document, keyed by the hash of its content,
@@ -68,11 +78,18 @@ const RACY_MS = 2000;
  * cache that could be out of date.
  *
  * The file is a JSON header line followed by one line per document (path, hash, size,
- * modification time, inode, read problem, front matter and facts, separated by tabs), so that a
- * run parses only the entries it uses. As git's index does, a file whose size,
- * modification time and inode are those of its entry, and that had not been modified shortly
- * before the cache was written, is taken to have the content of its entry without being read;
- * any other file is read and its content hash compared.
+ * modification time, inode, when the entry was recorded, read problem, summary of the front
+ * matter, front matter and facts, separated by tabs), so that a run parses only the entries it
+ * uses. As git's index does, a file whose size, modification time and inode are those of its
+ * entry, and that had not been modified shortly before the entry was recorded, is taken to have
+ * the content of its entry without being read; any other file is read and its content hash
+ * compared.
+ *
+ * A run that changes a few entries (a pre-commit hook linting the file being committed) appends
+ * their lines to the file instead of writing all of it again, when the file is still the one it
+ * read; a later line of a path replaces an earlier one, and an unfinished last line (a run that
+ * stopped while appending) is not used. The whole file is written again (atomically) once
+ * replaced lines pile up, when entries are removed, or when the file is not the one read.
  */
 export class FactsCache {
   readonly #path: string;
@@ -81,20 +98,28 @@ export class FactsCache {
   readonly #config: string;
   #files: Map<string, Entry | Line>;
   /** The bytes of the cache file, which unparsed lines point into. */
-  readonly #bytes: Buffer;
+  #bytes: Buffer;
+  /** The inode of the cache file read (to append only to that file). */
+  #ino: number;
+  /** Lines of the file that a later line of the same path replaced. */
+  #replaced: number;
   /** Paths this run has seen on disk (their files exist). */
   readonly #seen = new Set<string>();
-  readonly #written: number;
+  /** Paths whose entries this run set (what an append writes). */
+  #changed = new Set<string>();
+  /** Whether this run removed an entry, or found the file's end unfinished (an append cannot say so). */
+  #rewrite = false;
   #dirty = false;
   /** How the cache was found: used, absent, or ignored and why. */
   readonly status: string;
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry | Line>, status: string, written = 0, bytes: Buffer = Buffer.alloc(0)) {
+  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry | Line>, status: string, bytes: Buffer = Buffer.alloc(0), ino = -1, replaced = 0) {
     this.#path = path;
     this.#bytes = bytes;
-    this.#written = written;
+    this.#ino = ino;
+    this.#replaced = replaced;
     this.#root = root;
     this.#tool = tool;
     this.#config = config;
@@ -111,8 +136,15 @@ export class FactsCache {
     const config = hashText(JSON.stringify(settings.raw ?? {}));
     const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
     let bytes: Buffer;
+    let ino: number;
     try {
-      bytes = readFileSync(path);
+      const fd = openSync(path, 'r');
+      try {
+        ino = fstatSync(fd).ino;
+        bytes = readFileSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return make(new Map(), 'absent');
     }
@@ -128,20 +160,46 @@ export class FactsCache {
     if (reason) return make(new Map(), `ignored: ${reason}`);
     const files = new Map<string, Entry | Line>();
     let lineNumber = 1;
+    let replaced = 0;
+    let unfinished = false;
     for (let start = headerEnd + 1; headerEnd !== -1 && start < bytes.length; ) {
       lineNumber++;
-      let end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) end = bytes.length;
+      const end = bytes.indexOf(NEWLINE, start);
+      // A last line without its end is an append that did not finish: it is not used.
+      if (end === -1) {
+        unfinished = true;
+        break;
+      }
       if (end > start) {
         const first = bytes.indexOf(TAB, start);
         let facts = first;
         for (let field = 1; field < FIELDS_BEFORE_FACTS && facts !== -1 && facts < end; field++) facts = bytes.indexOf(TAB, facts + 1);
         if (first === -1 || facts === -1 || facts >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
-        files.set(bytes.toString('utf8', start, first), { start, facts: facts + 1, end });
+        const relPath = bytes.toString('utf8', start, first);
+        if (files.has(relPath)) replaced++;
+        files.set(relPath, { start, facts: facts + 1, end });
       }
       start = end + 1;
     }
-    return new FactsCache(path, root, tool, config, files, 'used', (header as Header).written, bytes);
+    const cache = new FactsCache(path, root, tool, config, files, 'used', bytes, ino, replaced);
+    if (unfinished || headerEnd === -1) {
+      cache.#rewrite = true;
+      cache.#dirty = true;
+    }
+    return cache;
+  }
+
+  #set(relPath: string, entry: Entry): void {
+    this.#files.set(relPath, entry);
+    this.#changed.add(relPath);
+    this.#dirty = true;
+  }
+
+  #delete(relPath: string): void {
+    if (!this.#files.delete(relPath)) return;
+    this.#changed.delete(relPath);
+    this.#rewrite = true;
+    this.#dirty = true;
   }
 
   /** The entry of a path, its line parsed on first use; a malformed line is dropped (and replaced). */
@@ -150,10 +208,7 @@ export class FactsCache {
     if (found === undefined || !('facts' in found)) return found;
     const entry = parseLine(this.#bytes, found);
     if (entry) this.#files.set(relPath, entry);
-    else {
-      this.#files.delete(relPath);
-      this.#dirty = true;
-    }
+    else this.#delete(relPath);
     return entry;
   }
 
@@ -186,8 +241,7 @@ export class FactsCache {
           return body;
         }
         // A malformed entry is never trusted: it is computed again and replaced.
-        this.#files.delete(doc.relPath);
-        this.#dirty = true;
+        this.#delete(doc.relPath);
       }
     }
     this.misses++;
@@ -202,17 +256,17 @@ export class FactsCache {
     if (doc.relPath.includes('\t') || doc.relPath.includes('\n')) return;
     const stat = doc.fileStat;
     const plain = plainFrontMatter(doc.frontMatter);
-    this.#files.set(doc.relPath, {
+    this.#set(doc.relPath, {
       hash,
       size: stat?.size ?? -1,
       mtimeMs: stat?.mtimeMs ?? -1,
       ino: stat?.ino ?? -1,
+      written: Date.now(),
       problem: JSON.stringify(doc.knownReadProblem ?? null),
       summary: plain ? stringifySummary(summarizeFrontMatter(doc)) : 'null',
       frontMatter: JSON.stringify(plain ?? null),
       json: JSON.stringify(body),
     });
-    this.#dirty = true;
   }
 
   /**
@@ -228,8 +282,7 @@ export class FactsCache {
     // this of every other document, and keeps only the summary.
     const entry = 'facts' in found ? parseLine(this.#bytes, found, false) : found;
     if (!entry) {
-      this.#files.delete(relPath);
-      this.#dirty = true;
+      this.#delete(relPath);
       return undefined;
     }
     if (!this.#same(stat, entry)) return undefined;
@@ -239,8 +292,7 @@ export class FactsCache {
     const summary = parseSummary(entry.summary);
     if (problem === null || !summary) {
       // A malformed entry is never trusted: it is computed again and replaced.
-      this.#files.delete(relPath);
-      this.#dirty = true;
+      this.#delete(relPath);
       return undefined;
     }
     return {
@@ -252,10 +304,7 @@ export class FactsCache {
           // The entry it was known from, parsed now if it was a line (and not replaced since).
           const whole = current === found ? this.#entry(relPath) : current !== undefined && 'facts' in found && (current as Entry).line === found ? (current as Entry) : undefined;
           const frontMatter = whole ? positioned(whole) : undefined;
-          if (whole && !frontMatter) {
-            this.#files.delete(relPath);
-            this.#dirty = true;
-          }
+          if (whole && !frontMatter) this.#delete(relPath);
           return frontMatter;
         },
       },
@@ -270,49 +319,97 @@ export class FactsCache {
   }
 
   #same(stat: FileStat, entry: Entry): boolean {
-    return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino && stat.mtimeMs < this.#written - RACY_MS;
+    return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino && stat.mtimeMs < entry.written - RACY_MS;
   }
 
   /** A file touched without change of content keeps its entry, with the new times. */
   #refreshStat(doc: StandardDocument, entry: Entry): void {
     const stat = doc.fileStat;
     if (!stat || (stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino)) return;
-    this.#files.set(doc.relPath, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
-    this.#dirty = true;
+    this.#set(doc.relPath, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, written: Date.now(), line: undefined });
   }
 
   /** Forgets documents whose files no longer exist, so that the cache does not grow forever. */
   retainExisting(): void {
     for (const relPath of this.#files.keys()) {
-      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) {
-        this.#files.delete(relPath);
-        this.#dirty = true;
-      }
+      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) this.#delete(relPath);
     }
   }
 
-  /** Writes the cache when something changed (atomically: a reader never sees half a file). */
+  /**
+   * Writes the cache when something changed: the changed entries appended to the file read, or
+   * the whole file (atomically: a reader never sees half a file).
+   */
   save(): void {
     if (!this.#dirty) return;
-    const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now() };
-    const parts: (string | Uint8Array)[] = [`${JSON.stringify(header)}\n`];
-    for (const [relPath, found] of this.#files) {
-      if ('facts' in found) {
-        // A line not used in this run is written back as it was read.
-        parts.push(this.#bytes.subarray(found.start, found.end), '\n');
-        continue;
+    if (!this.#append()) {
+      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now() };
+      const parts: (string | Uint8Array)[] = [`${JSON.stringify(header)}\n`];
+      for (const [relPath, found] of this.#files) {
+        if ('facts' in found) {
+          // A line not used in this run is written back as it was read.
+          parts.push(this.#bytes.subarray(found.start, found.end), '\n');
+          continue;
+        }
+        if (found.line) parts.push(this.#bytes.subarray(found.line.start, found.line.end), '\n');
+        else parts.push(...lineOf(relPath, found));
       }
-      parts.push([relPath, found.hash, found.size, found.mtimeMs, found.ino, found.problem, found.summary, ''].join('\t'), found.frontMatter, '\t', found.json, '\n');
+      const bytes = Buffer.concat(parts.map(toBytes));
+      writeFileAtomic(this.#path, bytes);
+      this.#replaced = 0;
     }
-    writeFileAtomic(this.#path, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
+    this.#changed = new Set();
+    this.#rewrite = false;
     this.#dirty = false;
   }
+
+  /**
+   * Appends the lines of the changed entries to the cache file, when that is enough and the
+   * file is the one read (same inode and size: nothing was written to it since); false when the
+   * whole file must be written instead.
+   */
+  #append(): boolean {
+    const changed = this.#changed.size;
+    if (this.status !== 'used' || this.#rewrite || changed === 0 || this.#replaced + changed > Math.max(APPEND_MIN, this.#files.size * APPEND_SHARE)) return false;
+    const parts: (string | Uint8Array)[] = [];
+    for (const relPath of this.#changed) {
+      const found = this.#files.get(relPath);
+      if (found === undefined || 'facts' in found) return false;
+      parts.push(...lineOf(relPath, found));
+    }
+    const bytes = Buffer.concat(parts.map(toBytes));
+    let fd: number;
+    try {
+      fd = openSync(this.#path, constants.O_WRONLY | constants.O_APPEND);
+    } catch {
+      return false;
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (stat.ino !== this.#ino || stat.size !== this.#bytes.length) return false;
+      // One write: appends by two runs at once do not interleave.
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    } finally {
+      closeSync(fd);
+    }
+    this.#replaced += changed;
+    return true;
+  }
+}
+
+/** The line of an entry, in parts (the front matter and facts may still be bytes of the file). */
+function lineOf(relPath: string, entry: Entry): (string | Uint8Array)[] {
+  return [[relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.summary, ''].join('\t'), entry.frontMatter, '\t', entry.json, '\n'];
+}
+
+function toBytes(part: string | Uint8Array): Uint8Array {
+  return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
 }
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
-/** Path, hash, size, time, inode, problem, summary and front matter come before the facts. */
-const FIELDS_BEFORE_FACTS = 8;
+/** Path, hash, size, time, inode, time recorded, problem, summary and front matter come before the facts. */
+const FIELDS_BEFORE_FACTS = 9;
 
 /** The entry of a line of the file, or undefined when a field is not what it should be. */
 function parseLine(bytes: Buffer, line: Line, keep = true): Entry | undefined {
@@ -320,8 +417,8 @@ function parseLine(bytes: Buffer, line: Line, keep = true): Entry | undefined {
   const frontMatterEnd = line.facts - 1;
   const frontMatterStart = bytes.lastIndexOf(TAB, frontMatterEnd - 1) + 1;
   if (frontMatterStart <= line.start) return undefined;
-  const [, hash = '', size = '', mtimeMs = '', ino = '', problem = '', summary = ''] = bytes.toString('utf8', line.start, frontMatterStart - 1).split('\t');
-  const numbers = [Number(size), Number(mtimeMs), Number(ino)];
+  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', summary = ''] = bytes.toString('utf8', line.start, frontMatterStart - 1).split('\t');
+  const numbers = [Number(size), Number(mtimeMs), Number(ino), Number(written)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
   // An entry only looked at (`keep` false) does not need its front matter and facts: only whether the front matter is `null`.
   const frontMatter = keep ? bytes.subarray(frontMatterStart, frontMatterEnd) : isNullAt(bytes, frontMatterStart, frontMatterEnd) ? 'null' : '';
@@ -330,6 +427,7 @@ function parseLine(bytes: Buffer, line: Line, keep = true): Entry | undefined {
     size: numbers[0] ?? -1,
     mtimeMs: numbers[1] ?? -1,
     ino: numbers[2] ?? -1,
+    written: numbers[3] ?? 0,
     problem,
     summary,
     frontMatter,
