@@ -37,6 +37,41 @@ function lintWithCache(root: string): { lines: string; cache: FactsCache } {
   return { lines: goldenLines(run.results), cache };
 }
 
+/**
+ * The entries of a cache file, each as its fields (path, hash, size, time, inode, time recorded,
+ * problem, summary, front matter, facts): the index with the data it points to, then the
+ * appended lines.
+ */
+function readCacheFile(file: string): string[][] {
+  const bytes = readFileSync(file);
+  const headerEnd = bytes.indexOf('\n');
+  const header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as { index: number; data: number };
+  const dataStart = headerEnd + 1 + header.index;
+  const entries: string[][] = [];
+  for (const line of bytes.toString('utf8', headerEnd + 1, dataStart).split('\n').filter(Boolean)) {
+    const fields = line.split('\t');
+    const length = Number(fields.pop());
+    const offset = Number(fields.pop());
+    entries.push([...fields, ...bytes.toString('utf8', dataStart + offset, dataStart + offset + length).split('\t')]);
+  }
+  for (const line of bytes.toString('utf8', dataStart + header.data).split('\n').filter(Boolean)) entries.push(line.split('\t'));
+  return entries;
+}
+
+/** Writes entries as `readCacheFile` gives them back into the file, under its header. */
+function writeCacheFile(file: string, entries: readonly string[][]): void {
+  const text = readFileSync(file, 'utf8');
+  const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as Record<string, unknown>;
+  let index = '';
+  let data = '';
+  for (const fields of entries) {
+    const record = fields.slice(8).join('\t');
+    index += `${fields.slice(0, 8).join('\t')}\t${Buffer.byteLength(data)}\t${Buffer.byteLength(record)}\n`;
+    data += `${record}\n`;
+  }
+  writeFileSync(file, `${JSON.stringify({ ...header, index: Buffer.byteLength(index), data: Buffer.byteLength(data) })}\n${index}${data}`);
+}
+
 describe('--cache', () => {
   test('a warm run uses the cached facts and reports exactly what a cold run reports', () => {
     const root = repo();
@@ -68,7 +103,8 @@ describe('--cache', () => {
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
     ['another format', (text: string) => text.replace('"format":7', '"format":6'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
-    ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 5 is malformed'],
+    ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 8 is malformed'],
+    ['an index longer than the file', (text: string) => text.replace(/"index":\d+/, '"index":99999999'), 'ignored: not a cache file'],
   ])('a cache file with %s is ignored, never trusted', (_name, corrupt, status) => {
     const root = repo();
     const cold = lintWithCache(root);
@@ -92,11 +128,10 @@ describe('--cache', () => {
     const { root } = oldRepo();
     const cold = lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const fields = (lines[1] ?? '').split('\t');
+    const entries = readCacheFile(file);
+    const fields = entries[0] ?? [];
     fields[field] = corrupt(fields[field] ?? '');
-    lines[1] = fields.join('\t');
-    writeFileSync(file, lines.join('\n'));
+    writeCacheFile(file, entries);
     const again = lintWithCache(root);
     expect(again.cache.status).toBe('used');
     expect(again.cache.hits).toBe(2);
@@ -109,7 +144,7 @@ describe('--cache', () => {
     const root = repo();
     lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
-    const before = readFileSync(file, 'utf8').split('\n');
+    const before = readCacheFile(file);
     // Only the first document is linted (and changed): the lines of the others are kept as read.
     const path = join(root, 'Standards', 'scs-0100-v1-flavor-naming.md');
     writeFileSync(path, `${readFileSync(path, 'utf8')}\nOne more paragraph.\n`);
@@ -124,9 +159,9 @@ describe('--cache', () => {
     lintWithConfig(config, { cwd: root, paths: [path], cache: again });
     again.retainExisting();
     again.save();
-    const after = readFileSync(file, 'utf8').split('\n');
+    const after = readCacheFile(file);
     expect(after.length).toBe(before.length - 1);
-    const line = (lines: string[], name: string): string | undefined => lines.find((text) => text.startsWith(`Standards/${name}\t`));
+    const line = (entries: string[][], name: string): string | undefined => entries.find((fields) => fields[0] === `Standards/${name}`)?.join('\t');
     expect(line(after, 'scs-0100-v1-flavor-naming.md')).not.toBe(line(before, 'scs-0100-v1-flavor-naming.md'));
     expect(line(after, 'scs-0101-v1-entropy.md')).toBe(line(before, 'scs-0101-v1-entropy.md'));
     expect(line(after, 'scs-0102-v1-image-metadata.md')).toBeUndefined();
@@ -166,6 +201,7 @@ describe('--cache', () => {
     const path = join(root, 'Standards', 'scs-0101-v1-entropy.md');
     const config = new ResolvedConfig(root, undefined, {}, rulesById);
     const lineCount = (): number => readFileSync(file, 'utf8').split('\n').length;
+    expect(readCacheFile(file).length).toBe(3);
     const start = lineCount();
     let most = start;
     for (let edit = 1; edit <= 70; edit++) {
@@ -178,6 +214,9 @@ describe('--cache', () => {
     expect(most).toBeGreaterThan(start + 32);
     expect(lineCount()).toBeLessThan(most);
     expect(lintWithCache(root).cache.hits).toBe(3);
+    const paths = readCacheFile(file).map((fields) => fields[0]);
+    expect(new Set(paths).size).toBe(3);
+    expect(paths.length).toBeLessThan(3 + 32);
   });
 
   test('an unfinished last line (an append that stopped) is not used, and the file is written whole again', () => {

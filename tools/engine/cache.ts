@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeFrontMatter, type FileStat, type FrontMatterSummary, type KnownFrontMatter, type Reference, type StandardDocument } from '../model/document.js';
 import { plainFrontMatter, withLazyMap, type FrontMatter, type PlainFrontMatter } from '../model/frontmatter.js';
@@ -20,6 +20,10 @@ interface Header {
   config: string;
   /** When the file was written (milliseconds since the epoch). */
   written: number;
+  /** The length in bytes of the index: a line per entry, up to its summary. */
+  index: number;
+  /** The length in bytes of the data: a line per entry of the index, its front matter and facts. */
+  data: number;
 }
 
 /**
@@ -49,14 +53,19 @@ interface Entry {
 }
 
 /**
- * A line of the cache file not looked at yet: where it is in the bytes of the file, and where
- * its facts start. Most lines of a run that lints one file are only ever asked for their front
- * matter, and many not even that.
+ * An entry of the cache file not looked at yet: where its line is in `bytes` (the index, or the
+ * lines appended after the data), and where the fields after the summary start. Those are, for
+ * a line of the index, the offset and length of its front matter and facts in the data (read
+ * from the file only when they are used), and for an appended line the front matter and facts
+ * themselves. Most entries of a run that lints one file are only ever asked for their summary.
  */
 interface Line {
+  bytes: Buffer;
   start: number;
-  facts: number;
+  /** Just after the tab that ends the summary. */
+  tail: number;
   end: number;
+  indexed: boolean;
 }
 
 /** A file changed this shortly before its entry was recorded may change again unseen: it is read. */
@@ -97,10 +106,17 @@ export class FactsCache {
   readonly #tool: string;
   readonly #config: string;
   #files: Map<string, Entry | Line>;
-  /** The bytes of the cache file, which unparsed lines point into. */
-  #bytes: Buffer;
-  /** The inode of the cache file read (to append only to that file). */
+  /** The cache file, open while the data of its entries may still be read from it. */
+  #fd: number | undefined;
+  /** Where the data starts in the file, and how long it is. */
+  #dataStart: number;
+  #dataLength: number;
+  /** The whole data, once many entries asked for theirs. */
+  #data: Buffer | undefined;
+  #dataReads = 0;
+  /** The inode and size of the cache file read (to append only to that file). */
   #ino: number;
+  #size: number;
   /** Lines of the file that a later line of the same path replaced. */
   #replaced: number;
   /** Paths this run has seen on disk (their files exist). */
@@ -115,11 +131,22 @@ export class FactsCache {
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry | Line>, status: string, bytes: Buffer = Buffer.alloc(0), ino = -1, replaced = 0) {
+  private constructor(
+    path: string,
+    root: string,
+    tool: string,
+    config: string,
+    files: Map<string, Entry | Line>,
+    status: string,
+    file: { fd: number; ino: number; size: number; dataStart: number; dataLength: number; replaced: number } | undefined = undefined,
+  ) {
     this.#path = path;
-    this.#bytes = bytes;
-    this.#ino = ino;
-    this.#replaced = replaced;
+    this.#fd = file?.fd;
+    this.#ino = file?.ino ?? -1;
+    this.#size = file?.size ?? -1;
+    this.#dataStart = file?.dataStart ?? 0;
+    this.#dataLength = file?.dataLength ?? 0;
+    this.#replaced = file?.replaced ?? 0;
     this.#root = root;
     this.#tool = tool;
     this.#config = config;
@@ -135,58 +162,125 @@ export class FactsCache {
     const root = settings.root;
     const config = hashText(JSON.stringify(settings.raw ?? {}));
     const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
-    let bytes: Buffer;
-    let ino: number;
+    let fd: number;
     try {
-      const fd = openSync(path, 'r');
-      try {
-        ino = fstatSync(fd).ino;
-        bytes = readFileSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      fd = openSync(path, 'r');
     } catch {
       return make(new Map(), 'absent');
     }
-    // Only the header and each line's path are decoded here; the rest of a line when it is used.
-    const headerEnd = bytes.indexOf(NEWLINE);
+    let open = false;
+    try {
+      const loaded = FactsCache.#read(fd, path, root, tool, config);
+      open = loaded.#fd === fd;
+      return loaded;
+    } catch {
+      return make(new Map(), 'ignored: not a cache file');
+    } finally {
+      // The file stays open only while the data of its entries may be read.
+      if (!open) closeSync(fd);
+    }
+  }
+
+  /** Reads the header, the index and the appended lines of an open cache file; the data stays in the file. */
+  static #read(fd: number, path: string, root: string, tool: string, config: string): FactsCache {
+    const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
+    const { ino, size } = fstatSync(fd);
+    const head = readAt(fd, 0, Math.min(size, HEADER_MAX));
+    const headerEnd = head.indexOf(NEWLINE);
     let header: unknown;
     try {
-      header = JSON.parse(bytes.toString('utf8', 0, headerEnd === -1 ? bytes.length : headerEnd));
+      header = JSON.parse(head.toString('utf8', 0, headerEnd === -1 ? head.length : headerEnd));
     } catch {
       return make(new Map(), 'ignored: not a cache file');
     }
     const reason = checkHeader(header, tool, config);
     if (reason) return make(new Map(), `ignored: ${reason}`);
+    const { index, data } = header as Header;
+    const indexStart = headerEnd + 1;
+    const dataStart = indexStart + index;
+    if (headerEnd === -1 || dataStart + data > size) return make(new Map(), 'ignored: not a cache file');
     const files = new Map<string, Entry | Line>();
     let lineNumber = 1;
+    let indexLines = 0;
     let replaced = 0;
     let unfinished = false;
-    for (let start = headerEnd + 1; headerEnd !== -1 && start < bytes.length; ) {
-      lineNumber++;
-      const end = bytes.indexOf(NEWLINE, start);
-      // A last line without its end is an append that did not finish: it is not used.
-      if (end === -1) {
-        unfinished = true;
-        break;
+    // The index, then the lines appended after the data (a data line for each index line comes between).
+    const sections: [Buffer, boolean][] = [
+      [readAt(fd, indexStart, index), true],
+      [readAt(fd, dataStart + data, size - dataStart - data), false],
+    ];
+    for (const [bytes, indexed] of sections) {
+      for (let start = 0; start < bytes.length; ) {
+        lineNumber++;
+        const end = bytes.indexOf(NEWLINE, start);
+        if (end === -1) {
+          // An index that does not end its last line is not one; an appended line without its end
+          // is an append that did not finish: it is not used.
+          if (indexed) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
+          unfinished = true;
+          break;
+        }
+        if (end > start) {
+          const first = bytes.indexOf(TAB, start);
+          let tail = first;
+          for (let field = 1; field < FIELDS_BEFORE_DATA && tail !== -1 && tail < end; field++) tail = bytes.indexOf(TAB, tail + 1);
+          if (first === -1 || tail === -1 || tail >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
+          const relPath = bytes.toString('utf8', start, first);
+          if (files.has(relPath)) replaced++;
+          files.set(relPath, { bytes, start, tail: tail + 1, end, indexed });
+          if (indexed) indexLines++;
+        }
+        start = end + 1;
       }
-      if (end > start) {
-        const first = bytes.indexOf(TAB, start);
-        let facts = first;
-        for (let field = 1; field < FIELDS_BEFORE_FACTS && facts !== -1 && facts < end; field++) facts = bytes.indexOf(TAB, facts + 1);
-        if (first === -1 || facts === -1 || facts >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
-        const relPath = bytes.toString('utf8', start, first);
-        if (files.has(relPath)) replaced++;
-        files.set(relPath, { start, facts: facts + 1, end });
-      }
-      start = end + 1;
+      // Each line of the index has its line in the data.
+      if (indexed) lineNumber += indexLines;
     }
-    const cache = new FactsCache(path, root, tool, config, files, 'used', bytes, ino, replaced);
-    if (unfinished || headerEnd === -1) {
+    const cache = new FactsCache(path, root, tool, config, files, 'used', { fd, ino, size, dataStart, dataLength: data, replaced });
+    if (unfinished) {
       cache.#rewrite = true;
       cache.#dirty = true;
     }
     return cache;
+  }
+
+  /**
+   * The front matter and facts of a line (`front matter \t facts`), from the file for a line of
+   * the index; undefined when they cannot be read or are not where the line says.
+   */
+  #dataOf(line: Line): Buffer | undefined {
+    if (!line.indexed) return line.bytes.subarray(line.tail, line.end);
+    const [offset = NaN, length = NaN] = line.bytes.toString('latin1', line.tail, line.end).split('\t').map(Number);
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length >= this.#dataLength) return undefined;
+    let record: Buffer;
+    if (this.#data === undefined && this.#fd !== undefined && ++this.#dataReads > DATA_READS) this.#readData();
+    if (this.#data !== undefined) record = this.#data.subarray(offset, offset + length + 1);
+    else if (this.#fd !== undefined) record = readAt(this.#fd, this.#dataStart + offset, length + 1);
+    else return undefined;
+    // The line of the data ends where the index says.
+    return record.length === length + 1 && record[length] === NEWLINE ? record.subarray(0, length) : undefined;
+  }
+
+  /** Reads the whole data (once many entries asked for theirs, or to write the file again), and closes the file. */
+  #readData(): void {
+    if (this.#fd === undefined) return;
+    try {
+      this.#data ??= readAt(this.#fd, this.#dataStart, this.#dataLength);
+    } catch {
+      // Unreadable now: the entries that need it are computed again.
+    }
+    this.close();
+  }
+
+  /** Closes the cache file (the data not read yet is then computed again when it is needed). */
+  close(): void {
+    if (this.#fd === undefined) return;
+    const fd = this.#fd;
+    this.#fd = undefined;
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
   }
 
   #set(relPath: string, entry: Entry): void {
@@ -205,8 +299,9 @@ export class FactsCache {
   /** The entry of a path, its line parsed on first use; a malformed line is dropped (and replaced). */
   #entry(relPath: string): Entry | undefined {
     const found = this.#files.get(relPath);
-    if (found === undefined || !('facts' in found)) return found;
-    const entry = parseLine(this.#bytes, found);
+    if (found === undefined || !('tail' in found)) return found;
+    const data = this.#dataOf(found);
+    const entry = data ? parseLine(found, data) : undefined;
     if (entry) this.#files.set(relPath, entry);
     else this.#delete(relPath);
     return entry;
@@ -215,7 +310,8 @@ export class FactsCache {
   /** Whether the cache holds facts for the document's content (reading it only when its file changed). */
   has(doc: StandardDocument): boolean {
     this.#seen.add(doc.relPath);
-    const entry = this.#entry(doc.relPath);
+    const found = this.#files.get(doc.relPath);
+    const entry = found !== undefined && 'tail' in found ? parseLine(found, undefined) : found;
     return entry !== undefined && (this.#unchanged(doc, entry) || entry.hash === contentHash(doc));
   }
 
@@ -280,14 +376,14 @@ export class FactsCache {
     if (found === undefined) return undefined;
     // A line not used yet is read without making an entry of it: a run that lints one file asks
     // this of every other document, and keeps only the summary.
-    const entry = 'facts' in found ? parseLine(this.#bytes, found, false) : found;
+    const entry = 'tail' in found ? parseLine(found, undefined) : found;
     if (!entry) {
       this.#delete(relPath);
       return undefined;
     }
     if (!this.#same(stat, entry)) return undefined;
     // A front matter that could not be kept exactly is read from the file (`null`).
-    if (entry.summary === 'null' || isNull(entry.frontMatter)) return undefined;
+    if (entry.summary === 'null') return undefined;
     const problem = parseProblem(entry.problem);
     const summary = parseSummary(entry.summary);
     if (problem === null || !summary) {
@@ -302,7 +398,7 @@ export class FactsCache {
         positioned: () => {
           const current = this.#files.get(relPath);
           // The entry it was known from, parsed now if it was a line (and not replaced since).
-          const whole = current === found ? this.#entry(relPath) : current !== undefined && 'facts' in found && (current as Entry).line === found ? (current as Entry) : undefined;
+          const whole = current === found ? this.#entry(relPath) : current !== undefined && 'tail' in found && (current as Entry).line === found ? (current as Entry) : undefined;
           const frontMatter = whole ? positioned(whole) : undefined;
           if (whole && !frontMatter) this.#delete(relPath);
           return frontMatter;
@@ -338,26 +434,47 @@ export class FactsCache {
 
   /**
    * Writes the cache when something changed: the changed entries appended to the file read, or
-   * the whole file (atomically: a reader never sees half a file).
+   * the whole file (atomically: a reader never sees half a file). The file read is closed.
    */
   save(): void {
-    if (!this.#dirty) return;
-    if (!this.#append()) {
-      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now() };
-      const parts: (string | Uint8Array)[] = [`${JSON.stringify(header)}\n`];
-      for (const [relPath, found] of this.#files) {
-        if ('facts' in found) {
-          // A line not used in this run is written back as it was read.
-          parts.push(this.#bytes.subarray(found.start, found.end), '\n');
-          continue;
-        }
-        if (found.line) parts.push(this.#bytes.subarray(found.line.start, found.line.end), '\n');
-        else parts.push(...lineOf(relPath, found));
-      }
-      const bytes = Buffer.concat(parts.map(toBytes));
-      writeFileAtomic(this.#path, bytes);
-      this.#replaced = 0;
+    if (!this.#dirty) {
+      this.close();
+      return;
     }
+    if (!this.#append()) {
+      // Entries not used in this run are written back as they were read.
+      this.#readData();
+      const index: Uint8Array[] = [];
+      const data: Uint8Array[] = [];
+      let dataLength = 0;
+      let indexLength = 0;
+      for (const [relPath, found] of this.#files) {
+        const line = 'tail' in found ? found : found.line;
+        const record = line ? this.#dataOf(line) : undefined;
+        let meta: Uint8Array;
+        let bytes: Uint8Array;
+        if (line && record) {
+          meta = line.bytes.subarray(line.start, line.tail);
+          bytes = record;
+        } else {
+          const entry = 'tail' in found ? parseLine(found, record) : found;
+          // An entry whose data cannot be read any more is dropped: it is computed again.
+          if (!entry || ('tail' in found && !record)) continue;
+          meta = Buffer.from(metaOf(relPath, entry), 'utf8');
+          bytes = Buffer.concat([toBytes(entry.frontMatter), TAB_BYTES, toBytes(entry.json)]);
+        }
+        const position = Buffer.from(`${dataLength}\t${bytes.length}\n`, 'latin1');
+        index.push(meta, position);
+        data.push(bytes, NEWLINE_BYTES);
+        indexLength += meta.length + position.length;
+        dataLength += bytes.length + 1;
+      }
+      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now(), index: indexLength, data: dataLength };
+      writeFileAtomic(this.#path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...index, ...data]));
+      this.#replaced = 0;
+      this.#ino = -1;
+    }
+    this.close();
     this.#changed = new Set();
     this.#rewrite = false;
     this.#dirty = false;
@@ -374,8 +491,8 @@ export class FactsCache {
     const parts: (string | Uint8Array)[] = [];
     for (const relPath of this.#changed) {
       const found = this.#files.get(relPath);
-      if (found === undefined || 'facts' in found) return false;
-      parts.push(...lineOf(relPath, found));
+      if (found === undefined || 'tail' in found) return false;
+      parts.push(metaOf(relPath, found), found.frontMatter, '\t', found.json, '\n');
     }
     const bytes = Buffer.concat(parts.map(toBytes));
     let fd: number;
@@ -386,9 +503,10 @@ export class FactsCache {
     }
     try {
       const stat = fstatSync(fd);
-      if (stat.ino !== this.#ino || stat.size !== this.#bytes.length) return false;
+      if (stat.ino !== this.#ino || stat.size !== this.#size) return false;
       // One write: appends by two runs at once do not interleave.
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      this.#size += bytes.length;
     } finally {
       closeSync(fd);
     }
@@ -397,43 +515,56 @@ export class FactsCache {
   }
 }
 
-/** The line of an entry, in parts (the front matter and facts may still be bytes of the file). */
-function lineOf(relPath: string, entry: Entry): (string | Uint8Array)[] {
-  return [[relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.summary, ''].join('\t'), entry.frontMatter, '\t', entry.json, '\n'];
+/** The fields of an entry up to its summary, with the tab after it. */
+function metaOf(relPath: string, entry: Entry): string {
+  return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.summary, ''].join('\t');
 }
 
 function toBytes(part: string | Uint8Array): Uint8Array {
   return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
 }
 
+/** `length` bytes of an open file from `position` (fewer at its end). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(Math.max(0, length));
+  let read = 0;
+  while (read < buffer.length) {
+    const count = readSync(fd, buffer, read, buffer.length - read, position + read);
+    if (count === 0) break;
+    read += count;
+  }
+  return read === buffer.length ? buffer : buffer.subarray(0, read);
+}
+
 const NEWLINE = 0x0a;
 const TAB = 0x09;
-/** Path, hash, size, time, inode, time recorded, problem, summary and front matter come before the facts. */
-const FIELDS_BEFORE_FACTS = 9;
+const NEWLINE_BYTES = Buffer.from('\n');
+const TAB_BYTES = Buffer.from('\t');
+/** A header longer than this is not one. */
+const HEADER_MAX = 64 * 1024;
+/** Data read entry by entry from the file up to this many; past it, all at once. */
+const DATA_READS = 256;
+/** Path, hash, size, time, inode, time recorded, problem and summary come before the data. */
+const FIELDS_BEFORE_DATA = 8;
 
-/** The entry of a line of the file, or undefined when a field is not what it should be. */
-function parseLine(bytes: Buffer, line: Line, keep = true): Entry | undefined {
-  // The front matter is the field before the facts: it stays bytes, as they do.
-  const frontMatterEnd = line.facts - 1;
-  const frontMatterStart = bytes.lastIndexOf(TAB, frontMatterEnd - 1) + 1;
-  if (frontMatterStart <= line.start) return undefined;
-  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', summary = ''] = bytes.toString('utf8', line.start, frontMatterStart - 1).split('\t');
+/**
+ * The entry of a line of the file with its data (`front matter \t facts`), or undefined when a
+ * field is not what it should be. Without data (an entry only looked at), its front matter and
+ * facts are left empty.
+ */
+function parseLine(line: Line, data: Buffer | undefined): Entry | undefined {
+  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', summary = ''] = line.bytes.toString('utf8', line.start, line.tail - 1).split('\t');
   const numbers = [Number(size), Number(mtimeMs), Number(ino), Number(written)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
-  // An entry only looked at (`keep` false) does not need its front matter and facts: only whether the front matter is `null`.
-  const frontMatter = keep ? bytes.subarray(frontMatterStart, frontMatterEnd) : isNullAt(bytes, frontMatterStart, frontMatterEnd) ? 'null' : '';
-  return {
-    hash,
-    size: numbers[0] ?? -1,
-    mtimeMs: numbers[1] ?? -1,
-    ino: numbers[2] ?? -1,
-    written: numbers[3] ?? 0,
-    problem,
-    summary,
-    frontMatter,
-    json: keep ? bytes.subarray(line.facts, line.end) : '',
-    line,
-  };
+  let frontMatter: string | Uint8Array = '';
+  let json: string | Uint8Array = '';
+  if (data !== undefined) {
+    const tab = data.indexOf(TAB);
+    if (tab === -1) return undefined;
+    frontMatter = data.subarray(0, tab);
+    json = data.subarray(tab + 1);
+  }
+  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, written: numbers[3] ?? 0, problem, summary, frontMatter, json, line };
 }
 
 /** Whether a JSON field is `null` (kept as text or as bytes of the file). */
@@ -572,7 +703,12 @@ function checkHeader(data: unknown, tool: string, config: string): string | unde
   if (header.tool !== tool) return `written by version ${String(header.tool)}`;
   if (header.config !== config) return 'written with another configuration';
   if (typeof header.written !== 'number' || !Number.isFinite(header.written)) return 'not a cache file';
+  if (!isLength(header.index) || !isLength(header.data)) return 'not a cache file';
   return undefined;
+}
+
+function isLength(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isBody(value: unknown): value is BodyFacts {
