@@ -39,7 +39,7 @@ function lintWithCache(root: string): { lines: string; cache: FactsCache } {
 
 /**
  * The entries of a cache file, each as its fields (path, hash, size, time, inode, time recorded,
- * problem, summary, front matter, facts): the index with the data it points to, then the
+ * problem, data, references, front matter, facts): the index with the data it points to, then the
  * appended lines.
  */
 function readCacheFile(file: string): string[][] {
@@ -65,8 +65,8 @@ function writeCacheFile(file: string, entries: readonly string[][]): void {
   let index = '';
   let data = '';
   for (const fields of entries) {
-    const record = fields.slice(8).join('\t');
-    index += `${fields.slice(0, 8).join('\t')}\t${Buffer.byteLength(data)}\t${Buffer.byteLength(record)}\n`;
+    const record = fields.slice(9).join('\t');
+    index += `${fields.slice(0, 9).join('\t')}\t${Buffer.byteLength(data)}\t${Buffer.byteLength(record)}\n`;
     data += `${record}\n`;
   }
   writeFileSync(file, `${JSON.stringify({ ...header, index: Buffer.byteLength(index), data: Buffer.byteLength(data) })}\n${index}${data}`);
@@ -117,12 +117,13 @@ describe('--cache', () => {
   });
 
   test.each([
-    ['facts of the wrong shape', 9, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
-    ['facts that are not JSON', 9, () => '{"headings":['],
+    ['facts of the wrong shape', 10, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
+    ['facts that are not JSON', 10, () => '{"headings":['],
     ['a size that is not a number', 2, () => 'many'],
-    ['front matter of the wrong shape', 8, (json: string) => json.replace('"entries":[', '"entries":[7,')],
-    ['a summary of the wrong shape', 7, (json: string) => json.replace('"references":[]', '"references":[["replaces",7,0,1,0]]')],
-    ['a summary that is not JSON', 7, () => '{"data":'],
+    ['front matter of the wrong shape', 9, (json: string) => json.replace('"entries":[', '"entries":[7,')],
+    ['data that are not a mapping', 7, () => '[1]'],
+    ['references of the wrong shape', 8, () => '[["replaces",7,0,1,0]]'],
+    ['references that are not JSON', 8, () => '[['],
   ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, field, corrupt) => {
     // Old files: the cache is asked for their front matter too, as they need not be read.
     const { root } = oldRepo();
@@ -344,5 +345,35 @@ describe('--cache and one file, as a pre-commit hook lints it', () => {
         expect(await runMain(warmArgs, root)).toEqual(coldOutput);
       }
     }
+  });
+
+  test.each([
+    ['data that are not a mapping', 7, '[1]'],
+    ['references of the wrong shape', 8, '[["replaces",7,0,1,0]]'],
+    ['references that are not JSON', 8, '[['],
+    ['a front matter that is not JSON', 9, '{'],
+  ])('another document whose entry has %s is read from its file: the findings are a cold run\'s', (_name, field, corrupt) => {
+    const { root, names } = related();
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const full = FactsCache.load(file, 'test', config);
+    lintWithConfig(config, { cwd: root, paths: [], cache: full });
+    full.save();
+    // The entry of v2, which names v1 (in `replaces` and `replaced_by`) and differs in `track`.
+    const entries = readCacheFile(file);
+    const fields = entries.find((entry) => entry[0] === `Standards/${names[1] ?? ''}`) ?? [];
+    fields[field] = corrupt;
+    writeCacheFile(file, entries);
+    const path = join(root, 'Standards', names[0] ?? '');
+    const cold = lintWithConfig(config, { cwd: root, paths: [path] });
+    const cache = FactsCache.load(file, 'test', config);
+    const plan = planLint(config, { cwd: root, paths: [path], cache });
+    const warm = checkPlan(plan, config, { cwd: root, paths: [path], cache });
+    expect(cold.results[0]?.messages.length ?? 0).toBeGreaterThan(0);
+    expect(warm.results).toEqual(cold.results);
+    // Its entry is never trusted: the next run that reports on it makes it again.
+    cache.save();
+    expect(lintWithCache(root).cache.misses).toBe(1);
+    expect(lintWithCache(root).cache.misses).toBe(0);
   });
 });

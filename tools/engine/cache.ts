@@ -41,8 +41,10 @@ interface Entry {
   /** When the entry was recorded (milliseconds since the epoch). */
   written: number;
   problem: string;
-  /** The summary of the front matter as JSON (`null` when it cannot be kept exactly). */
-  summary: string;
+  /** The data of the front matter as JSON (`null` when it cannot be kept exactly). */
+  data: string;
+  /** The references of the front matter, each as `[field, name, start, end, asString]`, as JSON. */
+  references: string;
   /** The plain front matter as JSON (`null` when it cannot be kept exactly). */
   frontMatter: string | Uint8Array;
   json: string | Uint8Array;
@@ -328,7 +330,8 @@ export class FactsCache {
         const body = parseFacts(entry.json);
         const problem = parseProblem(entry.problem);
         // The front matter of a document reported on is used whole: it must be well formed too.
-        if (body && problem !== null && (isNull(entry.frontMatter) || positioned(entry))) {
+        const frontMatter = entry.data === 'null' || (positioned(entry) !== undefined && parseData(entry.data) !== undefined && parseReferences(entry.references) !== undefined);
+        if (body && problem !== null && frontMatter) {
           if (unchanged) {
             hashes.set(doc, entry.hash);
             doc.adoptKnown(problem, body);
@@ -359,7 +362,7 @@ export class FactsCache {
       ino: stat?.ino ?? -1,
       written: Date.now(),
       problem: JSON.stringify(doc.knownReadProblem ?? null),
-      summary: plain ? stringifySummary(summarizeFrontMatter(doc)) : 'null',
+      ...(plain ? stringifySummary(summarizeFrontMatter(doc)) : { data: 'null', references: '[]' }),
       frontMatter: JSON.stringify(plain ?? null),
       json: JSON.stringify(body),
     });
@@ -375,7 +378,7 @@ export class FactsCache {
     const found = this.#files.get(relPath);
     if (found === undefined) return undefined;
     // A line not used yet is read without making an entry of it: a run that lints one file asks
-    // this of every other document, and keeps only the summary.
+    // this of every other document, and keeps nothing of the answer but the document.
     const entry = 'tail' in found ? parseLine(found, undefined) : found;
     if (!entry) {
       this.#delete(relPath);
@@ -383,29 +386,33 @@ export class FactsCache {
     }
     if (!this.#same(stat, entry)) return undefined;
     // A front matter that could not be kept exactly is read from the file (`null`).
-    if (entry.summary === 'null') return undefined;
+    if (entry.data === 'null') return undefined;
     const problem = parseProblem(entry.problem);
-    const summary = parseSummary(entry.summary);
-    if (problem === null || !summary) {
+    if (problem === null) {
       // A malformed entry is never trusted: it is computed again and replaced.
       this.#delete(relPath);
       return undefined;
     }
-    return {
-      frontMatter: {
-        summary,
-        // Asked for once a finding is placed in the document, or a rule reads its positions.
-        positioned: () => {
-          const current = this.#files.get(relPath);
-          // The entry it was known from, parsed now if it was a line (and not replaced since).
-          const whole = current === found ? this.#entry(relPath) : current !== undefined && 'tail' in found && (current as Entry).line === found ? (current as Entry) : undefined;
-          const frontMatter = whole ? positioned(whole) : undefined;
-          if (whole && !frontMatter) this.#delete(relPath);
-          return frontMatter;
-        },
-      },
-      problem,
-    };
+    return { frontMatter: new KnownEntry(this, relPath, found), problem };
+  }
+
+  /**
+   * A part of the entry a document was known from (see `known`), when the entry is still the
+   * one it was known from and the part is well formed; a malformed part drops the entry.
+   */
+  knownPart<T>(relPath: string, from: Entry | Line, part: 'data' | 'references' | 'positioned', read: (entry: Entry) => T | undefined): T | undefined {
+    const current = this.#files.get(relPath);
+    let entry: Entry | undefined;
+    if (part === 'positioned') {
+      // The entry it was known from, parsed now if it was a line (and not replaced since).
+      entry = current === from ? this.#entry(relPath) : current !== undefined && 'tail' in from && !('tail' in current) && current.line === from ? current : undefined;
+    } else if (current === from || (current !== undefined && 'tail' in from && !('tail' in current) && current.line === from)) {
+      entry = 'tail' in from ? parseLine(from, undefined) : from;
+    }
+    if (!entry) return undefined;
+    const value = read(entry);
+    if (value === undefined) this.#delete(relPath);
+    return value;
   }
 
   /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
@@ -517,7 +524,7 @@ export class FactsCache {
 
 /** The fields of an entry up to its summary, with the tab after it. */
 function metaOf(relPath: string, entry: Entry): string {
-  return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.summary, ''].join('\t');
+  return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.data, entry.references, ''].join('\t');
 }
 
 function toBytes(part: string | Uint8Array): Uint8Array {
@@ -544,36 +551,27 @@ const TAB_BYTES = Buffer.from('\t');
 const HEADER_MAX = 64 * 1024;
 /** Data read entry by entry from the file up to this many; past it, all at once. */
 const DATA_READS = 256;
-/** Path, hash, size, time, inode, time recorded, problem and summary come before the data. */
-const FIELDS_BEFORE_DATA = 8;
+/** Path, hash, size, time, inode, time recorded, problem, data and references come before the front matter and facts. */
+const FIELDS_BEFORE_DATA = 9;
 
 /**
  * The entry of a line of the file with its data (`front matter \t facts`), or undefined when a
  * field is not what it should be. Without data (an entry only looked at), its front matter and
  * facts are left empty.
  */
-function parseLine(line: Line, data: Buffer | undefined): Entry | undefined {
-  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', summary = ''] = line.bytes.toString('utf8', line.start, line.tail - 1).split('\t');
+function parseLine(line: Line, record: Buffer | undefined): Entry | undefined {
+  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', data = '', references = ''] = line.bytes.toString('utf8', line.start, line.tail - 1).split('\t');
   const numbers = [Number(size), Number(mtimeMs), Number(ino), Number(written)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
   let frontMatter: string | Uint8Array = '';
   let json: string | Uint8Array = '';
-  if (data !== undefined) {
-    const tab = data.indexOf(TAB);
+  if (record !== undefined) {
+    const tab = record.indexOf(TAB);
     if (tab === -1) return undefined;
-    frontMatter = data.subarray(0, tab);
-    json = data.subarray(tab + 1);
+    frontMatter = record.subarray(0, tab);
+    json = record.subarray(tab + 1);
   }
-  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, written: numbers[3] ?? 0, problem, summary, frontMatter, json, line };
-}
-
-/** Whether a JSON field is `null` (kept as text or as bytes of the file). */
-function isNull(json: string | Uint8Array): boolean {
-  return typeof json === 'string' ? json === 'null' : isNullAt(json, 0, json.length);
-}
-
-function isNullAt(bytes: Uint8Array, start: number, end: number): boolean {
-  return end - start === 4 && bytes[start] === 0x6e && bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6c && bytes[start + 3] === 0x6c;
+  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, written: numbers[3] ?? 0, problem, data, references, frontMatter, json, line };
 }
 
 /** The whole front matter of an entry, parsed once; undefined when it is not well formed. */
@@ -589,25 +587,37 @@ function decode(json: string | Uint8Array): string {
   return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
 }
 
-/** A summary as JSON: the data, and each reference as `[field, name, start, end, asString]`. */
-function stringifySummary(summary: FrontMatterSummary): string {
+/** A summary as the two fields of a line: the data, and each reference as `[field, name, start, end, asString]`. */
+function stringifySummary(summary: FrontMatterSummary): { data: string; references: string } {
   const references = summary.references.map((reference) => [reference.field, reference.name, reference.range.start, reference.range.end, reference.asString ? 1 : 0]);
-  return JSON.stringify({ data: summary.data, references });
+  return { data: JSON.stringify(summary.data), references: JSON.stringify(references) };
 }
 
-/** A recorded summary, when it has the shape of one; undefined otherwise. */
-function parseSummary(json: string): FrontMatterSummary | undefined {
+/** Recorded data, when it is a mapping; undefined otherwise. */
+function parseData(json: string): Record<string, unknown> | undefined {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { data, references } = value as { data?: unknown; references?: unknown };
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray(references)) return undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+const NO_REFERENCES: readonly Reference[] = [];
+
+/** Recorded references, when they have the shape of references; undefined otherwise. */
+function parseReferences(json: string): readonly Reference[] | undefined {
+  if (json === '[]') return NO_REFERENCES;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value)) return undefined;
   const parsed: Reference[] = [];
-  for (const item of references as unknown[]) {
+  for (const item of value as unknown[]) {
     if (!Array.isArray(item) || item.length !== 5) return undefined;
     const [field, name, start, end, asString] = item as unknown[];
     if (!REFERENCE_FIELDS.includes(field as ReferenceField) || typeof name !== 'string' || (asString !== 0 && asString !== 1)) return undefined;
@@ -615,7 +625,33 @@ function parseSummary(json: string): FrontMatterSummary | undefined {
     if (!isRange(range)) return undefined;
     parsed.push({ field: field as ReferenceField, name, range, asString: asString === 1 });
   }
-  return { data: data as Record<string, unknown>, references: parsed };
+  return parsed;
+}
+
+/** The front matter of a document known from the cache: each part read from its entry when asked for. */
+class KnownEntry implements KnownFrontMatter {
+  readonly #cache: FactsCache;
+  readonly #relPath: string;
+  readonly #from: Entry | Line;
+
+  constructor(cache: FactsCache, relPath: string, from: Entry | Line) {
+    this.#cache = cache;
+    this.#relPath = relPath;
+    this.#from = from;
+  }
+
+  data(): Record<string, unknown> | undefined {
+    return this.#cache.knownPart(this.#relPath, this.#from, 'data', (entry) => parseData(entry.data));
+  }
+
+  references(): readonly Reference[] | undefined {
+    return this.#cache.knownPart(this.#relPath, this.#from, 'references', (entry) => parseReferences(entry.references));
+  }
+
+  /** Asked for once a finding is placed in the document, or a rule reads its positions. */
+  positioned(): FrontMatter | undefined {
+    return this.#cache.knownPart(this.#relPath, this.#from, 'positioned', positioned);
+  }
 }
 
 /** A recorded front matter, when it has the shape of one; undefined otherwise. */

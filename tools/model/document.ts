@@ -23,17 +23,20 @@ export interface FieldValue {
 }
 
 /**
- * The front matter of a document known from a cache: its summary now, the whole (with
- * positions) when something asks for it; `positioned` gives undefined when the cache cannot,
- * and the front matter is then parsed from the file.
+ * The front matter of a document known from a cache, each part read when something first asks
+ * for it: its data and its references (what cross-document rules read of the documents they do
+ * not report on), or the whole front matter with its positions. A part the cache cannot give
+ * (undefined) is taken from the whole front matter, which is parsed from the file when the cache
+ * cannot give that either.
  */
 export interface KnownFrontMatter {
-  summary: FrontMatterSummary;
-  positioned: () => FrontMatter | undefined;
+  data(): Record<string, unknown> | undefined;
+  references(): readonly Reference[] | undefined;
+  positioned(): FrontMatter | undefined;
 }
 
 function isKnownFrontMatter(value: FrontMatter | KnownFrontMatter): value is KnownFrontMatter {
-  return 'summary' in value;
+  return typeof (value as Partial<KnownFrontMatter>).positioned === 'function';
 }
 
 /** Reads a document's whole file; throws when it cannot. */
@@ -81,10 +84,10 @@ export class StandardDocument {
   readonly name: FileName | undefined;
   readonly nameProblems: string[];
   #frontMatter: FrontMatter | undefined;
-  /** For a document known from a cache: its front matter's data and references, until the whole is asked for. */
-  #summary: FrontMatterSummary | undefined;
-  /** Gives the whole front matter of a document known from a cache (undefined: parse it from the file). */
-  #positioned: (() => FrontMatter | undefined) | undefined;
+  /** For a document known from a cache: its front matter, until the whole is asked for. */
+  #known: KnownFrontMatter | undefined;
+  #knownData: Record<string, unknown> | undefined;
+  #knownReferences: readonly Reference[] | undefined;
   #source: SourceFile;
   #readProblem: SourceProblem | undefined;
   /** The front matter part, kept to go back to after `release()`. */
@@ -113,17 +116,22 @@ export class StandardDocument {
   /** The front matter with its positions (for a document known from a cache, built on first use). */
   get frontMatter(): FrontMatter {
     if (this.#frontMatter === undefined) {
-      const positioned = this.#positioned?.();
+      const positioned = this.#known?.positioned();
       this.#frontMatter = positioned ?? frontMatterBefore(this.source.text, this.readProblem);
-      this.#summary = undefined;
-      this.#positioned = undefined;
+      this.#known = undefined;
+      this.#knownData = undefined;
+      this.#knownReferences = undefined;
     }
     return this.#frontMatter;
   }
 
   /** The plain data of the front matter (without building its positions). */
   get data(): Record<string, unknown> {
-    return this.#frontMatter?.data ?? this.#summary?.data ?? this.frontMatter.data;
+    if (this.#frontMatter === undefined && this.#known !== undefined) {
+      const data = (this.#knownData ??= this.#known.data());
+      if (data !== undefined) return data;
+    }
+    return this.frontMatter.data;
   }
 
   static fromBytes(path: string, relPath: string, fileName: string, bytes: Uint8Array, maxFileSize?: number): StandardDocument {
@@ -166,8 +174,7 @@ export class StandardDocument {
     const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, isKnownFrontMatter(lazyOrWhole) ? NO_FRONT_MATTER : lazyOrWhole);
     if (isKnownFrontMatter(lazyOrWhole)) {
       doc.#frontMatter = undefined;
-      doc.#summary = lazyOrWhole.summary;
-      doc.#positioned = lazyOrWhole.positioned;
+      doc.#known = lazyOrWhole;
     }
     doc.#head = placeholder;
     doc.#loader = loader;
@@ -319,8 +326,9 @@ export class StandardDocument {
 
   /** The file names a reference field names, accepting a single string as well as a list. */
   references(field: ReferenceField): Reference[] {
-    if (this.#frontMatter === undefined && this.#summary !== undefined) {
-      return this.#summary.references.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
+    if (this.#frontMatter === undefined && this.#known !== undefined) {
+      const known = (this.#knownReferences ??= this.#known.references());
+      if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
     }
     const value = findEntry(this.frontMatter, field)?.value;
     if (value?.kind === 'scalar') {
