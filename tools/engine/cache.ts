@@ -379,7 +379,7 @@ export class FactsCache {
     if (found === undefined) return undefined;
     // A line not used yet is read without making an entry of it: a run that lints one file asks
     // this of every other document, and keeps nothing of the answer but the document.
-    const entry = 'tail' in found ? parseLine(found, undefined) : found;
+    const entry = 'tail' in found ? peekLine(found) : found;
     if (!entry) {
       this.#delete(relPath);
       return undefined;
@@ -387,7 +387,7 @@ export class FactsCache {
     if (!this.#same(stat, entry)) return undefined;
     // A front matter that could not be kept exactly is read from the file (`null`).
     if (entry.data === 'null') return undefined;
-    const problem = parseProblem(entry.problem);
+    const problem = entry.problem === 'null' ? undefined : parseProblem(entry.problem);
     if (problem === null) {
       // A malformed entry is never trusted: it is computed again and replaced.
       this.#delete(relPath);
@@ -397,22 +397,31 @@ export class FactsCache {
   }
 
   /**
-   * A part of the entry a document was known from (see `known`), when the entry is still the
-   * one it was known from and the part is well formed; a malformed part drops the entry.
+   * A field of the entry a document was known from (see `known`), when the entry is still the
+   * one it was known from and the field is well formed; a malformed field drops the entry.
    */
-  knownPart<T>(relPath: string, from: Entry | Line, part: 'data' | 'references' | 'positioned', read: (entry: Entry) => T | undefined): T | undefined {
-    const current = this.#files.get(relPath);
-    let entry: Entry | undefined;
-    if (part === 'positioned') {
-      // The entry it was known from, parsed now if it was a line (and not replaced since).
-      entry = current === from ? this.#entry(relPath) : current !== undefined && 'tail' in from && !('tail' in current) && current.line === from ? current : undefined;
-    } else if (current === from || (current !== undefined && 'tail' in from && !('tail' in current) && current.line === from)) {
-      entry = 'tail' in from ? parseLine(from, undefined) : from;
-    }
-    if (!entry) return undefined;
-    const value = read(entry);
+  knownField<T>(relPath: string, from: Entry | Line, field: 'data' | 'references', read: (json: string) => T | undefined): T | undefined {
+    if (!this.#isStill(relPath, from)) return undefined;
+    // Only the field asked for is decoded.
+    const value = read('tail' in from ? lineField(from, field === 'data' ? DATA_FIELD : REFERENCES_FIELD) : from[field]);
     if (value === undefined) this.#delete(relPath);
     return value;
+  }
+
+  /** The whole front matter of the entry a document was known from (see `knownField`). */
+  knownFrontMatter(relPath: string, from: Entry | Line): FrontMatter | undefined {
+    if (!this.#isStill(relPath, from)) return undefined;
+    // The entry it was known from, parsed now if it was a line.
+    const entry = this.#entry(relPath);
+    const frontMatter = entry ? positioned(entry) : undefined;
+    if (entry && !frontMatter) this.#delete(relPath);
+    return frontMatter;
+  }
+
+  /** Whether the entry of a path is still the one read as `from` (a line, or the entry made of it). */
+  #isStill(relPath: string, from: Entry | Line): boolean {
+    const current = this.#files.get(relPath);
+    return current === from || (current !== undefined && 'tail' in from && !('tail' in current) && current.line === from);
   }
 
   /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
@@ -421,7 +430,7 @@ export class FactsCache {
     return stat !== undefined && this.#same(stat, entry);
   }
 
-  #same(stat: FileStat, entry: Entry): boolean {
+  #same(stat: FileStat, entry: Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written'>): boolean {
     return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino && stat.mtimeMs < entry.written - RACY_MS;
   }
 
@@ -553,6 +562,36 @@ const HEADER_MAX = 64 * 1024;
 const DATA_READS = 256;
 /** Path, hash, size, time, inode, time recorded, problem, data and references come before the front matter and facts. */
 const FIELDS_BEFORE_DATA = 9;
+const DATA_FIELD = 7;
+const REFERENCES_FIELD = 8;
+
+/** The text of a field of a line (before its front matter and facts). */
+function lineField(line: Line, index: number): string {
+  let start = line.start;
+  for (let field = 0; field < index; field++) start = line.bytes.indexOf(TAB, start) + 1;
+  return line.bytes.toString('utf8', start, line.bytes.indexOf(TAB, start));
+}
+
+/**
+ * What `known` needs of a line, decoding no more of it than that: its size, time, inode and time
+ * recorded, its read problem, and whether its data is `null`; undefined when a number is not one.
+ */
+function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written' | 'problem' | 'data'> | undefined {
+  const bytes = line.bytes;
+  const tabs: number[] = [];
+  for (let at = line.start - 1, field = 0; field < FIELDS_BEFORE_DATA; field++) tabs.push((at = bytes.indexOf(TAB, at + 1)));
+  const field = (index: number, encoding: 'latin1' | 'utf8'): string => bytes.toString(encoding, (tabs[index - 1] ?? -1) + 1, tabs[index]);
+  const size = Number(field(2, 'latin1'));
+  const mtimeMs = Number(field(3, 'latin1'));
+  const ino = Number(field(4, 'latin1'));
+  const written = Number(field(5, 'latin1'));
+  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ino) || !Number.isFinite(written)) return undefined;
+  const isNullField = (index: number): boolean => {
+    const start = (tabs[index - 1] ?? -1) + 1;
+    return tabs[index] === start + 4 && bytes[start] === 0x6e && bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6c && bytes[start + 3] === 0x6c;
+  };
+  return { size, mtimeMs, ino, written, problem: isNullField(6) ? 'null' : field(6, 'utf8'), data: isNullField(DATA_FIELD) ? 'null' : '' };
+}
 
 /**
  * The entry of a line of the file with its data (`front matter \t facts`), or undefined when a
@@ -641,16 +680,16 @@ class KnownEntry implements KnownFrontMatter {
   }
 
   data(): Record<string, unknown> | undefined {
-    return this.#cache.knownPart(this.#relPath, this.#from, 'data', (entry) => parseData(entry.data));
+    return this.#cache.knownField(this.#relPath, this.#from, 'data', parseData);
   }
 
   references(): readonly Reference[] | undefined {
-    return this.#cache.knownPart(this.#relPath, this.#from, 'references', (entry) => parseReferences(entry.references));
+    return this.#cache.knownField(this.#relPath, this.#from, 'references', parseReferences);
   }
 
   /** Asked for once a finding is placed in the document, or a rule reads its positions. */
   positioned(): FrontMatter | undefined {
-    return this.#cache.knownPart(this.#relPath, this.#from, 'positioned', positioned);
+    return this.#cache.knownFrontMatter(this.#relPath, this.#from);
   }
 }
 
