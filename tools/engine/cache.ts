@@ -20,18 +20,18 @@ interface Header {
   config: string;
   /** When the file was written (milliseconds since the epoch). */
   written: number;
-  /** The length in bytes of the index: a line per entry, up to its summary. */
+  /** The length in bytes of the index: a line per entry, up to its references and where its data line is. */
   index: number;
   /** The length in bytes of the data: a line per entry of the index, its front matter and facts. */
   data: number;
 }
 
 /**
- * An entry: the content hash; the size, modification time and inode the file had; the read
- * problem (or none) as JSON; the summary of the front matter (its data and references), the
- * whole front matter with its positions, and the facts, as JSON. The whole front matter and the
- * facts stay bytes of the file until a run asks for them: a run that lints one file needs the
- * summaries of all the others, and the rest of only the one.
+ * An entry: the content hash; the size, modification time and inode the file had, and when the
+ * entry was recorded; the read problem (or none), the data and the references of the front
+ * matter, the whole front matter with its positions, and the facts, as JSON. The whole front
+ * matter and the facts stay bytes of the file until a run asks for them: a run that lints one
+ * file needs the data and references of all the others, and the rest of only the one.
  */
 interface Entry {
   hash: string;
@@ -56,15 +56,15 @@ interface Entry {
 
 /**
  * An entry of the cache file not looked at yet: where its line is in `bytes` (the index, or the
- * lines appended after the data), and where the fields after the summary start. Those are, for
+ * lines appended after the data), and where the fields after its references start. Those are, for
  * a line of the index, the offset and length of its front matter and facts in the data (read
  * from the file only when they are used), and for an appended line the front matter and facts
- * themselves. Most entries of a run that lints one file are only ever asked for their summary.
+ * themselves. Most entries of a run that lints one file are only ever asked for their references.
  */
 interface Line {
   bytes: Buffer;
   start: number;
-  /** Just after the tab that ends the summary. */
+  /** Just after the tab that ends the references. */
   tail: number;
   end: number;
   indexed: boolean;
@@ -88,17 +88,21 @@ const APPEND_MIN = 64;
  * rules themselves run on every run (they take milliseconds), so findings never come from a
  * cache that could be out of date.
  *
- * The file is a JSON header line followed by one line per document (path, hash, size,
- * modification time, inode, when the entry was recorded, read problem, summary of the front
- * matter, front matter and facts, separated by tabs), so that a run parses only the entries it
- * uses. As git's index does, a file whose size, modification time and inode are those of its
+ * The file is a JSON header line, then an index with one line per document (path, hash, size,
+ * modification time, inode, when the entry was recorded, read problem, the data and the
+ * references of its front matter, and where its data line is, separated by tabs), then the data:
+ * one line per document of the index with its whole front matter and its facts. A run that
+ * lints one file reads the index (the cross-document rules need the data and references of
+ * every document) and the data of the one file only; each field of an index line is decoded
+ * when it is first asked for. As git's index does, a file whose size, modification time and inode are those of its
  * entry, and that had not been modified shortly before the entry was recorded, is taken to have
  * the content of its entry without being read; any other file is read and its content hash
  * compared.
  *
  * A run that changes a few entries (a pre-commit hook linting the file being committed) appends
- * their lines to the file instead of writing all of it again, when the file is still the one it
- * read; a later line of a path replaces an earlier one, and an unfinished last line (a run that
+ * their lines (each with its front matter and facts) after the data instead of writing all of
+ * the file again, when the file is still the one it read; a later line of a path replaces an
+ * earlier one, and an unfinished last line (a run that
  * stopped while appending) is not used. The whole file is written again (atomically) once
  * replaced lines pile up, when entries are removed, or when the file is not the one read.
  */
@@ -369,8 +373,8 @@ export class FactsCache {
   }
 
   /**
-   * What the cache knows of a file that has not changed (the summary of its front matter, the
-   * whole front matter when asked for, and its read problem), so that it need not be read at
+   * What the cache knows of a file that has not changed (the data, references and whole front
+   * matter, each read when asked for, and its read problem), so that it need not be read at
    * all; undefined when the file changed or the entry cannot tell.
    */
   known(relPath: string, stat: FileStat): { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined {
@@ -531,7 +535,7 @@ export class FactsCache {
   }
 }
 
-/** The fields of an entry up to its summary, with the tab after it. */
+/** The fields of an entry up to its references, with the tab after them. */
 function metaOf(relPath: string, entry: Entry): string {
   return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.data, entry.references, ''].join('\t');
 }

@@ -35,10 +35,6 @@ export interface KnownFrontMatter {
   positioned(): FrontMatter | undefined;
 }
 
-function isKnownFrontMatter(value: FrontMatter | KnownFrontMatter): value is KnownFrontMatter {
-  return typeof (value as Partial<KnownFrontMatter>).positioned === 'function';
-}
-
 /** Reads a document's whole file; throws when it cannot. */
 export type DocumentLoader = () => Uint8Array;
 
@@ -164,18 +160,15 @@ export class StandardDocument {
     path: string,
     relPath: string,
     fileName: string,
-    known: { frontMatter: FrontMatter | KnownFrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
+    known: { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
     loader: DocumentLoader,
     stat: FileStat,
     maxFileSize?: number,
   ): StandardDocument {
     const placeholder = makeSource(path, fileName, '', false);
-    const lazyOrWhole = known.frontMatter;
-    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, isKnownFrontMatter(lazyOrWhole) ? NO_FRONT_MATTER : lazyOrWhole);
-    if (isKnownFrontMatter(lazyOrWhole)) {
-      doc.#frontMatter = undefined;
-      doc.#known = lazyOrWhole;
-    }
+    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, NO_FRONT_MATTER);
+    doc.#frontMatter = undefined;
+    doc.#known = known.frontMatter;
     doc.#head = placeholder;
     doc.#loader = loader;
     doc.#maxFileSize = maxFileSize;
