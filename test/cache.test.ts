@@ -1,4 +1,4 @@
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FactsCache } from '../tools/engine/cache.js';
@@ -6,7 +6,7 @@ import { ResolvedConfig } from '../tools/engine/config.js';
 import { checkPlan, lintWithConfig, planLint } from '../tools/engine/run.js';
 import { rulesById } from '../tools/rules/index.js';
 import { runMain, temporaryRepos } from './helpers/cli.js';
-import { standard } from './helpers/documents.js';
+import { standard, supplement } from './helpers/documents.js';
 import { goldenLines } from './helpers/lint.js';
 
 const temporaryRepo = temporaryRepos();
@@ -35,6 +35,41 @@ function lintWithCache(root: string): { lines: string; cache: FactsCache } {
   const run = lintWithConfig(config, { cwd: root, paths: [], cache });
   cache.save();
   return { lines: goldenLines(run.results), cache };
+}
+
+/**
+ * The entries of a cache file, each as its fields (path, hash, size, time, inode, time recorded,
+ * problem, data, references, front matter, facts): the index with the data it points to, then the
+ * appended lines.
+ */
+function readCacheFile(file: string): string[][] {
+  const bytes = readFileSync(file);
+  const headerEnd = bytes.indexOf('\n');
+  const header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as { index: number; data: number };
+  const dataStart = headerEnd + 1 + header.index;
+  const entries: string[][] = [];
+  for (const line of bytes.toString('utf8', headerEnd + 1, dataStart).split('\n').filter(Boolean)) {
+    const fields = line.split('\t');
+    const length = Number(fields.pop());
+    const offset = Number(fields.pop());
+    entries.push([...fields, ...bytes.toString('utf8', dataStart + offset, dataStart + offset + length).split('\t')]);
+  }
+  for (const line of bytes.toString('utf8', dataStart + header.data).split('\n').filter(Boolean)) entries.push(line.split('\t'));
+  return entries;
+}
+
+/** Writes entries as `readCacheFile` gives them back into the file, under its header. */
+function writeCacheFile(file: string, entries: readonly string[][]): void {
+  const text = readFileSync(file, 'utf8');
+  const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as Record<string, unknown>;
+  let index = '';
+  let data = '';
+  for (const fields of entries) {
+    const record = fields.slice(9).join('\t');
+    index += `${fields.slice(0, 9).join('\t')}\t${Buffer.byteLength(data)}\t${Buffer.byteLength(record)}\n`;
+    data += `${record}\n`;
+  }
+  writeFileSync(file, `${JSON.stringify({ ...header, index: Buffer.byteLength(index), data: Buffer.byteLength(data) })}\n${index}${data}`);
 }
 
 describe('--cache', () => {
@@ -68,7 +103,8 @@ describe('--cache', () => {
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
     ['another format', (text: string) => text.replace('"format":7', '"format":6'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
-    ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 5 is malformed'],
+    ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 8 is malformed'],
+    ['an index longer than the file', (text: string) => text.replace(/"index":\d+/, '"index":99999999'), 'ignored: not a cache file'],
   ])('a cache file with %s is ignored, never trusted', (_name, corrupt, status) => {
     const root = repo();
     const cold = lintWithCache(root);
@@ -81,20 +117,22 @@ describe('--cache', () => {
   });
 
   test.each([
-    ['facts of the wrong shape', 7, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
-    ['facts that are not JSON', 7, () => '{"headings":['],
+    ['facts of the wrong shape', 10, (json: string) => json.replace('"headings":[', '"headings":[{"depth":"two"},')],
+    ['facts that are not JSON', 10, () => '{"headings":['],
     ['a size that is not a number', 2, () => 'many'],
-    ['front matter of the wrong shape', 6, (json: string) => json.replace('"entries":[', '"entries":[7,')],
+    ['front matter of the wrong shape', 9, (json: string) => json.replace('"entries":[', '"entries":[7,')],
+    ['data that are not a mapping', 7, () => '[1]'],
+    ['references of the wrong shape', 8, () => '[["replaces",7,0,1,0]]'],
+    ['references that are not JSON', 8, () => '[['],
   ])('an entry with %s is not trusted: the document is parsed again and its entry replaced', (_name, field, corrupt) => {
     // Old files: the cache is asked for their front matter too, as they need not be read.
     const { root } = oldRepo();
     const cold = lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const fields = (lines[1] ?? '').split('\t');
+    const entries = readCacheFile(file);
+    const fields = entries[0] ?? [];
     fields[field] = corrupt(fields[field] ?? '');
-    lines[1] = fields.join('\t');
-    writeFileSync(file, lines.join('\n'));
+    writeCacheFile(file, entries);
     const again = lintWithCache(root);
     expect(again.cache.status).toBe('used');
     expect(again.cache.hits).toBe(2);
@@ -107,7 +145,7 @@ describe('--cache', () => {
     const root = repo();
     lintWithCache(root);
     const file = join(root, '.scs-standards-cache');
-    const before = readFileSync(file, 'utf8').split('\n');
+    const before = readCacheFile(file);
     // Only the first document is linted (and changed): the lines of the others are kept as read.
     const path = join(root, 'Standards', 'scs-0100-v1-flavor-naming.md');
     writeFileSync(path, `${readFileSync(path, 'utf8')}\nOne more paragraph.\n`);
@@ -116,12 +154,90 @@ describe('--cache', () => {
     lintWithConfig(config, { cwd: root, paths: [path], cache });
     cache.retainExisting();
     cache.save();
-    const after = readFileSync(file, 'utf8').split('\n');
-    expect(after.length).toBe(before.length);
-    const line = (lines: string[], name: string): string | undefined => lines.find((text) => text.startsWith(`Standards/${name}\t`));
+    // The document removed from the folder: the file is written again, without its line.
+    rmSync(join(root, 'Standards', 'scs-0102-v1-image-metadata.md'));
+    const again = FactsCache.load(file, 'test', config);
+    lintWithConfig(config, { cwd: root, paths: [path], cache: again });
+    again.retainExisting();
+    again.save();
+    const after = readCacheFile(file);
+    expect(after.length).toBe(before.length - 1);
+    const line = (entries: string[][], name: string): string | undefined => entries.find((fields) => fields[0] === `Standards/${name}`)?.join('\t');
     expect(line(after, 'scs-0100-v1-flavor-naming.md')).not.toBe(line(before, 'scs-0100-v1-flavor-naming.md'));
-    for (const name of ['scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md']) expect(line(after, name)).toBe(line(before, name));
+    expect(line(after, 'scs-0101-v1-entropy.md')).toBe(line(before, 'scs-0101-v1-entropy.md'));
+    expect(line(after, 'scs-0102-v1-image-metadata.md')).toBeUndefined();
+    expect(lintWithCache(root).cache.hits).toBe(2);
+  });
+
+  test('a run that changes a few entries appends their lines; a later line of a path replaces an earlier one', () => {
+    const root = repo();
+    lintWithCache(root);
+    const file = join(root, '.scs-standards-cache');
+    const before = readFileSync(file);
+    const path = join(root, 'Standards', 'scs-0100-v1-flavor-naming.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('## Conformance Tests', '## Tests'));
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const cache = FactsCache.load(file, 'test', config);
+    const edited = goldenLines(lintWithConfig(config, { cwd: root, paths: [path], cache }).results);
+    cache.retainExisting();
+    cache.save();
+    // The file read is kept byte for byte, the changed entry's line after it.
+    const after = readFileSync(file);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    const appended = after.subarray(before.length).toString('utf8').split('\n');
+    expect(appended.length).toBe(2);
+    expect(appended[0]?.startsWith('Standards/scs-0100-v1-flavor-naming.md\t')).toBe(true);
+    // The appended line is the one used: the edited document's facts, the others' as they were.
+    const warm = lintWithCache(root);
+    expect(warm.cache.hits).toBe(3);
+    expect(warm.lines).toContain('scs-0100-v1-flavor-naming.md:1:1-1:1 error sections-required Missing section `## Conformance Tests`');
+    const cold = lintWithConfig(config, { cwd: root, paths: [path] });
+    expect(goldenLines(cold.results)).toBe(edited);
+  });
+
+  test('appended lines are written together again once they pile up', () => {
+    const root = repo();
+    lintWithCache(root);
+    const file = join(root, '.scs-standards-cache');
+    const path = join(root, 'Standards', 'scs-0101-v1-entropy.md');
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const lineCount = (): number => readFileSync(file, 'utf8').split('\n').length;
+    expect(readCacheFile(file).length).toBe(3);
+    const start = lineCount();
+    let most = start;
+    for (let edit = 1; edit <= 70; edit++) {
+      writeFileSync(path, `${readFileSync(path, 'utf8')}\nEdit ${edit}.\n`);
+      const cache = FactsCache.load(file, 'test', config);
+      lintWithConfig(config, { cwd: root, paths: [path], cache });
+      cache.save();
+      most = Math.max(most, lineCount());
+    }
+    expect(most).toBeGreaterThan(start + 32);
+    expect(lineCount()).toBeLessThan(most);
     expect(lintWithCache(root).cache.hits).toBe(3);
+    const paths = readCacheFile(file).map((fields) => fields[0]);
+    expect(new Set(paths).size).toBe(3);
+    expect(paths.length).toBeLessThan(3 + 32);
+  });
+
+  test('an unfinished last line (an append that stopped) is not used, and the file is written whole again', () => {
+    const root = repo();
+    const cold = lintWithCache(root);
+    const file = join(root, '.scs-standards-cache');
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const last = lines[lines.length - 2] ?? '';
+    // Half of a line for the first document, as a run stopped while appending leaves it.
+    const first = lines[1] ?? '';
+    writeFileSync(file, `${text}${first.slice(0, Math.floor(first.length / 2))}`);
+    const again = lintWithCache(root);
+    expect(again.cache.status).toBe('used');
+    expect(again.cache.hits).toBe(3);
+    expect(again.lines).toBe(cold.lines);
+    const rewritten = readFileSync(file, 'utf8');
+    expect(rewritten.endsWith('\n')).toBe(true);
+    expect(rewritten.split('\n').length).toBe(lines.length);
+    expect(rewritten).toContain(last);
   });
 
   test('the command: --cache and --cache-location, a corrupt cache is said and rebuilt', async () => {
@@ -185,5 +301,79 @@ describe('--cache keeps the front matter of unchanged files', () => {
     const run = checkPlan(plan, config, { cwd: root, paths: [], cache });
     expect(goldenLines(run.results)).toBe(cold.lines);
     expect(cache.hits).toBe(3);
+  });
+});
+
+describe('--cache and one file, as a pre-commit hook lints it', () => {
+  /** Documents whose findings come from the other documents, all last modified long ago. */
+  function related(): { root: string; names: string[] } {
+    const names = ['scs-0100-v1-flavor-naming.md', 'scs-0100-v2-flavor-naming.md', 'scs-0100-w1-flavor-naming-notes.md', 'scs-0101-v1-entropy.md'];
+    const root = temporaryRepo({
+      [`Standards/${names[0]}`]: standard({ status: 'Deprecated', stabilized_at: '2023-01-10', deprecated_at: '2024-02-01' }),
+      [`Standards/${names[1]}`]: standard({ track: 'KaaS', replaces: ['scs-0100-v1-flavor-naming.md'], replaced_by: 'scs-0100-v1-flavor-naming.md' }),
+      [`Standards/${names[2]}`]: supplement({ supplements: ['scs-0100-v1-flavor-naming.md', 'scs-0199-v1-gone.md'] }),
+      [`Standards/${names[3]}`]: standard({ title: 'Entropy', replaces: ['scs-0100-v2-flavor-naming.md'] }),
+    });
+    for (const name of names) utimesSync(join(root, 'Standards', name), OLD, OLD);
+    return { root, names };
+  }
+
+  test('a warm run of one file reports exactly what a cold one reports, fixes included', async () => {
+    const { root, names } = related();
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const full = FactsCache.load(file, 'test', config);
+    lintWithConfig(config, { cwd: root, paths: [], cache: full });
+    full.save();
+    await runMain(['lint', '--cache', '--cache-location', 'command-cache'], root);
+    for (const name of names) {
+      const path = join(root, 'Standards', name);
+      const cold = lintWithConfig(config, { cwd: root, paths: [path] });
+      const cache = FactsCache.load(file, 'test', config);
+      const plan = planLint(config, { cwd: root, paths: [path], cache });
+      const warm = checkPlan(plan, config, { cwd: root, paths: [path], cache });
+      expect(cache.hits).toBe(1);
+      // No document was read, the one reported on included: all came from the cache.
+      expect(plan.folders.flatMap((folder) => folder.corpus.documents).filter((doc) => doc.isComplete)).toEqual([]);
+      expect(cold.results[0]?.messages.length ?? 0).toBeGreaterThan(0);
+      expect(warm.results).toEqual(cold.results);
+      // The same through the command, in every format the hook could use.
+      for (const format of ['stylish', 'json']) {
+        const coldOutput = await runMain(['lint', '--format', format, `Standards/${name}`], root);
+        const warmArgs = ['lint', '--format', format, '--cache', '--cache-location', 'command-cache', `Standards/${name}`];
+        expect(await runMain(warmArgs, root)).toEqual(coldOutput);
+        expect(await runMain(warmArgs, root)).toEqual(coldOutput);
+      }
+    }
+  });
+
+  test.each([
+    ['data that are not a mapping', 7, '[1]'],
+    ['references of the wrong shape', 8, '[["replaces",7,0,1,0]]'],
+    ['references that are not JSON', 8, '[['],
+    ['a front matter that is not JSON', 9, '{'],
+  ])('another document whose entry has %s is read from its file: the findings are a cold run\'s', (_name, field, corrupt) => {
+    const { root, names } = related();
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const full = FactsCache.load(file, 'test', config);
+    lintWithConfig(config, { cwd: root, paths: [], cache: full });
+    full.save();
+    // The entry of v2, which names v1 (in `replaces` and `replaced_by`) and differs in `track`.
+    const entries = readCacheFile(file);
+    const fields = entries.find((entry) => entry[0] === `Standards/${names[1] ?? ''}`) ?? [];
+    fields[field] = corrupt;
+    writeCacheFile(file, entries);
+    const path = join(root, 'Standards', names[0] ?? '');
+    const cold = lintWithConfig(config, { cwd: root, paths: [path] });
+    const cache = FactsCache.load(file, 'test', config);
+    const plan = planLint(config, { cwd: root, paths: [path], cache });
+    const warm = checkPlan(plan, config, { cwd: root, paths: [path], cache });
+    expect(cold.results[0]?.messages.length ?? 0).toBeGreaterThan(0);
+    expect(warm.results).toEqual(cold.results);
+    // Its entry is never trusted: the next run that reports on it makes it again.
+    cache.save();
+    expect(lintWithCache(root).cache.misses).toBe(1);
+    expect(lintWithCache(root).cache.misses).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileStat, StandardDocument } from '../model/document.js';
+import { summarizeFrontMatter, type FileStat, type FrontMatterSummary, type KnownFrontMatter, type Reference, type StandardDocument } from '../model/document.js';
 import { plainFrontMatter, withLazyMap, type FrontMatter, type PlainFrontMatter } from '../model/frontmatter.js';
 import type { BodyFacts, Directive, Heading, Link } from '../model/markdown.js';
 import type { Range } from '../model/positions.js';
+import { REFERENCE_FIELDS, type ReferenceField } from '../model/profile.js';
 import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -19,37 +20,66 @@ interface Header {
   config: string;
   /** When the file was written (milliseconds since the epoch). */
   written: number;
+  /** The length in bytes of the index: a line per entry, up to its references and where its data line is. */
+  index: number;
+  /** The length in bytes of the data: a line per entry of the index, its front matter and facts. */
+  data: number;
 }
 
 /**
- * An entry: the content hash; the size, modification time and inode the file had; the read
- * problem (or none) as JSON; and the facts as JSON (decoded and parsed only when the entry is
- * used: facts read from the file stay bytes of it until then).
+ * An entry: the content hash; the size, modification time and inode the file had, and when the
+ * entry was recorded; the read problem (or none), the data and the references of the front
+ * matter, the whole front matter with its positions, and the facts, as JSON. The whole front
+ * matter and the facts stay bytes of the file until a run asks for them: a run that lints one
+ * file needs the data and references of all the others, and the rest of only the one.
  */
 interface Entry {
   hash: string;
   size: number;
   mtimeMs: number;
   ino: number;
+  /** When the entry was recorded (milliseconds since the epoch). */
+  written: number;
   problem: string;
+  /** The data of the front matter as JSON (`null` when it cannot be kept exactly). */
+  data: string;
+  /** The references of the front matter, each as `[field, name, start, end, asString]`, as JSON. */
+  references: string;
   /** The plain front matter as JSON (`null` when it cannot be kept exactly). */
-  frontMatter: string;
+  frontMatter: string | Uint8Array;
   json: string | Uint8Array;
+  /** The front matter once parsed from `frontMatter` (null: malformed). */
+  parsed?: FrontMatter | null;
+  /** The line of the cache file the entry was read from (none once the entry is changed). */
+  line?: Line | undefined;
 }
 
 /**
- * A line of the cache file not looked at yet: where it is in the bytes of the file, and where
- * its facts start. Most lines of a run that lints one file are only ever asked for their front
- * matter, and many not even that.
+ * An entry of the cache file not looked at yet: where its line is in `bytes` (the index, or the
+ * lines appended after the data), and where the fields after its references start. Those are, for
+ * a line of the index, the offset and length of its front matter and facts in the data (read
+ * from the file only when they are used), and for an appended line the front matter and facts
+ * themselves. Most entries of a run that lints one file are only ever asked for their references.
  */
 interface Line {
+  bytes: Buffer;
   start: number;
-  facts: number;
+  /** Just after the tab that ends the references. */
+  tail: number;
   end: number;
+  indexed: boolean;
 }
 
-/** A file changed this shortly before the cache was written may change again unseen: it is read. */
+/** A file changed this shortly before its entry was recorded may change again unseen: it is read. */
 const RACY_MS = 2000;
+
+/**
+ * Changed entries are appended to the file (a later line of a path replaces an earlier one)
+ * while the lines so replaced stay under this share of the documents, or this many for a small
+ * corpus; past that, the whole file is written again.
+ */
+const APPEND_SHARE = 1 / 8;
+const APPEND_MIN = 64;
 
 /**
  * The lint cache, as ESLint's `--cache`: for each document, keyed by the hash of its content,
@@ -58,12 +88,23 @@ const RACY_MS = 2000;
  * rules themselves run on every run (they take milliseconds), so findings never come from a
  * cache that could be out of date.
  *
- * The file is a JSON header line followed by one line per document (path, hash, size,
- * modification time, inode, read problem, front matter and facts, separated by tabs), so that a
- * run parses only the entries it uses. As git's index does, a file whose size,
- * modification time and inode are those of its entry, and that had not been modified shortly
- * before the cache was written, is taken to have the content of its entry without being read;
- * any other file is read and its content hash compared.
+ * The file is a JSON header line, then an index with one line per document (path, hash, size,
+ * modification time, inode, when the entry was recorded, read problem, the data and the
+ * references of its front matter, and where its data line is, separated by tabs), then the data:
+ * one line per document of the index with its whole front matter and its facts. A run that
+ * lints one file reads the index (the cross-document rules need the data and references of
+ * every document) and the data of the one file only; each field of an index line is decoded
+ * when it is first asked for. As git's index does, a file whose size, modification time and inode are those of its
+ * entry, and that had not been modified shortly before the entry was recorded, is taken to have
+ * the content of its entry without being read; any other file is read and its content hash
+ * compared.
+ *
+ * A run that changes a few entries (a pre-commit hook linting the file being committed) appends
+ * their lines (each with its front matter and facts) after the data instead of writing all of
+ * the file again, when the file is still the one it read; a later line of a path replaces an
+ * earlier one, and an unfinished last line (a run that
+ * stopped while appending) is not used. The whole file is written again (atomically) once
+ * replaced lines pile up, when entries are removed, or when the file is not the one read.
  */
 export class FactsCache {
   readonly #path: string;
@@ -71,21 +112,47 @@ export class FactsCache {
   readonly #tool: string;
   readonly #config: string;
   #files: Map<string, Entry | Line>;
-  /** The bytes of the cache file, which unparsed lines point into. */
-  readonly #bytes: Buffer;
+  /** The cache file, open while the data of its entries may still be read from it. */
+  #fd: number | undefined;
+  /** Where the data starts in the file, and how long it is. */
+  #dataStart: number;
+  #dataLength: number;
+  /** The whole data, once many entries asked for theirs. */
+  #data: Buffer | undefined;
+  #dataReads = 0;
+  /** The inode and size of the cache file read (to append only to that file). */
+  #ino: number;
+  #size: number;
+  /** Lines of the file that a later line of the same path replaced. */
+  #replaced: number;
   /** Paths this run has seen on disk (their files exist). */
   readonly #seen = new Set<string>();
-  readonly #written: number;
+  /** Paths whose entries this run set (what an append writes). */
+  #changed = new Set<string>();
+  /** Whether this run removed an entry, or found the file's end unfinished (an append cannot say so). */
+  #rewrite = false;
   #dirty = false;
   /** How the cache was found: used, absent, or ignored and why. */
   readonly status: string;
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, root: string, tool: string, config: string, files: Map<string, Entry | Line>, status: string, written = 0, bytes: Buffer = Buffer.alloc(0)) {
+  private constructor(
+    path: string,
+    root: string,
+    tool: string,
+    config: string,
+    files: Map<string, Entry | Line>,
+    status: string,
+    file: { fd: number; ino: number; size: number; dataStart: number; dataLength: number; replaced: number } | undefined = undefined,
+  ) {
     this.#path = path;
-    this.#bytes = bytes;
-    this.#written = written;
+    this.#fd = file?.fd;
+    this.#ino = file?.ino ?? -1;
+    this.#size = file?.size ?? -1;
+    this.#dataStart = file?.dataStart ?? 0;
+    this.#dataLength = file?.dataLength ?? 0;
+    this.#replaced = file?.replaced ?? 0;
     this.#root = root;
     this.#tool = tool;
     this.#config = config;
@@ -101,57 +168,156 @@ export class FactsCache {
     const root = settings.root;
     const config = hashText(JSON.stringify(settings.raw ?? {}));
     const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(path);
+      fd = openSync(path, 'r');
     } catch {
       return make(new Map(), 'absent');
     }
-    // Only the header and each line's path are decoded here; the rest of a line when it is used.
-    const headerEnd = bytes.indexOf(NEWLINE);
+    let open = false;
+    try {
+      const loaded = FactsCache.#read(fd, path, root, tool, config);
+      open = loaded.#fd === fd;
+      return loaded;
+    } catch {
+      return make(new Map(), 'ignored: not a cache file');
+    } finally {
+      // The file stays open only while the data of its entries may be read.
+      if (!open) closeSync(fd);
+    }
+  }
+
+  /** Reads the header, the index and the appended lines of an open cache file; the data stays in the file. */
+  static #read(fd: number, path: string, root: string, tool: string, config: string): FactsCache {
+    const make = (files: Map<string, Entry>, status: string): FactsCache => new FactsCache(path, root, tool, config, files, status);
+    const { ino, size } = fstatSync(fd);
+    const head = readAt(fd, 0, Math.min(size, HEADER_MAX));
+    const headerEnd = head.indexOf(NEWLINE);
     let header: unknown;
     try {
-      header = JSON.parse(bytes.toString('utf8', 0, headerEnd === -1 ? bytes.length : headerEnd));
+      header = JSON.parse(head.toString('utf8', 0, headerEnd === -1 ? head.length : headerEnd));
     } catch {
       return make(new Map(), 'ignored: not a cache file');
     }
     const reason = checkHeader(header, tool, config);
     if (reason) return make(new Map(), `ignored: ${reason}`);
+    const { index, data } = header as Header;
+    const indexStart = headerEnd + 1;
+    const dataStart = indexStart + index;
+    if (headerEnd === -1 || dataStart + data > size) return make(new Map(), 'ignored: not a cache file');
     const files = new Map<string, Entry | Line>();
     let lineNumber = 1;
-    for (let start = headerEnd + 1; headerEnd !== -1 && start < bytes.length; ) {
-      lineNumber++;
-      let end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) end = bytes.length;
-      if (end > start) {
-        const first = bytes.indexOf(TAB, start);
-        let facts = first;
-        for (let field = 1; field < FIELDS_BEFORE_FACTS && facts !== -1 && facts < end; field++) facts = bytes.indexOf(TAB, facts + 1);
-        if (first === -1 || facts === -1 || facts >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
-        files.set(bytes.toString('utf8', start, first), { start, facts: facts + 1, end });
+    let indexLines = 0;
+    let replaced = 0;
+    let unfinished = false;
+    // The index, then the lines appended after the data (a data line for each index line comes between).
+    const sections: [Buffer, boolean][] = [
+      [readAt(fd, indexStart, index), true],
+      [readAt(fd, dataStart + data, size - dataStart - data), false],
+    ];
+    for (const [bytes, indexed] of sections) {
+      for (let start = 0; start < bytes.length; ) {
+        lineNumber++;
+        const end = bytes.indexOf(NEWLINE, start);
+        if (end === -1) {
+          // An index that does not end its last line is not one; an appended line without its end
+          // is an append that did not finish: it is not used.
+          if (indexed) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
+          unfinished = true;
+          break;
+        }
+        if (end > start) {
+          const first = bytes.indexOf(TAB, start);
+          let tail = first;
+          for (let field = 1; field < FIELDS_BEFORE_DATA && tail !== -1 && tail < end; field++) tail = bytes.indexOf(TAB, tail + 1);
+          if (first === -1 || tail === -1 || tail >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
+          const relPath = bytes.toString('utf8', start, first);
+          if (files.has(relPath)) replaced++;
+          files.set(relPath, { bytes, start, tail: tail + 1, end, indexed });
+          if (indexed) indexLines++;
+        }
+        start = end + 1;
       }
-      start = end + 1;
+      // Each line of the index has its line in the data.
+      if (indexed) lineNumber += indexLines;
     }
-    return new FactsCache(path, root, tool, config, files, 'used', (header as Header).written, bytes);
+    const cache = new FactsCache(path, root, tool, config, files, 'used', { fd, ino, size, dataStart, dataLength: data, replaced });
+    if (unfinished) {
+      cache.#rewrite = true;
+      cache.#dirty = true;
+    }
+    return cache;
+  }
+
+  /**
+   * The front matter and facts of a line (`front matter \t facts`), from the file for a line of
+   * the index; undefined when they cannot be read or are not where the line says.
+   */
+  #dataOf(line: Line): Buffer | undefined {
+    if (!line.indexed) return line.bytes.subarray(line.tail, line.end);
+    const [offset = NaN, length = NaN] = line.bytes.toString('latin1', line.tail, line.end).split('\t').map(Number);
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length >= this.#dataLength) return undefined;
+    let record: Buffer;
+    if (this.#data === undefined && this.#fd !== undefined && ++this.#dataReads > DATA_READS) this.#readData();
+    if (this.#data !== undefined) record = this.#data.subarray(offset, offset + length + 1);
+    else if (this.#fd !== undefined) record = readAt(this.#fd, this.#dataStart + offset, length + 1);
+    else return undefined;
+    // The line of the data ends where the index says.
+    return record.length === length + 1 && record[length] === NEWLINE ? record.subarray(0, length) : undefined;
+  }
+
+  /** Reads the whole data (once many entries asked for theirs, or to write the file again), and closes the file. */
+  #readData(): void {
+    if (this.#fd === undefined) return;
+    try {
+      this.#data ??= readAt(this.#fd, this.#dataStart, this.#dataLength);
+    } catch {
+      // Unreadable now: the entries that need it are computed again.
+    }
+    this.close();
+  }
+
+  /** Closes the cache file (the data not read yet is then computed again when it is needed). */
+  close(): void {
+    if (this.#fd === undefined) return;
+    const fd = this.#fd;
+    this.#fd = undefined;
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+
+  #set(relPath: string, entry: Entry): void {
+    this.#files.set(relPath, entry);
+    this.#changed.add(relPath);
+    this.#dirty = true;
+  }
+
+  #delete(relPath: string): void {
+    if (!this.#files.delete(relPath)) return;
+    this.#changed.delete(relPath);
+    this.#rewrite = true;
+    this.#dirty = true;
   }
 
   /** The entry of a path, its line parsed on first use; a malformed line is dropped (and replaced). */
   #entry(relPath: string): Entry | undefined {
     const found = this.#files.get(relPath);
-    if (found === undefined || !('facts' in found)) return found;
-    const entry = parseLine(this.#bytes, found);
+    if (found === undefined || !('tail' in found)) return found;
+    const data = this.#dataOf(found);
+    const entry = data ? parseLine(found, data) : undefined;
     if (entry) this.#files.set(relPath, entry);
-    else {
-      this.#files.delete(relPath);
-      this.#dirty = true;
-    }
+    else this.#delete(relPath);
     return entry;
   }
 
   /** Whether the cache holds facts for the document's content (reading it only when its file changed). */
   has(doc: StandardDocument): boolean {
     this.#seen.add(doc.relPath);
-    const entry = this.#entry(doc.relPath);
+    const found = this.#files.get(doc.relPath);
+    const entry = found !== undefined && 'tail' in found ? parseLine(found, undefined) : found;
     return entry !== undefined && (this.#unchanged(doc, entry) || entry.hash === contentHash(doc));
   }
 
@@ -167,7 +333,9 @@ export class FactsCache {
       if (unchanged || entry.hash === contentHash(doc)) {
         const body = parseFacts(entry.json);
         const problem = parseProblem(entry.problem);
-        if (body && problem !== null) {
+        // The front matter of a document reported on is used whole: it must be well formed too.
+        const frontMatter = entry.data === 'null' || (positioned(entry) !== undefined && parseData(entry.data) !== undefined && parseReferences(entry.references) !== undefined);
+        if (body && problem !== null && frontMatter) {
           if (unchanged) {
             hashes.set(doc, entry.hash);
             doc.adoptKnown(problem, body);
@@ -176,8 +344,7 @@ export class FactsCache {
           return body;
         }
         // A malformed entry is never trusted: it is computed again and replaced.
-        this.#files.delete(doc.relPath);
-        this.#dirty = true;
+        this.#delete(doc.relPath);
       }
     }
     this.misses++;
@@ -191,37 +358,74 @@ export class FactsCache {
     if (entry && entry.hash === hash) return;
     if (doc.relPath.includes('\t') || doc.relPath.includes('\n')) return;
     const stat = doc.fileStat;
-    this.#files.set(doc.relPath, {
+    const plain = plainFrontMatter(doc.frontMatter);
+    this.#set(doc.relPath, {
       hash,
       size: stat?.size ?? -1,
       mtimeMs: stat?.mtimeMs ?? -1,
       ino: stat?.ino ?? -1,
+      written: Date.now(),
       problem: JSON.stringify(doc.knownReadProblem ?? null),
-      frontMatter: JSON.stringify(plainFrontMatter(doc.frontMatter) ?? null),
+      ...(plain ? stringifySummary(summarizeFrontMatter(doc)) : { data: 'null', references: '[]' }),
+      frontMatter: JSON.stringify(plain ?? null),
       json: JSON.stringify(body),
     });
-    this.#dirty = true;
   }
 
   /**
-   * What the cache knows of a file that has not changed (its front matter and read problem), so
-   * that it need not be read at all; undefined when the file changed or the entry cannot tell.
+   * What the cache knows of a file that has not changed (the data, references and whole front
+   * matter, each read when asked for, and its read problem), so that it need not be read at
+   * all; undefined when the file changed or the entry cannot tell.
    */
-  known(relPath: string, stat: FileStat): { frontMatter: FrontMatter; problem: SourceProblem | undefined } | undefined {
+  known(relPath: string, stat: FileStat): { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined {
     this.#seen.add(relPath);
-    const entry = this.#entry(relPath);
-    if (!entry || !this.#same(stat, entry)) return undefined;
-    // A front matter that could not be kept exactly is read from the file (`null`).
-    if (entry.frontMatter === 'null') return undefined;
-    const problem = parseProblem(entry.problem);
-    const frontMatter = parseFrontMatterEntry(entry.frontMatter);
-    if (problem === null || !frontMatter) {
-      // A malformed entry is never trusted: it is computed again and replaced.
-      this.#files.delete(relPath);
-      this.#dirty = true;
+    const found = this.#files.get(relPath);
+    if (found === undefined) return undefined;
+    // A line not used yet is read without making an entry of it: a run that lints one file asks
+    // this of every other document, and keeps nothing of the answer but the document.
+    const entry = 'tail' in found ? peekLine(found) : found;
+    if (!entry) {
+      this.#delete(relPath);
       return undefined;
     }
-    return { frontMatter: withLazyMap(frontMatter), problem };
+    if (!this.#same(stat, entry)) return undefined;
+    // A front matter that could not be kept exactly is read from the file (`null`).
+    if (entry.data === 'null') return undefined;
+    const problem = entry.problem === 'null' ? undefined : parseProblem(entry.problem);
+    if (problem === null) {
+      // A malformed entry is never trusted: it is computed again and replaced.
+      this.#delete(relPath);
+      return undefined;
+    }
+    return { frontMatter: new KnownEntry(this, relPath, found), problem };
+  }
+
+  /**
+   * A field of the entry a document was known from (see `known`), when the entry is still the
+   * one it was known from and the field is well formed; a malformed field drops the entry.
+   */
+  knownField<T>(relPath: string, from: Entry | Line, field: 'data' | 'references', read: (json: string) => T | undefined): T | undefined {
+    if (!this.#isStill(relPath, from)) return undefined;
+    // Only the field asked for is decoded.
+    const value = read('tail' in from ? lineField(from, field === 'data' ? DATA_FIELD : REFERENCES_FIELD) : from[field]);
+    if (value === undefined) this.#delete(relPath);
+    return value;
+  }
+
+  /** The whole front matter of the entry a document was known from (see `knownField`). */
+  knownFrontMatter(relPath: string, from: Entry | Line): FrontMatter | undefined {
+    if (!this.#isStill(relPath, from)) return undefined;
+    // The entry it was known from, parsed now if it was a line.
+    const entry = this.#entry(relPath);
+    const frontMatter = entry ? positioned(entry) : undefined;
+    if (entry && !frontMatter) this.#delete(relPath);
+    return frontMatter;
+  }
+
+  /** Whether the entry of a path is still the one read as `from` (a line, or the entry made of it). */
+  #isStill(relPath: string, from: Entry | Line): boolean {
+    const current = this.#files.get(relPath);
+    return current === from || (current !== undefined && 'tail' in from && !('tail' in current) && current.line === from);
   }
 
   /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
@@ -230,57 +434,267 @@ export class FactsCache {
     return stat !== undefined && this.#same(stat, entry);
   }
 
-  #same(stat: FileStat, entry: Entry): boolean {
-    return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino && stat.mtimeMs < this.#written - RACY_MS;
+  #same(stat: FileStat, entry: Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written'>): boolean {
+    return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino && stat.mtimeMs < entry.written - RACY_MS;
   }
 
   /** A file touched without change of content keeps its entry, with the new times. */
   #refreshStat(doc: StandardDocument, entry: Entry): void {
     const stat = doc.fileStat;
     if (!stat || (stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ino === entry.ino)) return;
-    this.#files.set(doc.relPath, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
-    this.#dirty = true;
+    this.#set(doc.relPath, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, written: Date.now(), line: undefined });
   }
 
   /** Forgets documents whose files no longer exist, so that the cache does not grow forever. */
   retainExisting(): void {
     for (const relPath of this.#files.keys()) {
-      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) {
-        this.#files.delete(relPath);
-        this.#dirty = true;
-      }
+      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) this.#delete(relPath);
     }
   }
 
-  /** Writes the cache when something changed (atomically: a reader never sees half a file). */
+  /**
+   * Writes the cache when something changed: the changed entries appended to the file read, or
+   * the whole file (atomically: a reader never sees half a file). The file read is closed.
+   */
   save(): void {
-    if (!this.#dirty) return;
-    const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now() };
-    const parts: (string | Uint8Array)[] = [`${JSON.stringify(header)}\n`];
-    for (const [relPath, found] of this.#files) {
-      if ('facts' in found) {
-        // A line not used in this run is written back as it was read.
-        parts.push(this.#bytes.subarray(found.start, found.end), '\n');
-        continue;
-      }
-      parts.push([relPath, found.hash, found.size, found.mtimeMs, found.ino, found.problem, found.frontMatter, ''].join('\t'), found.json, '\n');
+    if (!this.#dirty) {
+      this.close();
+      return;
     }
-    writeFileAtomic(this.#path, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
+    if (!this.#append()) {
+      // Entries not used in this run are written back as they were read.
+      this.#readData();
+      const index: Uint8Array[] = [];
+      const data: Uint8Array[] = [];
+      let dataLength = 0;
+      let indexLength = 0;
+      for (const [relPath, found] of this.#files) {
+        const line = 'tail' in found ? found : found.line;
+        const record = line ? this.#dataOf(line) : undefined;
+        let meta: Uint8Array;
+        let bytes: Uint8Array;
+        if (line && record) {
+          meta = line.bytes.subarray(line.start, line.tail);
+          bytes = record;
+        } else {
+          const entry = 'tail' in found ? parseLine(found, record) : found;
+          // An entry whose data cannot be read any more is dropped: it is computed again.
+          if (!entry || ('tail' in found && !record)) continue;
+          meta = Buffer.from(metaOf(relPath, entry), 'utf8');
+          bytes = Buffer.concat([toBytes(entry.frontMatter), TAB_BYTES, toBytes(entry.json)]);
+        }
+        const position = Buffer.from(`${dataLength}\t${bytes.length}\n`, 'latin1');
+        index.push(meta, position);
+        data.push(bytes, NEWLINE_BYTES);
+        indexLength += meta.length + position.length;
+        dataLength += bytes.length + 1;
+      }
+      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now(), index: indexLength, data: dataLength };
+      writeFileAtomic(this.#path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...index, ...data]));
+      this.#replaced = 0;
+      this.#ino = -1;
+    }
+    this.close();
+    this.#changed = new Set();
+    this.#rewrite = false;
     this.#dirty = false;
   }
+
+  /**
+   * Appends the lines of the changed entries to the cache file, when that is enough and the
+   * file is the one read (same inode and size: nothing was written to it since); false when the
+   * whole file must be written instead.
+   */
+  #append(): boolean {
+    const changed = this.#changed.size;
+    if (this.status !== 'used' || this.#rewrite || changed === 0 || this.#replaced + changed > Math.max(APPEND_MIN, this.#files.size * APPEND_SHARE)) return false;
+    const parts: (string | Uint8Array)[] = [];
+    for (const relPath of this.#changed) {
+      const found = this.#files.get(relPath);
+      if (found === undefined || 'tail' in found) return false;
+      parts.push(metaOf(relPath, found), found.frontMatter, '\t', found.json, '\n');
+    }
+    const bytes = Buffer.concat(parts.map(toBytes));
+    let fd: number;
+    try {
+      fd = openSync(this.#path, constants.O_WRONLY | constants.O_APPEND);
+    } catch {
+      return false;
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (stat.ino !== this.#ino || stat.size !== this.#size) return false;
+      // One write: appends by two runs at once do not interleave.
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      this.#size += bytes.length;
+    } finally {
+      closeSync(fd);
+    }
+    this.#replaced += changed;
+    return true;
+  }
+}
+
+/** The fields of an entry up to its references, with the tab after them. */
+function metaOf(relPath: string, entry: Entry): string {
+  return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.data, entry.references, ''].join('\t');
+}
+
+function toBytes(part: string | Uint8Array): Uint8Array {
+  return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+}
+
+/** `length` bytes of an open file from `position` (fewer at its end). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(Math.max(0, length));
+  let read = 0;
+  while (read < buffer.length) {
+    const count = readSync(fd, buffer, read, buffer.length - read, position + read);
+    if (count === 0) break;
+    read += count;
+  }
+  return read === buffer.length ? buffer : buffer.subarray(0, read);
 }
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
-/** Path, hash, size, time, inode, problem and front matter come before the facts. */
-const FIELDS_BEFORE_FACTS = 7;
+const NEWLINE_BYTES = Buffer.from('\n');
+const TAB_BYTES = Buffer.from('\t');
+/** A header longer than this is not one. */
+const HEADER_MAX = 64 * 1024;
+/** Data read entry by entry from the file up to this many; past it, all at once. */
+const DATA_READS = 256;
+/** Path, hash, size, time, inode, time recorded, problem, data and references come before the front matter and facts. */
+const FIELDS_BEFORE_DATA = 9;
+const DATA_FIELD = 7;
+const REFERENCES_FIELD = 8;
 
-/** The entry of a line of the file, or undefined when a field is not what it should be. */
-function parseLine(bytes: Buffer, line: Line): Entry | undefined {
-  const [, hash = '', size = '', mtimeMs = '', ino = '', problem = '', frontMatter = ''] = bytes.toString('utf8', line.start, line.facts - 1).split('\t');
-  const numbers = [Number(size), Number(mtimeMs), Number(ino)];
+/** The text of a field of a line (before its front matter and facts). */
+function lineField(line: Line, index: number): string {
+  let start = line.start;
+  for (let field = 0; field < index; field++) start = line.bytes.indexOf(TAB, start) + 1;
+  return line.bytes.toString('utf8', start, line.bytes.indexOf(TAB, start));
+}
+
+/**
+ * What `known` needs of a line, decoding no more of it than that: its size, time, inode and time
+ * recorded, its read problem, and whether its data is `null`; undefined when a number is not one.
+ */
+function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written' | 'problem' | 'data'> | undefined {
+  const bytes = line.bytes;
+  const tabs: number[] = [];
+  for (let at = line.start - 1, field = 0; field < FIELDS_BEFORE_DATA; field++) tabs.push((at = bytes.indexOf(TAB, at + 1)));
+  const field = (index: number, encoding: 'latin1' | 'utf8'): string => bytes.toString(encoding, (tabs[index - 1] ?? -1) + 1, tabs[index]);
+  const size = Number(field(2, 'latin1'));
+  const mtimeMs = Number(field(3, 'latin1'));
+  const ino = Number(field(4, 'latin1'));
+  const written = Number(field(5, 'latin1'));
+  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ino) || !Number.isFinite(written)) return undefined;
+  const isNullField = (index: number): boolean => {
+    const start = (tabs[index - 1] ?? -1) + 1;
+    return tabs[index] === start + 4 && bytes[start] === 0x6e && bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6c && bytes[start + 3] === 0x6c;
+  };
+  return { size, mtimeMs, ino, written, problem: isNullField(6) ? 'null' : field(6, 'utf8'), data: isNullField(DATA_FIELD) ? 'null' : '' };
+}
+
+/**
+ * The entry of a line of the file with its data (`front matter \t facts`), or undefined when a
+ * field is not what it should be. Without data (an entry only looked at), its front matter and
+ * facts are left empty.
+ */
+function parseLine(line: Line, record: Buffer | undefined): Entry | undefined {
+  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', data = '', references = ''] = line.bytes.toString('utf8', line.start, line.tail - 1).split('\t');
+  const numbers = [Number(size), Number(mtimeMs), Number(ino), Number(written)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
-  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, problem, frontMatter, json: bytes.subarray(line.facts, line.end) };
+  let frontMatter: string | Uint8Array = '';
+  let json: string | Uint8Array = '';
+  if (record !== undefined) {
+    const tab = record.indexOf(TAB);
+    if (tab === -1) return undefined;
+    frontMatter = record.subarray(0, tab);
+    json = record.subarray(tab + 1);
+  }
+  return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, written: numbers[3] ?? 0, problem, data, references, frontMatter, json, line };
+}
+
+/** The whole front matter of an entry, parsed once; undefined when it is not well formed. */
+function positioned(entry: Entry): FrontMatter | undefined {
+  if (entry.parsed === undefined) {
+    const plain = parseFrontMatterEntry(decode(entry.frontMatter));
+    entry.parsed = plain ? withLazyMap(plain) : null;
+  }
+  return entry.parsed ?? undefined;
+}
+
+function decode(json: string | Uint8Array): string {
+  return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+}
+
+/** A summary as the two fields of a line: the data, and each reference as `[field, name, start, end, asString]`. */
+function stringifySummary(summary: FrontMatterSummary): { data: string; references: string } {
+  const references = summary.references.map((reference) => [reference.field, reference.name, reference.range.start, reference.range.end, reference.asString ? 1 : 0]);
+  return { data: JSON.stringify(summary.data), references: JSON.stringify(references) };
+}
+
+/** Recorded data, when it is a mapping; undefined otherwise. */
+function parseData(json: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+const NO_REFERENCES: readonly Reference[] = [];
+
+/** Recorded references, when they have the shape of references; undefined otherwise. */
+function parseReferences(json: string): readonly Reference[] | undefined {
+  if (json === '[]') return NO_REFERENCES;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value)) return undefined;
+  const parsed: Reference[] = [];
+  for (const item of value as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 5) return undefined;
+    const [field, name, start, end, asString] = item as unknown[];
+    if (!REFERENCE_FIELDS.includes(field as ReferenceField) || typeof name !== 'string' || (asString !== 0 && asString !== 1)) return undefined;
+    const range = { start, end };
+    if (!isRange(range)) return undefined;
+    parsed.push({ field: field as ReferenceField, name, range, asString: asString === 1 });
+  }
+  return parsed;
+}
+
+/** The front matter of a document known from the cache: each part read from its entry when asked for. */
+class KnownEntry implements KnownFrontMatter {
+  readonly #cache: FactsCache;
+  readonly #relPath: string;
+  readonly #from: Entry | Line;
+
+  constructor(cache: FactsCache, relPath: string, from: Entry | Line) {
+    this.#cache = cache;
+    this.#relPath = relPath;
+    this.#from = from;
+  }
+
+  data(): Record<string, unknown> | undefined {
+    return this.#cache.knownField(this.#relPath, this.#from, 'data', parseData);
+  }
+
+  references(): readonly Reference[] | undefined {
+    return this.#cache.knownField(this.#relPath, this.#from, 'references', parseReferences);
+  }
+
+  /** Asked for once a finding is placed in the document, or a rule reads its positions. */
+  positioned(): FrontMatter | undefined {
+    return this.#cache.knownFrontMatter(this.#relPath, this.#from);
+  }
 }
 
 /** A recorded front matter, when it has the shape of one; undefined otherwise. */
@@ -338,7 +752,7 @@ function parseProblem(json: string): SourceProblem | undefined | null {
 function parseFacts(json: string | Uint8Array): BodyFacts | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+    value = JSON.parse(decode(json));
   } catch {
     return undefined;
   }
@@ -368,7 +782,12 @@ function checkHeader(data: unknown, tool: string, config: string): string | unde
   if (header.tool !== tool) return `written by version ${String(header.tool)}`;
   if (header.config !== config) return 'written with another configuration';
   if (typeof header.written !== 'number' || !Number.isFinite(header.written)) return 'not a cache file';
+  if (!isLength(header.index) || !isLength(header.data)) return 'not a cache file';
   return undefined;
+}
+
+function isLength(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isBody(value: unknown): value is BodyFacts {

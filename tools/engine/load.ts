@@ -1,8 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { Corpus } from '../model/corpus.js';
-import { StandardDocument, type FileStat } from '../model/document.js';
-import type { FrontMatter } from '../model/frontmatter.js';
+import { StandardDocument, type FileStat, type KnownFrontMatter } from '../model/document.js';
 import { CertificateScope } from '../model/scope.js';
 import { ReadRefusal, SOURCE_LIMITS, tooLargeMessage, type SourceProblem } from '../model/source.js';
 import { toRelative } from './config.js';
@@ -183,7 +182,7 @@ function describeFsError(code: string): string {
 }
 
 /** What a cache knows of a file that has not changed since it was last read. */
-export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter: FrontMatter; problem: SourceProblem | undefined } | undefined;
+export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined;
 
 /**
  * Reads every document of a standards folder into a corpus: whole, or (with `partial`) up to
@@ -192,14 +191,16 @@ export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter:
  */
 export function loadCorpus(folder: string, root: string, maxFileSize?: number, partial = false, known?: KnownDocuments): Corpus {
   const read = partial ? readDocumentHead : readDocument;
+  // The path of each document relative to the root is the folder's, with the file name after it.
+  const prefix = toRelative(root, join(folder, 'x')).slice(0, -1);
   return new Corpus(
     folder,
-    listDocuments(folder).map((path) => (known && partial ? readKnown(path, root, maxFileSize, known) : undefined) ?? read(path, root, maxFileSize)),
+    listDocuments(folder).map((path) => (known && partial ? readKnown(path, `${prefix}${basename(path)}`, maxFileSize, known) : undefined) ?? read(path, root, maxFileSize)),
   );
 }
 
 /** A document the cache knows unchanged (by its size, time and inode), without reading its file. */
-function readKnown(path: string, root: string, maxFileSize: number | undefined, known: KnownDocuments): StandardDocument | undefined {
+function readKnown(path: string, relPath: string, maxFileSize: number | undefined, known: KnownDocuments): StandardDocument | undefined {
   let stats;
   try {
     stats = statSync(path);
@@ -207,7 +208,6 @@ function readKnown(path: string, root: string, maxFileSize: number | undefined, 
     return undefined;
   }
   if (!stats.isFile()) return undefined;
-  const relPath = toRelative(root, path);
   const stat = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
   const entry = known(relPath, stat);
   if (!entry) return undefined;

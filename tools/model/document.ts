@@ -3,7 +3,7 @@ import { parseFileName, type FileName } from './filename.js';
 import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { collectBodyFacts, type BodyFacts } from './markdown.js';
 import type { Range } from './positions.js';
-import type { ReferenceField } from './profile.js';
+import { REFERENCE_FIELDS, type ReferenceField } from './profile.js';
 import { decodeSource, makeSource, ReadRefusal, type SourceFile, type SourceProblem } from './source.js';
 
 /** A file name written in `replaces`, `replaced_by` or `supplements`, with where it was written. */
@@ -22,6 +22,19 @@ export interface FieldValue {
   keyRange: Range;
 }
 
+/**
+ * The front matter of a document known from a cache, each part read when something first asks
+ * for it: its data and its references (what cross-document rules read of the documents they do
+ * not report on), or the whole front matter with its positions. A part the cache cannot give
+ * (undefined) is taken from the whole front matter, which is parsed from the file when the cache
+ * cannot give that either.
+ */
+export interface KnownFrontMatter {
+  data(): Record<string, unknown> | undefined;
+  references(): readonly Reference[] | undefined;
+  positioned(): FrontMatter | undefined;
+}
+
 /** Reads a document's whole file; throws when it cannot. */
 export type DocumentLoader = () => Uint8Array;
 
@@ -30,6 +43,20 @@ export interface FileStat {
   size: number;
   mtimeMs: number;
   ino: number;
+}
+
+/**
+ * What a cache keeps of a front matter for the documents a run does not report on: its plain
+ * data and the references it makes, which is all that cross-document rules read of them.
+ */
+export interface FrontMatterSummary {
+  data: Record<string, unknown>;
+  references: readonly Reference[];
+}
+
+/** The summary of a front matter (its data and the references of every reference field). */
+export function summarizeFrontMatter(doc: StandardDocument): FrontMatterSummary {
+  return { data: doc.frontMatter.data, references: REFERENCE_FIELDS.flatMap((field) => doc.references(field)) };
 }
 
 const NO_FRONT_MATTER: FrontMatter = { present: false, range: { start: 0, end: 0 }, contentStart: 0, source: '', map: undefined, mapRange: undefined, entries: [], data: {}, usable: false, problems: [] };
@@ -52,7 +79,11 @@ export class StandardDocument {
   readonly fileName: string;
   readonly name: FileName | undefined;
   readonly nameProblems: string[];
-  readonly frontMatter: FrontMatter;
+  #frontMatter: FrontMatter | undefined;
+  /** For a document known from a cache: its front matter, until the whole is asked for. */
+  #known: KnownFrontMatter | undefined;
+  #knownData: Record<string, unknown> | undefined;
+  #knownReferences: readonly Reference[] | undefined;
   #source: SourceFile;
   #readProblem: SourceProblem | undefined;
   /** The front matter part, kept to go back to after `release()`. */
@@ -74,8 +105,29 @@ export class StandardDocument {
     this.nameProblems = parsed.problems;
     this.#source = source;
     this.#readProblem = readProblem;
-    this.frontMatter = frontMatter ?? frontMatterBefore(source.text, readProblem);
+    this.#frontMatter = frontMatter ?? frontMatterBefore(source.text, readProblem);
     this.#body = body;
+  }
+
+  /** The front matter with its positions (for a document known from a cache, built on first use). */
+  get frontMatter(): FrontMatter {
+    if (this.#frontMatter === undefined) {
+      const positioned = this.#known?.positioned();
+      this.#frontMatter = positioned ?? frontMatterBefore(this.source.text, this.readProblem);
+      this.#known = undefined;
+      this.#knownData = undefined;
+      this.#knownReferences = undefined;
+    }
+    return this.#frontMatter;
+  }
+
+  /** The plain data of the front matter (without building its positions). */
+  get data(): Record<string, unknown> {
+    if (this.#frontMatter === undefined && this.#known !== undefined) {
+      const data = (this.#knownData ??= this.#known.data());
+      if (data !== undefined) return data;
+    }
+    return this.frontMatter.data;
   }
 
   static fromBytes(path: string, relPath: string, fileName: string, bytes: Uint8Array, maxFileSize?: number): StandardDocument {
@@ -108,13 +160,15 @@ export class StandardDocument {
     path: string,
     relPath: string,
     fileName: string,
-    known: { frontMatter: FrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
+    known: { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
     loader: DocumentLoader,
     stat: FileStat,
     maxFileSize?: number,
   ): StandardDocument {
     const placeholder = makeSource(path, fileName, '', false);
-    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, known.frontMatter);
+    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, NO_FRONT_MATTER);
+    doc.#frontMatter = undefined;
+    doc.#known = known.frontMatter;
     doc.#head = placeholder;
     doc.#loader = loader;
     doc.#maxFileSize = maxFileSize;
@@ -237,7 +291,7 @@ export class StandardDocument {
 
   /** A string field's value, or undefined when missing or not a string. */
   string(key: string): string | undefined {
-    const value = this.frontMatter.data[key];
+    const value = this.data[key];
     return typeof value === 'string' ? value : undefined;
   }
 
@@ -259,12 +313,16 @@ export class StandardDocument {
 
   /** An ISO date field as a string (`YYYY-MM-DD`), when it is one. */
   date(key: string): string | undefined {
-    const value = this.frontMatter.data[key];
+    const value = this.data[key];
     return isIsoDate(value) ? value : undefined;
   }
 
   /** The file names a reference field names, accepting a single string as well as a list. */
   references(field: ReferenceField): Reference[] {
+    if (this.#frontMatter === undefined && this.#known !== undefined) {
+      const known = (this.#knownReferences ??= this.#known.references());
+      if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
+    }
     const value = findEntry(this.frontMatter, field)?.value;
     if (value?.kind === 'scalar') {
       if (typeof value.value !== 'string' || value.value.trim() === '') return [];

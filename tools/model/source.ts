@@ -115,6 +115,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The lines of an empty text (shared: a line index never changes). */
+const NO_LINES = new LineIndex('');
+
 export function makeSource(path: string, fileName: string, text: string, bom: boolean): SourceFile {
-  return { path, fileName, text, bom, crlf: text.includes('\r\n'), lines: new LineIndex(text) };
+  return { path, fileName, text, bom, crlf: text.includes('\r\n'), lines: text === '' ? NO_LINES : new LineIndex(text) };
 }
