@@ -136,6 +136,19 @@ export const COMMANDS: readonly Command[] = [
     load: () => import('./supplement.js'),
   },
   {
+    name: 'history',
+    summary: "Show each document's life from git: additions, status changes, renames, supplements, deletions",
+    usage: 'scs-standards history [options] [paths...]',
+    flags: [
+      { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: text (default) or json' },
+      { name: 'since', type: 'string', value: 'DATE', description: 'Only events of commits since this date (as git reads it: 2024-01-31, "2 weeks ago")' },
+      { name: 'until', type: 'string', value: 'DATE', description: 'Only events of commits up to this date' },
+      { name: 'cache', type: 'boolean', description: 'Keep the history between runs (in .scs-standards-history-cache); only new commits are read' },
+      CONFIG_FLAG,
+    ],
+    load: () => import('./history.js'),
+  },
+  {
     name: 'review',
     summary: 'Summarize a change for reviewers: transitions, new and renamed documents, findings, approvals',
     usage: 'scs-standards review --base REF [options] [paths...]',

@@ -1,0 +1,235 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Git, parseRawLog } from '../tools/lifecycle/git.js';
+import { DEFAULT_HISTORY_CACHE_FILE, historyOf, readHistoryLog } from '../tools/history/load.js';
+import { pullRequestOf, type DocumentHistory, type History } from '../tools/history/model.js';
+import { jsonEvent } from '../tools/history/render.js';
+import historySchema from '../schemas/history.schema.json' with { type: 'json' };
+import { runMain } from './helpers/cli.js';
+import { standard, supplement } from './helpers/documents.js';
+import { git, writeFiles } from './helpers/git.js';
+import { commitAt, mergeAt, newRepo, removeRepo } from './helpers/history.js';
+
+const S = 'Standards';
+
+/**
+ * One repository with a long life: a proposal accepted (renumbered by `git mv`), stabilized in
+ * a merged pull request, given a supplement, a slug changed by deletion and addition in one
+ * commit, a new major version that deprecates the old one, a document deleted and restored with
+ * the same content, and one deleted for good.
+ */
+let root: string;
+let commits: Record<string, string>;
+
+beforeAll(() => {
+  root = newRepo();
+  writeFileSync(join(root, '.scs-standards.json'), '{}\n');
+  commits = {};
+  writeFiles(root, { [`${S}/scs-xxxx-v1-flavor-naming.md`]: standard({}) });
+  commits.propose = commitAt(root, '2024-01-10', 'Propose flavor naming (#10)');
+  git(root, 'mv', `${S}/scs-xxxx-v1-flavor-naming.md`, `${S}/scs-0100-v1-flavor-naming.md`);
+  writeFiles(root, { 'README.md': 'not a document\n' });
+  commits.accept = commitAt(root, '2024-01-20', 'Accept flavor naming (#11)');
+  // A pull request merged with a merge commit: its two commits become one event on the merge.
+  git(root, 'switch', '--quiet', '-c', 'stabilize');
+  writeFiles(root, { [`${S}/scs-0100-v1-flavor-naming.md`]: standard({ status: 'Stable', stabilized_at: '2024-02-01' }) });
+  commitAt(root, '2024-01-25', 'Stabilize');
+  writeFiles(root, { [`${S}/scs-0100-v1-flavor-naming.md`]: standard({ status: 'Draft' }) });
+  commitAt(root, '2024-01-26', 'Oops, back to Draft');
+  writeFiles(root, { [`${S}/scs-0100-v1-flavor-naming.md`]: standard({ status: 'Stable', stabilized_at: '2024-02-01' }) });
+  commitAt(root, '2024-01-27', 'Stabilize again');
+  git(root, 'switch', '--quiet', 'main');
+  commits.merge = mergeAt(root, '2024-02-01', 'stabilize', 'Merge pull request #12 from someone/stabilize');
+  writeFiles(root, {
+    [`${S}/scs-0100-w1-flavor-naming-notes.md`]: supplement({ supplements: ['scs-0100-v1-flavor-naming.md'] }),
+    [`${S}/scs-0101-v1-entropy.md`]: standard({ title: 'Entropy' }, 'entropy'),
+    [`${S}/scs-0102-v1-images.md`]: standard({ title: 'Images' }, 'images'),
+  });
+  commits.supplement = commitAt(root, '2024-03-01', 'Add notes, entropy and images');
+  // A new slug with a rewritten text: git sees no rename, the number and version pair them.
+  rmSync(join(root, S, 'scs-0101-v1-entropy.md'));
+  writeFiles(root, { [`${S}/scs-0101-v1-randomness.md`]: standard({ title: 'Randomness' }, 'randomness of a completely different kind, rewritten from the first line to the last one') });
+  commits.slug = commitAt(root, '2024-03-10', 'Rename entropy to randomness');
+  writeFiles(root, {
+    [`${S}/scs-0100-v2-flavor-naming.md`]: standard({ replaces: 'scs-0100-v1-flavor-naming.md' }, 'flavor naming, version two'),
+    [`${S}/scs-0100-v1-flavor-naming.md`]: standard({ status: 'Deprecated', stabilized_at: '2024-02-01', deprecated_at: '2024-06-01' }),
+  });
+  commits.bump = commitAt(root, '2024-04-01', 'Deprecate v1 in favour of v2 (#14)');
+  const images = readFileSync(join(root, S, 'scs-0102-v1-images.md'));
+  rmSync(join(root, S, 'scs-0102-v1-images.md'));
+  commits.delete = commitAt(root, '2024-05-01', 'Remove images by mistake');
+  writeFiles(root, { [`${S}/scs-0102-v1-images.md`]: images });
+  commits.restore = commitAt(root, '2024-05-02', 'Restore images');
+  rmSync(join(root, S, 'scs-0101-v1-randomness.md'));
+  commits.gone = commitAt(root, '2024-06-01', 'Drop randomness');
+});
+
+afterAll(() => removeRepo(root));
+
+async function history(cacheFile?: string): Promise<History> {
+  const repo = await Git.open(root);
+  const log = await readHistoryLog(repo, { head: await repo.resolveCommit('HEAD', 'head'), cacheFile, tool: 'test' });
+  return historyOf(log, S);
+}
+
+function lines(doc: DocumentHistory | undefined): string[] {
+  return (doc?.events ?? []).map((event) => {
+    const json = jsonEvent(event);
+    const { kind, commit, date, subject, pull_request, path, ...rest } = json;
+    const sha = Object.entries(commits).find(([, hash]) => hash === commit)?.[0] ?? commit;
+    return `${date.slice(0, 10)} ${sha} ${pull_request ?? '-'} ${kind} ${path} ${JSON.stringify(rest)}`;
+  });
+}
+
+describe('history of a folder', () => {
+  test('follows a proposal through its acceptance, a merged pull request, a supplement and a deprecation', async () => {
+    const { documents } = await history();
+    const v1 = documents.find((doc) => doc.path === `${S}/scs-0100-v1-flavor-naming.md`);
+    expect(v1?.paths).toEqual([`${S}/scs-xxxx-v1-flavor-naming.md`, `${S}/scs-0100-v1-flavor-naming.md`]);
+    expect(lines(v1)).toEqual([
+      `2024-01-10 propose 10 added ${S}/scs-xxxx-v1-flavor-naming.md {"status":"Draft","from":null}`,
+      `2024-01-20 accept 11 renamed ${S}/scs-0100-v1-flavor-naming.md {"from":"${S}/scs-xxxx-v1-flavor-naming.md","renumbered":true}`,
+      // first parent: the branch's back and forth is not on the main line
+      `2024-02-01 merge 12 status ${S}/scs-0100-v1-flavor-naming.md {"from":"Draft","to":"Stable"}`,
+      `2024-03-01 supplement - supplemented ${S}/scs-0100-v1-flavor-naming.md {"supplement":"${S}/scs-0100-w1-flavor-naming-notes.md"}`,
+      `2024-04-01 bump 14 status ${S}/scs-0100-v1-flavor-naming.md {"from":"Stable","to":"Deprecated"}`,
+    ]);
+    expect(v1?.exists).toBe(true);
+  });
+
+  test('pairs a deletion and an addition of the same number and version as a rename, and reports a deletion', async () => {
+    const { documents } = await history();
+    const randomness = documents.find((doc) => doc.path === `${S}/scs-0101-v1-randomness.md`);
+    expect(lines(randomness)).toEqual([
+      `2024-03-01 supplement - added ${S}/scs-0101-v1-entropy.md {"status":"Draft","from":null}`,
+      `2024-03-10 slug - renamed ${S}/scs-0101-v1-randomness.md {"from":"${S}/scs-0101-v1-entropy.md","renumbered":false}`,
+      `2024-06-01 gone - deleted ${S}/scs-0101-v1-randomness.md {"status":"Draft","to":null}`,
+    ]);
+    expect(randomness?.exists).toBe(false);
+  });
+
+  test('a document added again with the content it had when it was deleted is restored, not new', async () => {
+    const { documents } = await history();
+    const images = documents.filter((doc) => doc.paths.includes(`${S}/scs-0102-v1-images.md`));
+    expect(images).toHaveLength(1);
+    expect(lines(images[0])).toEqual([
+      `2024-03-01 supplement - added ${S}/scs-0102-v1-images.md {"status":"Draft","from":null}`,
+      `2024-05-01 delete - deleted ${S}/scs-0102-v1-images.md {"status":"Draft","to":null}`,
+      `2024-05-02 restore - restored ${S}/scs-0102-v1-images.md {"from":"${S}/scs-0102-v1-images.md"}`,
+    ]);
+    expect(images[0]?.exists).toBe(true);
+  });
+
+  test('files outside the folder and other files are not documents of it', async () => {
+    const { documents, commits: count } = await history();
+    expect(documents.map((doc) => doc.path)).toEqual([
+      `${S}/scs-0100-v1-flavor-naming.md`,
+      `${S}/scs-0100-v2-flavor-naming.md`,
+      `${S}/scs-0100-w1-flavor-naming-notes.md`,
+      `${S}/scs-0101-v1-randomness.md`,
+      `${S}/scs-0102-v1-images.md`,
+    ]);
+    expect(count).toBe(Object.keys(commits).length);
+  });
+
+  test('the cache gives the same history, and is extended from its head when commits follow', async () => {
+    const cacheFile = join(root, DEFAULT_HISTORY_CACHE_FILE);
+    rmSync(cacheFile, { force: true });
+    const fresh = await history();
+    expect(await history(cacheFile)).toEqual(fresh);
+    expect(existsSync(cacheFile)).toBe(true);
+    const repo = await Git.open(root);
+    const head = await repo.resolveCommit('HEAD', 'head');
+    const cached = await readHistoryLog(repo, { head, cacheFile, tool: 'test' });
+    expect(cached.source).toBe('cached');
+    // A later commit on top: only it is read.
+    writeFiles(root, { [`${S}/scs-0100-v2-flavor-naming.md`]: standard({ status: 'Stable', stabilized_at: '2024-07-01', replaces: 'scs-0100-v1-flavor-naming.md' }, 'flavor naming, version two') });
+    const next = commitAt(root, '2024-07-01', 'Stabilize v2 (#15)');
+    const extended = await readHistoryLog(repo, { head: next, cacheFile, tool: 'test' });
+    expect(extended.source).toBe('extended');
+    const full = await readHistoryLog(repo, { head: next, tool: 'test' });
+    expect(historyOf(extended, S)).toEqual(historyOf(full, S));
+    // Another tool version does not trust the cache.
+    expect((await readHistoryLog(repo, { head: next, cacheFile, tool: 'other' })).source).toBe('read');
+    // Back to the head before: the cached head (of tool `other` now) is no ancestor of it any more.
+    git(root, 'reset', '--quiet', '--hard', 'HEAD~1');
+    expect((await readHistoryLog(repo, { head, cacheFile, tool: 'other' })).source).toBe('read');
+    rmSync(cacheFile, { force: true });
+  });
+});
+
+describe('history command', () => {
+  test('--format json is valid against schemas/history.schema.json and names documents by old ids too', async () => {
+    const result = await runMain(['history', '--format', 'json', 'scs-xxxx-v1'], root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const data: unknown = JSON.parse(result.stdout);
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(historySchema);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const documents = (data as { documents: { path: string }[] }).documents;
+    expect(documents.map((doc) => doc.path)).toEqual([`${S}/scs-0100-v1-flavor-naming.md`]);
+  });
+
+  test('the whole history is valid against the schema', async () => {
+    const result = await runMain(['history', '--format', 'json'], root);
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    expect(ajv.validate(historySchema, JSON.parse(result.stdout)), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  test('--since and --until keep the events of commits in the window, as git reads the dates', async () => {
+    const result = await runMain(['history', '--since', '2024-04-01T00:00:00Z', '--until', '2024-05-01T23:00:00Z'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Deprecate v1 in favour of v2 (#14)');
+    expect(result.stdout).toContain('Remove images by mistake');
+    expect(result.stdout).not.toContain('Restore images');
+    expect(result.stdout).not.toContain('Propose flavor naming');
+    expect(result.stdout).not.toContain('randomness.md');
+  });
+
+  test('the text table shows each event with date, commit, pull request and subject', async () => {
+    const result = await runMain(['history', `${S}/scs-0100-v1-flavor-naming.md`], root);
+    expect(result.code).toBe(0);
+    const short = (commits.merge ?? '').slice(0, 8);
+    expect(result.stdout).toContain(`Standards/scs-0100-v1-flavor-naming.md  (scs-0100-v1)\n`);
+    expect(result.stdout).toMatch(new RegExp(`2024-02-01  ${short}  #12  status +Draft -> Stable +Merge pull request #12 from someone/stabilize\n`));
+  });
+
+  test('an unknown document, a bad format and a folder outside git are usage errors', async () => {
+    expect((await runMain(['history', 'scs-0999-v1'], root)).code).toBe(2);
+    expect((await runMain(['history', '--format', 'xml'], root)).code).toBe(2);
+    const outside = newRepo();
+    try {
+      rmSync(join(outside, '.git'), { recursive: true, force: true });
+      const result = await runMain(['history'], outside);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Not a git repository');
+    } finally {
+      removeRepo(outside);
+    }
+  });
+});
+
+describe('log parsing and pull requests', () => {
+  test('subjects and paths with separators and control characters stay in their fields', () => {
+    const output = '\u0001aaa\u0000\u00002024-01-01T00:00:00+00:00\u0000a :subject \u0001x\u0000\n:000000 100644 0000 bbbb A\u0000Standards/:odd\nname.md\u0000';
+    const [commit] = parseRawLog(output);
+    expect(commit?.subject).toBe('a :subject \u0001x');
+    expect(commit?.changes).toEqual([{ status: 'A', path: 'Standards/:odd\nname.md', from: undefined, oldOid: '', oid: 'bbbb', mode: '100644' }]);
+  });
+
+  test.each([
+    ['Stabilize scs-0100 (#123)', 123],
+    ['Merge pull request #45 from a/b', 45],
+    ['Fix (#1) and more (#2)', 2],
+    ['No number here', undefined],
+    ['Issue #7 mentioned', undefined],
+  ])('%s names pull request %s', (subject, number) => {
+    expect(pullRequestOf(subject)).toBe(number);
+  });
+});
