@@ -11,7 +11,8 @@ import historySchema from '../schemas/history.schema.json' with { type: 'json' }
 import { runMain } from './helpers/cli.js';
 import { standard, supplement } from './helpers/documents.js';
 import { git, writeFiles } from './helpers/git.js';
-import { commitAt, mergeAt, newRepo, removeRepo } from './helpers/history.js';
+import { buildHistoryRepo, commitAt, lintWithHistory, mergeAt, newRepo, removeRepo } from './helpers/history.js';
+import { rulesById } from '../tools/rules/index.js';
 
 const S = 'Standards';
 
@@ -231,5 +232,48 @@ describe('log parsing and pull requests', () => {
     ['Issue #7 mentioned', undefined],
   ])('%s names pull request %s', (subject, number) => {
     expect(pullRequestOf(subject)).toBe(number);
+  });
+});
+
+describe('lint --history', () => {
+  const FIXTURE = join(import.meta.dirname, 'fixtures', 'rules', 'history-dates-match-commits', 'not-ok-backdated');
+  const DELETED = join(import.meta.dirname, 'fixtures', 'rules', 'history-stable-not-deleted', 'not-ok-deleted');
+
+  test('runs the history rules with --history or `history: true`, and not without', async () => {
+    const repo = buildHistoryRepo(FIXTURE);
+    try {
+      const plain = await runMain(['lint', '--format', 'json', '--rule', 'history-dates-match-commits', '.'], repo);
+      expect(JSON.parse(plain.stdout).flatMap((file: { messages: unknown[] }) => file.messages)).toEqual([]);
+      const flagged = await runMain(['lint', '--history', '--rule', 'history-dates-match-commits', '.'], repo);
+      expect(flagged.code).toBe(0);
+      expect(flagged.stdout).toContain('lies 138 days before commit');
+      writeFileSync(join(repo, '.scs-standards.json'), '{ "history": true, "rules": { "history-dates-match-commits": ["error", { "days": 140 }] } }\n');
+      const configured = await runMain(['lint', '--rule', 'history-dates-match-commits', '.'], repo);
+      expect(configured.code).toBe(1);
+      expect(configured.stdout).not.toContain('138 days');
+      expect(configured.stdout).toContain('lies 153 days before commit');
+      expect(configured.stdout).toContain('expected at most 140 days before');
+      const withBase = await runMain(['lint', '--history', '--base', 'HEAD~1', '.'], repo);
+      expect(withBase.code).toBe(2);
+      expect(withBase.stderr).toContain('--history cannot be combined with --base');
+    } finally {
+      removeRepo(repo);
+    }
+  });
+
+  test('deleted documents are reported when the folder is linted, not when one file is', async () => {
+    const repo = buildHistoryRepo(DELETED);
+    try {
+      const rule = rulesById.get('history-stable-not-deleted');
+      if (!rule) throw new Error('rule missing');
+      const whole = await lintWithHistory(repo, [rule]);
+      // Both deleted documents are checked, on their old paths; the one that was Stable is reported.
+      expect(whole.map((result) => result.relPath)).toEqual(['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md', 'scs-0102-v1-image-metadata.md']);
+      expect(whole.filter((result) => result.messages.length > 0).map((result) => result.relPath)).toEqual(['scs-0100-v1-flavor-naming.md']);
+      const one = await lintWithHistory(repo, [rule], {}, ['scs-0102-v1-image-metadata.md']);
+      expect(one.map((result) => result.relPath)).toEqual(['scs-0102-v1-image-metadata.md']);
+    } finally {
+      removeRepo(repo);
+    }
   });
 });

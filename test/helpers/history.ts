@@ -2,6 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ResolvedConfig, type RawConfig } from '../../tools/engine/config.js';
+import type { FileResult } from '../../tools/engine/result.js';
+import { checkPlan, planLint } from '../../tools/engine/run.js';
+import { prepareHistoryLint } from '../../tools/history/lint.js';
+import { rulesById } from '../../tools/rules/index.js';
+import type { Rule } from '../../tools/rules/rule.js';
 import { GIT_ENV, clearWorkTree, git } from './git.js';
 
 /** Commits everything in the work tree with this committer (and author) date and message. */
@@ -67,4 +73,32 @@ export function buildHistoryRepo(folder: string): string {
 
 export function removeRepo(root: string): void {
   rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * Lays a history case down as a repository and lints its head with `--history` (the whole
+ * folder, so that deleted documents are reported on their old paths).
+ */
+export async function lintHistoryCase(folder: string, rules?: readonly Rule[], raw: RawConfig = {}): Promise<FileResult[]> {
+  const root = buildHistoryRepo(folder);
+  try {
+    return await lintWithHistory(root, rules, raw);
+  } finally {
+    removeRepo(root);
+  }
+}
+
+/** `lint --history` of a repository's whole folder, with these rules and this configuration. */
+export async function lintWithHistory(root: string, rules?: readonly Rule[], raw: RawConfig = {}, paths: readonly string[] = ['.']): Promise<FileResult[]> {
+  const config = new ResolvedConfig(root, undefined, raw, rulesById);
+  const options = { cwd: root, paths, ...(rules ? { rules } : {}) };
+  const plan = planLint(config, options);
+  const history = await prepareHistoryLint(
+    plan.folders.map((entry) => entry.corpus),
+    config,
+    { cwd: root, paths, tool: 'test' },
+  );
+  const run = checkPlan(plan, config, { ...options, history });
+  if (run.failures.length > 0) throw run.failures[0]?.error;
+  return run.results;
 }

@@ -28,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
       { name: 'fix-dry-run', type: 'boolean', description: 'Print the fixes as a unified diff and write nothing' },
       BASE_FLAG,
       HEAD_FLAG,
+      { name: 'history', type: 'boolean', description: 'Also run the history rules over the whole git history of the documents (configuration: history: true)' },
       { name: 'cache', type: 'boolean', description: 'Keep the Markdown facts of unchanged documents between runs (in .scs-standards-cache)' },
       { name: 'cache-location', type: 'string', value: 'PATH', description: 'The cache file (default: .scs-standards-cache at the repository root)' },
       { name: 'concurrency', type: 'string', value: 'N', description: 'Worker threads that parse documents: auto (default: every core, for large runs), off, or a number' },

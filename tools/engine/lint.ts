@@ -1,7 +1,7 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { CertificateScope } from '../model/scope.js';
-import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
+import { isDocumentRule, isScopeRule, type ChangeContext, type HistoryContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
 import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
@@ -16,6 +16,8 @@ export interface CheckOptions {
    * run; with it, they run on every document it gives a context for.
    */
   change?: ((doc: StandardDocument) => ChangeContext | undefined) | undefined;
+  /** The history of a document (`lint --history`). Without it, `history`-scope rules do not run. */
+  history?: ((doc: StandardDocument) => HistoryContext | undefined) | undefined;
   /** Cached Markdown facts, used instead of parsing when a document's content is unchanged. */
   cache?: FactsCache | undefined;
   /**
@@ -52,6 +54,7 @@ export function checkCorpus(
         config.mayRun(rule) &&
         (!options.scopes || options.scopes.has(rule.meta.scope)) &&
         (rule.meta.scope !== 'change' || options.change !== undefined) &&
+        (rule.meta.scope !== 'history' || options.history !== undefined) &&
         (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
   const results: FileResult[] = [];
@@ -66,8 +69,10 @@ export function checkCorpus(
     }
     const control = new MessageControl(doc);
     const change = options.change?.(doc);
+    const history = options.history?.(doc);
     for (const rule of active) {
       if (rule.meta.scope === 'change' && change === undefined) continue;
+      if (rule.meta.scope === 'history' && history === undefined) continue;
       const setting = config.settingFor(rule, doc);
       if (setting.severity === 'off') continue;
       const severity = setting.severity === 'error' ? 2 : 1;
@@ -78,6 +83,7 @@ export function checkCorpus(
           options: setting.options,
           ruleIds,
           change,
+          history,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
             if (control.isSuppressed(rule.id, range.start)) return;

@@ -10,6 +10,8 @@ export interface CommitRef {
   subject: string;
   /** The pull request the subject names (`... (#123)`, `Merge pull request #123 from ...`). */
   pullRequest: number | undefined;
+  /** Its place on the first-parent line, 0 for the oldest commit (orders commits of the same date). */
+  index: number;
 }
 
 /**
@@ -69,8 +71,13 @@ export function pullRequestOf(subject: string): number | undefined {
   return squash?.[1] ? Number(squash[1]) : undefined;
 }
 
-export function commitRef(commit: LogCommit): CommitRef {
-  return { hash: commit.hash, date: commit.date, subject: commit.subject, pullRequest: pullRequestOf(commit.subject) };
+export function commitRef(commit: LogCommit, index: number): CommitRef {
+  return { hash: commit.hash, date: commit.date, subject: commit.subject, pullRequest: pullRequestOf(commit.subject), index };
+}
+
+/** A commit as findings name it: `1a2b3c4d (2024-03-01, #123)`. */
+export function describeCommit(commit: CommitRef): string {
+  return `${commit.hash.slice(0, 8)} (${commit.date.slice(0, 10)}${commit.pullRequest === undefined ? '' : `, #${commit.pullRequest}`})`;
 }
 
 /** The folder of a `/`-separated path ('' at the top). */
@@ -137,8 +144,8 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
     live.set(path, lineage);
   };
 
-  for (const logCommit of commits) {
-    const commit = commitRef(logCommit);
+  for (const [index, logCommit] of commits.entries()) {
+    const commit = commitRef(logCommit, index);
     const relevant = logCommit.changes.filter((change) => inFolder(change.path) || inFolder(change.from));
     if (relevant.length === 0) continue;
     const added: LogChange[] = [];
