@@ -8,6 +8,7 @@ import { DEFAULT_HISTORY_CACHE_FILE, historyOf, readHistoryLog } from '../tools/
 import { pullRequestOf, type DocumentHistory, type History } from '../tools/history/model.js';
 import { jsonEvent } from '../tools/history/render.js';
 import historySchema from '../schemas/history.schema.json' with { type: 'json' };
+import indexSchema from '../schemas/index.schema.json' with { type: 'json' };
 import { runMain } from './helpers/cli.js';
 import { standard, supplement } from './helpers/documents.js';
 import { git, writeFiles } from './helpers/git.js';
@@ -274,6 +275,43 @@ describe('lint --history', () => {
       expect(one.map((result) => result.relPath)).toEqual(['scs-0102-v1-image-metadata.md']);
     } finally {
       removeRepo(repo);
+    }
+  });
+});
+
+describe('index --history', () => {
+  test("the JSON index gives each version its events with commit links, valid against schemas/index.schema.json", async () => {
+    const result = await runMain(['index', '--history', '--format', 'json', '--today', '2024-12-01'], root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout) as { standards: { number: string; versions: { id: string; history: { kind: string; url: string; date: string; to?: string }[] }[] }[] };
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    expect(ajv.validate(indexSchema, data), JSON.stringify(ajv.errors)).toBe(true);
+    const v1 = data.standards.find((standard) => standard.number === '0100')?.versions.find((version) => version.id === 'scs-0100-v1');
+    const stabilized = v1?.history.find((event) => event.kind === 'status' && event.to === 'Stable');
+    expect(stabilized?.date.slice(0, 10)).toBe('2024-02-01');
+    expect(stabilized?.url).toBe(`https://github.com/SovereignCloudStack/standards/commit/${commits.merge}`);
+    // Without --history, the index is as before: no history key.
+    const plain = await runMain(['index', '--format', 'json', '--today', '2024-12-01'], root);
+    expect(plain.stdout).not.toContain('"history"');
+  });
+
+  test('the HTML index lists the transitions with links to the configured commit address, escaped', async () => {
+    const out = join(root, 'site');
+    writeFileSync(join(root, '.scs-standards.json'), '{ "commitUrl": "https://git.example.org/standards/commit/" }\n');
+    try {
+      const result = await runMain(['index', '--history', '--out', out, '--today', '2024-12-01'], root);
+      expect(result.code).toBe(0);
+      const html = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(html).toContain('<h2>History</h2>');
+      expect(html).toContain(`<a href="https://git.example.org/standards/commit/${commits.merge}" title="Merge pull request #12 from someone/stabilize">${(commits.merge ?? '').slice(0, 8)}</a> (#12)</td>`);
+      expect(html).toContain('<td><time>2024-02-01</time></td><td>Draft → Stable</td>');
+      writeFileSync(join(root, '.scs-standards.json'), '{ "commitUrl": "javascript:alert(1)//" }\n');
+      const refused = await runMain(['index', '--history', '--format', 'json'], root);
+      expect(refused.code).toBe(2);
+    } finally {
+      writeFileSync(join(root, '.scs-standards.json'), '{}\n');
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

@@ -56,6 +56,7 @@ export const COMMANDS: readonly Command[] = [
       { name: 'today', type: 'string', value: 'YYYY-MM-DD', description: 'Compute the states and scope validities for this day (default: today, in UTC)' },
       { name: 'check', type: 'boolean', description: 'Write nothing; exit 1 with a diff when --out differs from what would be written' },
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'json: print the index data to standard output instead' },
+      { name: 'history', type: 'boolean', description: "Add each version's real transition dates and commit links, read from git (JSON and HTML)" },
       CONFIG_FLAG,
     ],
     load: () => import('./index-command.js'),

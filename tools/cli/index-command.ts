@@ -2,11 +2,12 @@ import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { writeFileAtomic } from '../engine/atomic-write.js';
-import { ConfigError, loadConfig } from '../engine/config.js';
+import { ConfigError, loadConfig, type ResolvedConfig } from '../engine/config.js';
 import { findScopeFiles } from '../engine/discover.js';
 import { loadCorpus, readScope } from '../engine/load.js';
 import { buildIndex } from '../indexes/build.js';
 import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
+import type { VersionIndex } from '../indexes/model.js';
 import type { OutputFile } from '../indexes/output.js';
 import { renderJson } from '../indexes/render-json.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
@@ -20,9 +21,9 @@ class IndexUsageError extends Error {}
 /** `scs-standards index`: builds the version index and writes, prints or checks it. */
 export async function run(args: ParsedArgs): Promise<number> {
   try {
-    return execute(args);
+    return await execute(args);
   } catch (error) {
-    if (error instanceof IndexUsageError || error instanceof ConfigError) {
+    if (error instanceof IndexUsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {
       args.stderr.write(`scs-standards index: ${error.message}\n`);
       return EXIT.failure;
     }
@@ -30,7 +31,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   }
 }
 
-function execute(args: ParsedArgs): number {
+async function execute(args: ParsedArgs): Promise<number> {
   const { values } = args;
   const today = typeof values.today === 'string' ? values.today : todayIso();
   if (!isIsoDate(today)) throw new IndexUsageError(`--today expects a date such as 2026-11-27 (YYYY-MM-DD, a day that exists), got \`${sanitizeForTerminal(today)}\``);
@@ -51,7 +52,9 @@ function execute(args: ParsedArgs): number {
   }
   const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
   const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
-  const { index, notes } = buildIndex(corpus, today, scopes);
+  const built = buildIndex(corpus, today, scopes);
+  const { notes } = built;
+  const index = values.history === true ? await withGitHistory(built.index, config, folder) : built.index;
   for (const note of notes) {
     args.stderr.write(`${sanitizeForTerminal(note.relPath)}:${note.line}:${note.column}: warning: ${sanitizeForTerminal(note.message)}\n`);
   }
@@ -63,6 +66,21 @@ function execute(args: ParsedArgs): number {
   const shownOut = relative(args.cwd, outDir) || '.';
   const plan = planFolder(outDir, shownOut, generateOutputs(index));
   return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+}
+
+/** `--history`: each version's events from the first-parent history of HEAD, with commit links. */
+async function withGitHistory(index: VersionIndex, config: ResolvedConfig, folder: string): Promise<VersionIndex> {
+  const [{ Git }, { historyOf, readHistoryLog }, { DEFAULT_COMMIT_URL, withHistory }, { version }] = await Promise.all([
+    import('../lifecycle/git.js'),
+    import('../history/load.js'),
+    import('../history/index.js'),
+    import('./version.js'),
+  ]);
+  const git = await Git.open(config.root);
+  const head = await git.resolveCommit('HEAD', 'head');
+  const log = await readHistoryLog(git, { head, tool: version(), maxFileSize: config.maxFileSize });
+  const commitUrl = typeof config.raw.commitUrl === 'string' ? config.raw.commitUrl : DEFAULT_COMMIT_URL;
+  return withHistory(index, historyOf(log, git.toRepoPath(folder)), commitUrl);
 }
 
 interface Plan {

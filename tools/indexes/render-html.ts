@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { epochDay } from '../model/dates.js';
 import { STATES, type State } from '../model/state.js';
 import { htmlText, oneLine, scriptJson } from './escape.js';
+import { hasHistory, historySection } from './render-history.js';
 import {
   FUTURE_DEPRECATED_MARK,
   FUTURE_EFFECTIVE_MARK,
@@ -57,6 +58,7 @@ export function renderHtml(index: VersionIndex): string {
   for (const standard of index.standards) body += standardRows(standard, axis);
   body += '</tbody>\n</table>\n';
   body += '<p id="empty" class="empty" hidden>No standard matches the filters.</p>\n';
+  if (hasHistory(index)) body += historySection(index);
   if (index.scopes.length > 0) body += scopesSection(index.scopes, axis);
   body += legend(index.scopes.length > 0);
   return (
