@@ -315,3 +315,33 @@ describe('index --history', () => {
     }
   });
 });
+
+describe('copies', () => {
+  test('a file copied in from another folder is added with where it came from; a copy inside the folder is a new document', async () => {
+    const repo = newRepo();
+    try {
+      const draft = standard({ title: 'Image Metadata' }, 'image metadata, a long text that git can recognize as the same content after small edits');
+      writeFiles(repo, { 'Drafts/image-metadata.md': draft });
+      commitAt(repo, '2024-01-01', 'Draft image metadata elsewhere');
+      writeFiles(repo, {
+        'Drafts/image-metadata.md': `${draft}\nMoved to the standards folder.\n`,
+        [`${S}/scs-0102-v1-image-metadata.md`]: draft,
+      });
+      commitAt(repo, '2024-02-01', 'Copy image metadata into the standards (#20)');
+      writeFiles(repo, {
+        [`${S}/scs-0102-v1-image-metadata.md`]: `${draft}\nA note.\n`,
+        [`${S}/scs-0102-v2-image-metadata.md`]: draft.replace('status: Draft', 'status: Draft\nreplaces: scs-0102-v1-image-metadata.md'),
+      });
+      commitAt(repo, '2024-03-01', 'Start image metadata v2 (#21)');
+      const git = await Git.open(repo);
+      const log = await readHistoryLog(git, { head: await git.resolveCommit('HEAD', 'head'), tool: 'test' });
+      const { documents } = historyOf(log, S);
+      expect(documents.map((doc) => [doc.path, jsonEvent(doc.events[0] as NonNullable<(typeof doc.events)[0]>).from])).toEqual([
+        [`${S}/scs-0102-v1-image-metadata.md`, 'Drafts/image-metadata.md'],
+        [`${S}/scs-0102-v2-image-metadata.md`, null],
+      ]);
+    } finally {
+      removeRepo(repo);
+    }
+  });
+});

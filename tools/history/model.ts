@@ -16,7 +16,8 @@ export interface CommitRef {
 
 /**
  * One event of a document's life:
- * - `added`: the document appears (with its status; `from` when it was moved in from another folder);
+ * - `added`: the document appears (with its status; `from` when it was moved or copied in from
+ *   another folder, as git's rename and copy detection sees it);
  * - `status`: its status changes (`from`, `to`; undefined for no status);
  * - `renamed`: a new file name (`git mv`, or a deletion and an addition paired in one commit),
  *   `renumbered` when the number changed (a proposal accepted, a document renumbered);
@@ -172,7 +173,8 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
           added.push({ ...change, status: 'A' });
         }
       } else if (change.status === 'D') deleted.push({ change, lineage: live.get(change.path) });
-      else if (change.status === 'A') added.push(change);
+      // A copy inside the folder (a new major version made from the old one) is a new document.
+      else if (change.status === 'A') added.push(inFolder(change.from) ? { ...change, from: undefined } : change);
       else modified.push(change);
     }
     for (const change of modified) {

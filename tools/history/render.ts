@@ -70,7 +70,7 @@ export function toJson(history: History, documents: readonly DocumentHistory[], 
 function describe(event: HistoryEvent): string {
   switch (event.kind) {
     case 'added':
-      return `${event.status ?? '(no status)'}${event.from ? `, moved in from ${event.from}` : ''}`;
+      return `${event.status ?? '(no status)'}${event.from ? `, from ${event.from}` : ''}`;
     case 'status':
       return `${event.from ?? '(none)'} -> ${event.to ?? '(none)'}`;
     case 'renamed':

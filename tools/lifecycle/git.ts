@@ -220,7 +220,8 @@ export class Git {
   /**
    * The first-parent history of `head`, oldest first (after `after` when given: the commits that
    * `after` lacks), each commit with its changes against its first parent as `--raw` records, so
-   * that every change carries its blob ids; renames are detected (`-M`). One `git log` process.
+   * that every change carries its blob ids; renames are detected (`-M`), and copies of files the
+   * same commit modifies (`-C`). One `git log` process.
    */
   async firstParentLog(head: string, after?: string): Promise<LogCommit[]> {
     checkRef(head, 'head');
@@ -234,6 +235,7 @@ export class Git {
       '-z',
       '--no-abbrev',
       '-M',
+      '-C',
       '--no-ext-diff',
       '--no-textconv',
       '--no-color',
@@ -290,11 +292,11 @@ export class Git {
 
 /** A change of one file in a commit of `firstParentLog`. */
 export interface LogChange {
-  /** `A`dded, `M`odified, `D`eleted, `R`enamed (with `from`), `T`ype changed. */
+  /** `A`dded (a copy with `from`), `M`odified, `D`eleted, `R`enamed (with `from`), `T`ype changed. */
   status: 'A' | 'M' | 'D' | 'R' | 'T';
   /** The path after the change (the deleted path for `D`), relative to the top. */
   path: string;
-  /** The path before a rename. */
+  /** The path before a rename, or the source of a copy. */
   from: string | undefined;
   /** The blob before and after ('' where there is none). */
   oldOid: string;
@@ -342,9 +344,9 @@ export function parseRawLog(output: string): LogCommit[] {
     if (letter === 'R' || letter === 'C') {
       const from = fields[index++] ?? '';
       const to = fields[index++] ?? '';
-      // A copy (never asked for, but possible through configuration) is the addition of its target.
+      // A copy is the addition of its target, with the path it was copied from.
       if (letter === 'R') current.changes.push({ status: 'R', path: to, from, oldOid, oid, mode });
-      else current.changes.push({ status: 'A', path: to, from: undefined, oldOid: '', oid, mode });
+      else current.changes.push({ status: 'A', path: to, from, oldOid: '', oid, mode });
       continue;
     }
     const path = fields[index++] ?? '';

@@ -2,8 +2,9 @@ import { describeCommit, documentName } from '../history/model.js';
 import { defineRule } from './rule.js';
 
 /**
- * The first version of each kind of step back: from Stable to Draft (or Rejected), losing
- * `stabilized_at` once Stable, from Deprecated back to Stable or Draft.
+ * The first version of each kind of step back: from Stable to Draft (or Rejected), losing the
+ * `stabilized_at` that a Stable (or Deprecated) version had, from Deprecated back to Stable or
+ * Draft. A document that became Stable without the date and got it later lost nothing.
  */
 export default defineRule({
   meta: {
@@ -19,6 +20,8 @@ export default defineRule({
     if (name && name.kind !== 'document' && name.kind !== 'proposal') return;
     let stable: (typeof life.versions)[number] | undefined;
     let deprecated: (typeof life.versions)[number] | undefined;
+    /** The first version that was Stable (or Deprecated) with `stabilized_at`: from then on, the date stays. */
+    let dated: (typeof life.versions)[number] | undefined;
     const seen = new Set<string>();
     const once = (key: string, message: string): void => {
       if (seen.has(key)) return;
@@ -35,9 +38,11 @@ export default defineRule({
       if (stable && (status === 'Draft' || status === 'Rejected')) {
         once(`stable-${status}`, `The document went back from Stable to ${status} in commit ${describeCommit(version.commit)}, after commit ${describeCommit(stable.commit)} had made it Stable: a Stable document only becomes Deprecated`);
       }
-      if (stable && (status === 'Stable' || status === 'Deprecated') && facts.stabilized_at === undefined) {
-        once('lost', `The document lost \`stabilized_at\` in commit ${describeCommit(version.commit)}, after commit ${describeCommit(stable.commit)} had made it Stable: a document that was Stable keeps the date it became Stable`);
+      const effective = status === 'Stable' || status === 'Deprecated';
+      if (dated && effective && facts.stabilized_at === undefined) {
+        once('lost', `The document lost \`stabilized_at\` in commit ${describeCommit(version.commit)}, which it had as ${dated.facts.status ?? 'Stable'} since commit ${describeCommit(dated.commit)} (\`stabilized_at: ${dated.facts.stabilized_at ?? ''}\`): a document that was Stable keeps the date it became Stable`);
       }
+      if (effective && facts.stabilized_at !== undefined) dated ??= version;
       if (status === 'Stable' && !stable) stable = version;
       if (status === 'Deprecated') {
         stable ??= version;
