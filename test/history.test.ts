@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -316,7 +316,35 @@ describe('index --history', () => {
   });
 });
 
-describe('copies', () => {
+describe('moves and copies between folders', () => {
+  test('a document moved in from another folder under a document name keeps the life it had there', async () => {
+    const repo = newRepo();
+    try {
+      writeFiles(repo, { 'Decisions/scs-0210-v1-version-policy.md': standard({ title: 'Version Policy', track: 'KaaS' }) });
+      commitAt(repo, '2023-01-26', 'Add the version policy (#184)');
+      writeFiles(repo, { 'Decisions/scs-0210-v1-version-policy.md': standard({ title: 'Version Policy', track: 'KaaS', status: 'Stable', stabilized_at: '2023-02-07' }) });
+      commitAt(repo, '2023-02-08', 'Stabilize the version policy (#201)');
+      mkdirSync(join(repo, S));
+      git(repo, 'mv', 'Decisions/scs-0210-v1-version-policy.md', `${S}/scs-0210-v1-version-policy.md`);
+      commitAt(repo, '2023-03-02', 'Move it into the standards folder (#240)');
+      const repoGit = await Git.open(repo);
+      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test' });
+      const [doc, ...others] = historyOf(log, S).documents;
+      expect(others).toEqual([]);
+      expect(doc?.exists).toBe(true);
+      expect(doc?.events.map((event) => [event.kind, event.path, event.commit.pullRequest])).toEqual([
+        ['added', 'Decisions/scs-0210-v1-version-policy.md', 184],
+        ['status', 'Decisions/scs-0210-v1-version-policy.md', 201],
+        ['renamed', `${S}/scs-0210-v1-version-policy.md`, 240],
+      ]);
+      // Seen from the old folder, the document moved out: it no longer exists there.
+      expect(historyOf(log, 'Decisions').documents.map((life) => [life.path, life.exists])).toEqual([[`${S}/scs-0210-v1-version-policy.md`, false]]);
+    } finally {
+      removeRepo(repo);
+    }
+  });
+
+
   test('a file copied in from another folder is added with where it came from; a copy inside the folder is a new document', async () => {
     const repo = newRepo();
     try {

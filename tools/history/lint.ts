@@ -5,7 +5,7 @@ import { StandardDocument } from '../model/document.js';
 import { Git } from '../lifecycle/git.js';
 import type { HistoryContext } from '../rules/rule.js';
 import { historyOf, readHistoryLog } from './load.js';
-import { baseOf, type DocumentHistory } from './model.js';
+import { baseOf, dirOf, type DocumentHistory } from './model.js';
 
 /** What `lint --history` adds to a run: each document's history, and the deleted documents to report on. */
 export interface HistoryLint {
@@ -57,7 +57,8 @@ export async function prepareHistoryLint(corpora: readonly Corpus[], config: Res
       contexts.set(doc, { life: live.get(repoPath), history });
     }
     for (const life of history.documents) {
-      if (life.exists || present.has(life.path) || !life.path.startsWith(rootInRepo === '' ? '' : `${rootInRepo}/`)) continue;
+      // A document moved out of the folder is not reported on a path of the folder.
+      if (life.exists || present.has(life.path) || dirOf(life.path) !== history.folder || !life.path.startsWith(rootInRepo === '' ? '' : `${rootInRepo}/`)) continue;
       const relPath = toRoot(life.path);
       if (config.isIgnored(relPath) || !isAsked(join(config.root, relPath))) continue;
       const last = [...life.versions].reverse().find((version) => version.oid !== '');

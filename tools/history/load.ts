@@ -5,7 +5,7 @@ import { factsOf, type BlobFacts } from './facts.js';
 import { buildHistory, documentName, type History } from './model.js';
 
 /** Bumped whenever what the history cache holds changes shape or meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const DEFAULT_HISTORY_CACHE_FILE = '.scs-standards-history-cache';
 

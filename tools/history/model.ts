@@ -100,11 +100,6 @@ export function documentName(path: string): FileName | undefined {
   return parsed.name;
 }
 
-/** Whether a path is a document of the folder (directly in it, as the linter reads folders). */
-export function isFolderDocument(path: string, folder: string): boolean {
-  return dirOf(path) === folder && documentName(path) !== undefined;
-}
-
 interface Lineage extends DocumentHistory {
   /** The last readable status (what a status change is measured from). */
   lastStatus: { known: boolean; status: string | undefined };
@@ -113,7 +108,10 @@ interface Lineage extends DocumentHistory {
 
 /**
  * Builds the life of every document of a folder from the first-parent log (oldest first) and
- * the facts of each blob. Pure: the log and the facts are read elsewhere (`load.ts`).
+ * the facts of each blob. Pure: the log and the facts are read elsewhere (`load.ts`). Documents
+ * are followed through the whole repository: one that came into the folder from another folder
+ * under a document name (`Decisions/scs-0210-v1-...`) has its life there too; one that came from
+ * a file of another name (`Drafts/flavor-naming.md`) starts with its arrival (`from`).
  *
  * Renames are git's (`-M` in the same `git log`); a deletion and an addition that git leaves
  * unpaired in one commit are paired when the content is identical, when they share number and
@@ -127,7 +125,8 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
   const all: Lineage[] = [];
   const deletedByOid = new Map<string, Lineage>();
   const facts = (oid: string): BlobFacts => factsOf(oid) ?? { readable: false };
-  const inFolder = (path: string | undefined): boolean => path !== undefined && isFolderDocument(path, folder);
+  // Every document of the repository is followed, so that a document moved into the folder keeps the life it had before.
+  const inFolder = (path: string | undefined): boolean => path !== undefined && documentName(path) !== undefined;
 
   const addVersion = (lineage: Lineage, commit: CommitRef, path: string, oid: string, statusEvent: boolean): void => {
     const blob = facts(oid);
@@ -174,7 +173,7 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
         }
       } else if (change.status === 'D') deleted.push({ change, lineage: live.get(change.path) });
       // A copy inside the folder (a new major version made from the old one) is a new document.
-      else if (change.status === 'A') added.push(inFolder(change.from) ? { ...change, from: undefined } : change);
+      else if (change.status === 'A') added.push(change.from !== undefined && dirOf(change.from) === dirOf(change.path) ? { ...change, from: undefined } : change);
       else modified.push(change);
     }
     for (const change of modified) {
@@ -235,8 +234,10 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
     }
   }
   const first = (doc: DocumentHistory): string => doc.events[0]?.commit.date ?? '';
+  // The folder's documents: those that were in it at some time; one moved out no longer exists in it.
   const documents = all
-    .map(({ lastStatus: _status, lastOid: _oid, ...history }): DocumentHistory => history)
+    .filter((lineage) => lineage.paths.some((path) => dirOf(path) === folder))
+    .map(({ lastStatus: _status, lastOid: _oid, ...history }): DocumentHistory => ({ ...history, exists: history.exists && dirOf(history.path) === folder }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
   return { folder, head: commits[commits.length - 1]?.hash ?? '', commits: commits.length, documents };
 }
@@ -252,7 +253,7 @@ function supplemented(supplement: Lineage, name: FileName, commit: CommitRef, li
   for (const lineage of live.values()) {
     if (lineage === supplement) continue;
     const other = documentName(lineage.path);
-    if (!other || other.kind !== 'document') continue;
+    if (!other || other.kind !== 'document' || dirOf(lineage.path) !== dirOf(supplement.path)) continue;
     if (named !== undefined && named.length > 0 ? named.includes(baseOf(lineage.path)) : other.number === name.number) targets.add(lineage);
   }
   for (const lineage of [...targets].sort((a, b) => (a.path < b.path ? -1 : 1))) {
