@@ -1,5 +1,5 @@
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
-import { baseOf, documentName, type CommitRef, type DocumentHistory, type History, type HistoryEvent } from './model.js';
+import { baseOf, dirOf, documentName, type CommitRef, type DocumentHistory, type History, type HistoryEvent } from './model.js';
 
 /** The JSON form of an event (`schemas/history.schema.json`): the commit's fields, then the event's own. */
 export type JsonEvent = {
@@ -74,7 +74,7 @@ function describe(event: HistoryEvent): string {
     case 'status':
       return `${event.from ?? '(none)'} -> ${event.to ?? '(none)'}`;
     case 'renamed':
-      return `from ${baseOf(event.from)}${event.renumbered ? ' (renumbered)' : ''}`;
+      return `from ${dirOf(event.from) === dirOf(event.path) ? baseOf(event.from) : event.from}${event.renumbered ? ' (renumbered)' : ''}`;
     case 'supplemented':
       return baseOf(event.supplement);
     case 'deleted':

@@ -29,7 +29,7 @@ export default defineRule({
         if (!before) continue;
         const earlier = before.commit.index < taken.commit.index || (before.commit.index === taken.commit.index && other.path < life.path);
         if (!earlier) continue;
-        const since = other.exists ? (other.path !== before.path ? `, now \`${baseOf(other.path)}\`` : '') : ', deleted since';
+        const since = other.exists ? (baseOf(other.path) !== baseOf(before.path) ? `, now \`${baseOf(other.path)}\`` : '') : ', deleted since';
         report({
           message: `\`${id}\` was given to \`${baseOf(taken.path)}\` in commit ${describeCommit(taken.commit)}, but \`${baseOf(before.path)}\` had it from commit ${describeCommit(before.commit)}${since}: a number and version name one document forever; give this document a number of its own`,
         });
