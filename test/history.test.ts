@@ -202,6 +202,19 @@ describe('history command', () => {
     expect(result.stdout).toMatch(new RegExp(`2024-02-01  ${short}  #12  status +Draft -> Stable +Merge pull request #12 from someone/stabilize\n`));
   });
 
+  test('a shallow clone is refused: its history is incomplete', async () => {
+    const shallow = join(newRepo(), 'clone');
+    try {
+      git(root, 'clone', '--quiet', '--depth', '1', `file://${root}`, shallow);
+      const result = await runMain(['history'], shallow);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('shallow clone: fetch the whole history');
+      expect((await runMain(['lint', '--history'], shallow)).code).toBe(2);
+    } finally {
+      removeRepo(join(shallow, '..'));
+    }
+  });
+
   test('an unknown document, a bad format and a folder outside git are usage errors', async () => {
     expect((await runMain(['history', 'scs-0999-v1'], root)).code).toBe(2);
     expect((await runMain(['history', '--format', 'xml'], root)).code).toBe(2);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../engine/atomic-write.js';
-import type { Git, LogChange, LogCommit } from '../lifecycle/git.js';
+import { GitProblem, type Git, type LogChange, type LogCommit } from '../lifecycle/git.js';
 import { factsOf, type BlobFacts } from './facts.js';
 import { buildHistory, documentName, type History } from './model.js';
 
@@ -43,6 +43,9 @@ export interface ReadOptions {
  * files with a document name (anywhere, for moves between folders) are kept.
  */
 export async function readHistoryLog(git: Git, options: ReadOptions): Promise<HistoryLog> {
+  if (await git.isShallow()) {
+    throw new GitProblem('The history is incomplete in this shallow clone: fetch the whole history (in GitHub Actions, `actions/checkout` with `fetch-depth: 0`)');
+  }
   const cached = options.cacheFile !== undefined ? loadCache(options.cacheFile, options.tool) : undefined;
   let commits: LogCommit[] | undefined;
   let source: HistoryLog['source'] = 'read';

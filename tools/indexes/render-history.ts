@@ -6,15 +6,21 @@ export function hasHistory(index: VersionIndex): boolean {
   return index.standards.some((standard) => standard.versions.some((version) => version.history !== undefined));
 }
 
+/** The file name alone when the path is in the same folder as the other, else the whole path. */
+function shortPath(path: string, other: string): string {
+  const folder = (value: string): string => value.slice(0, Math.max(0, value.lastIndexOf('/')));
+  return folder(path) === folder(other) ? path.slice(path.lastIndexOf('/') + 1) : path;
+}
+
 function what(event: IndexHistoryEvent): string {
   const text = (value: unknown): string => (typeof value === 'string' ? value : 'no status');
   switch (event.kind) {
     case 'added':
-      return `added as ${text(event.status)}`;
+      return typeof event.status === 'string' ? `added as ${event.status}` : 'added without status';
     case 'status':
       return `${text(event.from)} → ${text(event.to)}`;
     case 'renamed':
-      return `renamed from ${typeof event.from === 'string' ? event.from.slice(event.from.lastIndexOf('/') + 1) : ''}`;
+      return `renamed from ${typeof event.from === 'string' ? shortPath(event.from, event.path) : ''}`;
     case 'supplemented':
       return `supplemented by ${typeof event.supplement === 'string' ? event.supplement.slice(event.supplement.lastIndexOf('/') + 1) : ''}`;
     case 'restored':
