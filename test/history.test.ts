@@ -358,6 +358,33 @@ describe('moves and copies between folders', () => {
   });
 
 
+  test('a draft under another name renamed into a document is followed back through its renames', async () => {
+    const repo = newRepo();
+    const body = Array.from({ length: 20 }, (_, line) => `Line ${line} of a draft without front matter about image properties.`).join('\n');
+    try {
+      writeFiles(repo, { 'Design-Docs/image-spec.md': `# Image properties\n\n${body}\n` });
+      commitAt(repo, '2021-07-08', 'Add the image spec draft');
+      mkdirSync(join(repo, 'Drafts'));
+      git(repo, 'mv', 'Design-Docs/image-spec.md', 'Drafts/image-spec.md');
+      commitAt(repo, '2023-02-14', 'Restructure (#206)');
+      mkdirSync(join(repo, S));
+      git(repo, 'mv', 'Drafts/image-spec.md', `${S}/scs-0102-v1-image-metadata.md`);
+      writeFiles(repo, { [`${S}/scs-0102-v1-image-metadata.md`]: `---\ntitle: Image Metadata\ntype: Standard\nstatus: Stable\ntrack: IaaS\nstabilized_at: 2023-05-26\n---\n\n# Image properties\n\n${body}\n` });
+      commitAt(repo, '2023-05-26', 'Image metadata is approved: move it (#291)');
+      const repoGit = await Git.open(repo);
+      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test' });
+      const [doc] = historyOf(log, S).documents;
+      expect(lines(doc).map((line) => line.replace(/^(\S+) \S+/, '$1'))).toEqual([
+        `2021-07-08 - added Design-Docs/image-spec.md {"status":null,"from":null}`,
+        `2023-02-14 206 renamed Drafts/image-spec.md {"from":"Design-Docs/image-spec.md","renumbered":false}`,
+        `2023-05-26 291 renamed ${S}/scs-0102-v1-image-metadata.md {"from":"Drafts/image-spec.md","renumbered":false}`,
+        `2023-05-26 291 status ${S}/scs-0102-v1-image-metadata.md {"from":null,"to":"Stable"}`,
+      ]);
+    } finally {
+      removeRepo(repo);
+    }
+  });
+
   test('a file copied in from another folder is added with where it came from; a copy inside the folder is a new document', async () => {
     const repo = newRepo();
     try {

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { GitProblem, type Git, type LogChange, type LogCommit } from '../lifecycle/git.js';
 import { factsOf, type BlobFacts } from './facts.js';
-import { buildHistory, documentName, type History } from './model.js';
+import { buildHistory, documentName, renamedIntoDocuments, type History } from './model.js';
 
 /** Bumped whenever what the history cache holds changes shape or meaning. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export const DEFAULT_HISTORY_CACHE_FILE = '.scs-standards-history-cache';
 
@@ -14,6 +14,8 @@ export interface HistoryLog {
   head: string;
   commits: LogCommit[];
   facts: Map<string, BlobFacts>;
+  /** Files renamed into document names later (`renamedIntoDocuments`): followed as documents. */
+  tracked: Set<string>;
   /** How the log was read: `cached` (the cache's head is the head), `extended` (from the cache's head on), `read` (all of it). */
   source: 'cached' | 'extended' | 'read';
 }
@@ -22,6 +24,7 @@ interface CacheFile {
   format: number;
   tool: string;
   head: string;
+  tracked: string[];
   commits: LogCommit[];
   facts: Record<string, BlobFacts>;
 }
@@ -48,20 +51,31 @@ export async function readHistoryLog(git: Git, options: ReadOptions): Promise<Hi
   }
   const cached = options.cacheFile !== undefined ? loadCache(options.cacheFile, options.tool) : undefined;
   let commits: LogCommit[] | undefined;
+  let tracked: Set<string> | undefined;
   let source: HistoryLog['source'] = 'read';
   const facts = new Map<string, BlobFacts>(cached ? Object.entries(cached.facts) : []);
   if (cached && cached.head === options.head) {
     commits = cached.commits;
+    tracked = new Set(cached.tracked);
     source = 'cached';
   } else if (cached && (await git.hasCommit(cached.head))) {
-    const after = (await git.firstParentLog(options.head, cached.head)).map(relevantOnly);
-    // The cached line continues only if the first new commit sits on the cached head.
-    if (after.length > 0 && after[0]?.parent === cached.head) {
-      commits = [...cached.commits, ...after];
+    const raw = await git.firstParentLog(options.head, cached.head);
+    const known = new Set(cached.tracked);
+    const more = renamedIntoDocuments(raw);
+    // The cached line continues only if the first new commit sits on the cached head, and no
+    // new rename makes the earlier life of another file part of a document's.
+    if (raw.length > 0 && raw[0]?.parent === cached.head && [...more].every((path) => known.has(path))) {
+      commits = [...cached.commits, ...raw.map((commit) => relevantOnly(commit, known))];
+      tracked = known;
       source = 'extended';
     }
   }
-  commits ??= (await git.firstParentLog(options.head)).map(relevantOnly);
+  if (!commits || !tracked) {
+    const raw = await git.firstParentLog(options.head);
+    const all = renamedIntoDocuments(raw);
+    commits = raw.map((commit) => relevantOnly(commit, all));
+    tracked = all;
+  }
   const wanted = new Set<string>();
   for (const commit of commits) {
     for (const change of commit.changes) {
@@ -75,22 +89,22 @@ export async function readHistoryLog(git: Git, options: ReadOptions): Promise<Hi
     const blobs = await git.readBlobs([...wanted]);
     for (const [oid, bytes] of blobs) facts.set(oid, factsOf(bytes, options.maxFileSize));
   }
-  if (options.cacheFile !== undefined && source !== 'cached') saveCache(options.cacheFile, { format: FORMAT, tool: options.tool, head: options.head, commits, facts: Object.fromEntries(facts) });
-  return { head: options.head, commits, facts, source };
+  if (options.cacheFile !== undefined && source !== 'cached') {
+    saveCache(options.cacheFile, { format: FORMAT, tool: options.tool, head: options.head, tracked: [...tracked], commits, facts: Object.fromEntries(facts) });
+  }
+  return { head: options.head, commits, facts, tracked, source };
 }
 
 /** The history of one folder (relative to the top of the repository) from the log. */
 export function historyOf(log: HistoryLog, folder: string): History {
-  const history = buildHistory(log.commits, folder, (oid) => log.facts.get(oid));
+  const history = buildHistory(log.commits, folder, (oid) => log.facts.get(oid), log.tracked);
   return { ...history, head: log.head };
 }
 
-function relevantOnly(commit: LogCommit): LogCommit {
-  return { ...commit, changes: commit.changes.filter(isRelevant) };
-}
-
-function isRelevant(change: LogChange): boolean {
-  return documentName(change.path) !== undefined || (change.from !== undefined && documentName(change.from) !== undefined);
+/** Keeps the changes of documents and of the files that become documents. */
+function relevantOnly(commit: LogCommit, tracked: ReadonlySet<string>): LogCommit {
+  const relevant = (path: string | undefined): boolean => path !== undefined && (documentName(path) !== undefined || tracked.has(path));
+  return { ...commit, changes: commit.changes.filter((change: LogChange) => relevant(change.path) || relevant(change.from)) };
 }
 
 /** A cache that is unreadable, of another format or tool version, or malformed, is not used. */
@@ -118,6 +132,7 @@ function isCacheFile(data: unknown): data is CacheFile {
   if (typeof data !== 'object' || data === null) return false;
   const file = data as Record<string, unknown>;
   if (typeof file.format !== 'number' || typeof file.tool !== 'string' || typeof file.head !== 'string') return false;
+  if (!Array.isArray(file.tracked) || !file.tracked.every((path) => typeof path === 'string')) return false;
   if (!Array.isArray(file.commits) || !file.commits.every(isCommit)) return false;
   if (typeof file.facts !== 'object' || file.facts === null || Array.isArray(file.facts)) return false;
   return Object.values(file.facts).every((facts) => typeof facts === 'object' && facts !== null && typeof (facts as { readable?: unknown }).readable === 'boolean');

@@ -64,6 +64,22 @@ export interface History {
   documents: DocumentHistory[];
 }
 
+/**
+ * The files that were renamed into a document name, directly or through earlier renames
+ * (`Drafts/image-spec.md` renamed to `scs-0102-v1-image-metadata.md`): their versions before the
+ * rename are the document's too. Read newest first, so that chains of renames are followed back.
+ */
+export function renamedIntoDocuments(commits: readonly LogCommit[]): Set<string> {
+  const tracked = new Set<string>();
+  for (let index = commits.length - 1; index >= 0; index--) {
+    for (const change of commits[index]?.changes ?? []) {
+      if (change.status !== 'R' || change.from === undefined || documentName(change.from) !== undefined) continue;
+      if (documentName(change.path) !== undefined || tracked.has(change.path)) tracked.add(change.from);
+    }
+  }
+  return tracked;
+}
+
 /** The pull request a commit subject names: GitHub's squash `(#123)` or merge `Merge pull request #123`. */
 export function pullRequestOf(subject: string): number | undefined {
   const merge = /^Merge pull request #([0-9]{1,9})\b/.exec(subject);
@@ -120,20 +136,27 @@ interface Lineage extends DocumentHistory {
  * with the content another one had when it was deleted in an earlier commit is that document,
  * restored.
  */
-export function buildHistory(commits: readonly LogCommit[], folder: string, factsOf: (oid: string) => BlobFacts | undefined): History {
+export function buildHistory(
+  commits: readonly LogCommit[],
+  folder: string,
+  factsOf: (oid: string) => BlobFacts | undefined,
+  tracked: ReadonlySet<string> = new Set(),
+): History {
   const live = new Map<string, Lineage>();
   const all: Lineage[] = [];
   const deletedByOid = new Map<string, Lineage>();
   const facts = (oid: string): BlobFacts => factsOf(oid) ?? { readable: false };
   // Every document of the repository is followed, so that a document moved into the folder keeps the life it had before.
-  const inFolder = (path: string | undefined): boolean => path !== undefined && documentName(path) !== undefined;
+  const inFolder = (path: string | undefined): boolean => path !== undefined && (documentName(path) !== undefined || tracked.has(path));
 
   const addVersion = (lineage: Lineage, commit: CommitRef, path: string, oid: string, statusEvent: boolean): void => {
     const blob = facts(oid);
     lineage.versions.push({ commit, path, oid, facts: blob });
     lineage.lastOid = oid;
     if (!blob.readable) return;
-    if (statusEvent && lineage.lastStatus.known && lineage.lastStatus.status !== blob.status) {
+    // A status that follows versions without a readable front matter (a draft under another name) is a change too.
+    const changed = lineage.lastStatus.known ? lineage.lastStatus.status !== blob.status : lineage.versions.length > 1 && blob.status !== undefined;
+    if (statusEvent && changed) {
       lineage.events.push({ kind: 'status', commit, path, from: lineage.lastStatus.status, to: blob.status });
     }
     lineage.lastStatus = { known: true, status: blob.status };
@@ -164,7 +187,7 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
           }
           live.delete(change.from);
           moveTo(lineage, change.path);
-          lineage.events.push({ kind: 'renamed', commit, path: change.path, from: change.from, renumbered: numberOf(change.from) !== numberOf(change.path) });
+          lineage.events.push({ kind: 'renamed', commit, path: change.path, from: change.from, renumbered: isRenumbering(change.from, change.path) });
           addVersion(lineage, commit, change.path, change.oid, true);
         } else if (fromIn) {
           deleted.push({ change: { ...change, status: 'D', path: change.from, from: change.path }, lineage: live.get(change.from) });
@@ -192,7 +215,7 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
       if (!lineage) continue;
       live.delete(entry.change.path);
       moveTo(lineage, change.path);
-      lineage.events.push({ kind: 'renamed', commit, path: change.path, from: entry.change.path, renumbered: numberOf(entry.change.path) !== numberOf(change.path) });
+      lineage.events.push({ kind: 'renamed', commit, path: change.path, from: entry.change.path, renumbered: isRenumbering(entry.change.path, change.path) });
       addVersion(lineage, commit, change.path, change.oid, true);
     }
     const pairedDeletions = new Set(pairs.map(([entry]) => entry));
@@ -242,8 +265,11 @@ export function buildHistory(commits: readonly LogCommit[], folder: string, fact
   return { folder, head: commits[commits.length - 1]?.hash ?? '', commits: commits.length, documents };
 }
 
-function numberOf(path: string): string | undefined {
-  return documentName(path)?.number;
+/** Whether a rename changes the number: both names have one (a proposal's `xxxx` included), and they differ. */
+function isRenumbering(from: string, to: string): boolean {
+  const before = documentName(from)?.number;
+  const after = documentName(to)?.number;
+  return before !== undefined && after !== undefined && before !== after;
 }
 
 /** Records the new supplement on each document it names (by file name; by number when it names none). */
