@@ -4,6 +4,10 @@
 // parsing every file with remark (remark-parse + remark-frontmatter) plus `yaml`.
 //
 //   npm run bench -- [--sizes 100,1000,10000] [--runs 5] [--corpus DIR] [--json FILE] [--skip-remark]
+//                    [--history-commits 1000] [--history-repo DIR]
+//
+// The history cases run `history` and `lint --history` on a generated repository with
+// `--history-commits` commits (0: none) and on a clone of `--history-repo` when given.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -11,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.mjs';
+import { generateHistory } from './generate-history.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -25,6 +30,8 @@ const { values } = parseArgs({
     json: { type: 'string', default: join(HERE, 'last-run.json') },
     keep: { type: 'boolean', default: false },
     'skip-remark': { type: 'boolean', default: false },
+    'history-commits': { type: 'string', default: '1000' },
+    'history-repo': { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -126,6 +133,38 @@ for (const size of sizes) {
   else console.error(`  kept ${root}`);
 }
 
+// The history of a repository: one `git log` pass and one `git cat-file --batch`, cold and from the cache.
+const histories = [];
+const historyRepos = [];
+if (Number(values['history-commits']) > 0) {
+  const root = mkdtempSync(join(tmpdir(), 'scs-bench-history-'));
+  generateHistory(Number(values['history-commits']), root);
+  historyRepos.push({ name: `generated`, root });
+}
+if (values['history-repo']) {
+  const root = mkdtempSync(join(tmpdir(), 'scs-bench-history-repo-'));
+  rmSync(root, { recursive: true, force: true });
+  git(process.cwd(), 'clone', '-q', '--no-hardlinks', values['history-repo'], root);
+  historyRepos.push({ name: values['history-repo'], root });
+}
+for (const { name, root } of historyRepos) {
+  const commits = Number(git(root, 'rev-list', '--first-parent', '--count', 'HEAD').trim());
+  const all = Number(git(root, 'rev-list', '--count', 'HEAD').trim());
+  const cacheFile = join(root, '.scs-standards-history-cache');
+  const row = { repository: name, commits, all, cases: [] };
+  const add = (result) => {
+    row.cases.push(result);
+    const shown = result.error ? result.error : `${result.seconds.toFixed(3)} s, ${result.peakMiB.toFixed(0)} MiB`;
+    console.error(`  ${String(commits).padStart(6)} commits ${result.label.padEnd(28)} ${shown}`);
+  };
+  add(measure('history cold', [CLI, 'history', '--format', 'json'], root, { before: () => rmSync(cacheFile, { force: true }) }));
+  add(measure('history warm (cache)', [CLI, 'history', '--format', 'json', '--cache'], root));
+  add(measure('lint --history cold', [CLI, 'lint', '--format', 'json', '--history'], root, { before: () => rmSync(cacheFile, { force: true }) }));
+  histories.push(row);
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+  else console.error(`  kept ${root}`);
+}
+
 const byLabel = (row, label) => row.cases.find((item) => item.label === label);
 const lines = [];
 lines.push(`| documents | MB | case | median s | peak MiB | / read+yaml | / remark |`);
@@ -153,5 +192,14 @@ for (const row of results) {
   const shown = figures.map((item) => `${item.label} ${item.seconds.toFixed(3)} s (${(item.seconds / read.seconds).toFixed(2)}x)`).join(', ');
   console.log(`\n${row.documents} documents: ${shown}; floor read + yaml ${read.seconds.toFixed(3)} s`);
 }
-writeFileSync(values.json, `${JSON.stringify({ machine, runs, date: new Date().toISOString(), results }, null, 2)}\n`);
+if (histories.length > 0) {
+  const rows = [`| repository | first-parent commits (all) | case | median s | min s | peak MiB |`, `| --- | ---: | --- | ---: | ---: | ---: |`];
+  for (const row of histories) {
+    for (const item of row.cases) {
+      rows.push(item.error ? `| ${row.repository} | ${row.commits} (${row.all}) | ${item.label} | n/a | | |` : `| ${row.repository} | ${row.commits} (${row.all}) | ${item.label} | ${item.seconds.toFixed(3)} | ${item.min.toFixed(3)} | ${item.peakMiB.toFixed(0)} |`);
+    }
+  }
+  console.log(`\n${rows.join('\n')}`);
+}
+writeFileSync(values.json, `${JSON.stringify({ machine, runs, date: new Date().toISOString(), results, histories }, null, 2)}\n`);
 console.log(`\nWritten to ${values.json}`);

@@ -112,6 +112,25 @@ describe('nothing is executed from the repository', () => {
     }
   });
 
+  test('history, lint --history and index --history (git log and cat-file over every commit)', () => {
+    const repo = hostileRepo({ [FLAVOR]: standard({}) });
+    writeFiles(repo.root, { [FLAVOR]: standard({ status: 'Stable', stabilized_at: '2026-01-01' }) });
+    git(repo.root, 'add', '--all', '--', '.');
+    git(repo.root, 'commit', '--quiet', '--no-verify', '-m', 'Stabilize (#2)');
+    rmSync(repo.marker, { force: true });
+    for (const args of [
+      ['history'],
+      ['history', '--format', 'json', '--since', '2 weeks ago', '--cache'],
+      ['lint', '--history'],
+      ['index', '--history', '--format', 'json'],
+    ]) {
+      const result = runBin(args, repo.root);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.code, args.join(' ')).toBe(0);
+      expectNothingRan(repo);
+    }
+  });
+
   test('the authoring commands (accept renames with git mv)', () => {
     const repo = hostileRepo({ [FLAVOR]: standard({}) });
     const templates = join(import.meta.dirname, '..', 'templates');

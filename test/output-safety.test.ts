@@ -11,7 +11,7 @@ import { sanitizeForTerminal } from '../tools/reporters/sanitize.js';
 import { authoringRepo } from './helpers/authoring.js';
 import { makeRepo, runMain } from './helpers/cli.js';
 import { standard } from './helpers/documents.js';
-import { makeGitRepo, writeFiles } from './helpers/git.js';
+import { git, makeGitRepo, writeFiles } from './helpers/git.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -176,6 +176,23 @@ describe('hostile titles and file names in every renderer', () => {
     expect(kinds.has('image')).toBe(false);
     expect(markdown).toContain('Tokens \\| a b &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) \\`c\\` \\*d\\*');
     for (const line of markdown.split('\n')) if (line.includes('Tokens')) expect(line).toMatch(/^- /);
+  });
+
+  test('history: hostile file names and commit subjects reach the table escaped and the JSON valid', async () => {
+    const root = hostileRepo();
+    git(root, 'add', '--all', '--', '.');
+    git(root, 'commit', '--quiet', '--no-verify', '-m', `Hostile \u001b[2J\u202eevil | <b> (#7)`);
+    const table = await runMain(['history'], root);
+    expect(table.code).toBe(0);
+    expectNoRawControl(table.stdout, 'history');
+    expect(table.stdout).toContain('scs-0103-v1-esc\\x1b[31mred.md');
+    expect(table.stdout).toContain('scs-0105-v1-line\\nbreak.md');
+    expect(table.stdout).toContain('Hostile \\x1b[2J\\u202eevil | <b> (#7)');
+    const json = await runMain(['history', '--format', 'json'], root);
+    expectNoRawControl(json.stdout, 'history --format json');
+    const data = JSON.parse(json.stdout) as { documents: { path: string; events: { subject: string; pull_request: number | null }[] }[] };
+    expect(data.documents.map((doc) => doc.path)).toContain(`${S}scs-0105-v1-line\nbreak.md`);
+    expect(data.documents.flatMap((doc) => doc.events).some((event) => event.subject === 'Hostile \u001b[2J\u202eevil | <b> (#7)' && event.pull_request === 7)).toBe(true);
   });
 
   test('index warnings name hostile files escaped', async () => {

@@ -7,15 +7,18 @@ import { ResolvedConfig } from '../tools/engine/config.js';
 import { MAX_FIX_PASSES, planFixes } from '../tools/engine/fix.js';
 import { rules, rulesById } from '../tools/rules/index.js';
 import { isChangeCase, lintChangeCase } from './helpers/change.js';
+import { isHistoryCase, lintHistoryCase } from './helpers/history.js';
 import { goldenLines, lintFolder, readGolden } from './helpers/lint.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
 
 /**
  * A case folder holds the documents of one standards folder, or a change: `base/` and `head/`
- * folders, laid down as two commits of a real git repository and linted with `--base`.
+ * folders, laid down as two commits of a real git repository and linted with `--base`, or a
+ * history: numbered step folders laid down as one commit each and linted with `--history`.
  */
 async function lintCase(folder: string, rule: (typeof rules)[number]): Promise<string> {
+  if (isHistoryCase(folder)) return goldenLines(await lintHistoryCase(folder, [rule]));
   if (!isChangeCase(folder)) return goldenLines(lintFolder(folder, [rule]));
   const { commits, workTree } = await lintChangeCase(folder, [rule]);
   const lines = goldenLines(commits);

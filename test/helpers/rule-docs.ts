@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../../tools/rules/rule.js';
+import { historySteps } from './history.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');
 
@@ -30,7 +31,8 @@ export function renderExamples(rule: Rule): string {
     const expected = readFileSync(join(folder, failing, 'expected.txt'), 'utf8');
     const reported = new Set(expected.split('\n').map((line) => line.split(':')[0] ?? ''));
     const caseFolder = join(folder, failing);
-    if (isChange(caseFolder)) out += `\n### Failing\n\n${renderChange(rule, caseFolder, (name) => reported.has(name))}`;
+    if (isHistory(caseFolder)) out += `\n### Failing\n\n${renderHistory(rule, caseFolder)}`;
+    else if (isChange(caseFolder)) out += `\n### Failing\n\n${renderChange(rule, caseFolder, (name) => reported.has(name))}`;
     else {
       const files = caseFiles(caseFolder);
       out += `\n### Failing\n\n${renderFiles(rule, caseFolder, files.filter((name) => reported.has(name)).slice(0, MAX_FILES))}`;
@@ -38,7 +40,9 @@ export function renderExamples(rule: Rule): string {
     }
     out += `Reported (\`path:line:column-endLine:endColumn severity rule message\`):\n\n\`\`\`text\n${expected}\`\`\`\n`;
   }
-  if (passing && isChange(join(folder, passing))) {
+  if (passing && isHistory(join(folder, passing))) {
+    out += `\n### Passing\n\n${renderHistory(rule, join(folder, passing))}`;
+  } else if (passing && isChange(join(folder, passing))) {
     out += `\n### Passing\n\n${renderChange(rule, join(folder, passing), () => true)}`;
   } else if (passing) {
     const files = caseFiles(join(folder, passing));
@@ -52,6 +56,29 @@ export function renderExamples(rule: Rule): string {
 /** A change case holds `base/` and `head/`: the two sides of a change (lifecycle rules). */
 function isChange(folder: string): boolean {
   return existsSync(join(folder, 'base')) && existsSync(join(folder, 'head'));
+}
+
+/** A history case holds numbered step folders, one commit each (history rules). */
+function isHistory(folder: string): boolean {
+  return historySteps(folder).length > 0;
+}
+
+/** Each commit of a history case: its date and subject, the documents it adds or changes, and those it deletes. */
+function renderHistory(rule: Rule, folder: string): string {
+  let out = '';
+  let before = new Map<string, string>();
+  for (const [index, step] of historySteps(folder).entries()) {
+    const path = join(folder, step);
+    const [date = '', subject = ''] = readFileSync(join(path, 'commit.txt'), 'utf8').split('\n');
+    const now = new Map(readdirSync(path).filter((file) => file.endsWith('.md')).sort().map((file) => [file, readFileSync(join(path, file), 'utf8')] as const));
+    const changed = [...now].filter(([file, text]) => before.get(file) !== text).map(([file]) => file);
+    const deleted = [...before.keys()].filter((file) => !now.has(file));
+    out += `Commit ${index + 1}, ${date.trim()}: ${subject.trim()}\n\n`;
+    out += renderFiles(rule, path, changed);
+    if (deleted.length > 0) out += `Deleted: ${deleted.map((file) => `\`${file}\``).join(', ')}\n\n`;
+    before = now;
+  }
+  return out;
 }
 
 /** Both sides of a change case: on each side the reported files first, then the others, up to the limit. */

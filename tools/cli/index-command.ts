@@ -3,11 +3,12 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { listTemporaries, removeStaleTemporaries } from '../engine/temporary.js';
-import { ConfigError, loadConfig } from '../engine/config.js';
+import { ConfigError, loadConfig, type ResolvedConfig } from '../engine/config.js';
 import { findScopeFiles } from '../engine/discover.js';
 import { loadCorpus, readScope } from '../engine/load.js';
 import { buildIndex } from '../indexes/build.js';
 import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
+import type { VersionIndex } from '../indexes/model.js';
 import { BASE_URL_PATTERN, DOCS_ROUTE, normalizeBaseUrl, type OutputFile } from '../indexes/output.js';
 import { renderJson } from '../indexes/render-json.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
@@ -22,13 +23,13 @@ class IndexUsageError extends Error {}
 /** `scs-standards index`: builds the version index and writes, prints or checks it. */
 export async function run(args: ParsedArgs): Promise<number> {
   try {
-    return execute(args);
+    return await execute(args);
   } catch (error) {
     if (error instanceof ConfigError) {
       args.stderr.write(messageLines('scs-standards index', error.message));
       return EXIT.failure;
     }
-    if (error instanceof IndexUsageError) {
+    if (error instanceof IndexUsageError || (error instanceof Error && error.name === 'GitProblem')) {
       args.stderr.write(`scs-standards index: ${error.message}\n`);
       return EXIT.failure;
     }
@@ -36,7 +37,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   }
 }
 
-function execute(args: ParsedArgs): number {
+async function execute(args: ParsedArgs): Promise<number> {
   const { values } = args;
   const today = typeof values.today === 'string' ? values.today : todayIso();
   if (!isIsoDate(today)) throw new IndexUsageError(`--today expects a date such as 2026-11-27 (YYYY-MM-DD, a day that exists), got \`${sanitizeForTerminal(today)}\``);
@@ -58,7 +59,9 @@ function execute(args: ParsedArgs): number {
   }
   const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
   const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
-  const { index, notes } = buildIndex(corpus, today, scopes);
+  const built = buildIndex(corpus, today, scopes);
+  const { notes } = built;
+  const index = values.history === true ? await withGitHistory(built.index, config, folder) : built.index;
   for (const note of notes) {
     args.stderr.write(`${sanitizeForTerminal(note.relPath)}:${note.line}:${note.column}: warning: ${sanitizeForTerminal(note.message)}\n`);
   }
@@ -118,6 +121,21 @@ function realPath(path: string): string {
       current = parent;
     }
   }
+}
+
+/** `--history`: each version's events from the first-parent history of HEAD, with commit links. */
+async function withGitHistory(index: VersionIndex, config: ResolvedConfig, folder: string): Promise<VersionIndex> {
+  const [{ Git }, { historyOf, readHistoryLog }, { DEFAULT_COMMIT_URL, withHistory }, { version }] = await Promise.all([
+    import('../lifecycle/git.js'),
+    import('../history/load.js'),
+    import('../history/index.js'),
+    import('./version.js'),
+  ]);
+  const git = await Git.open(config.root);
+  const head = await git.resolveCommit('HEAD', 'head');
+  const log = await readHistoryLog(git, { head, tool: version(), maxFileSize: config.maxFileSize });
+  const commitUrl = typeof config.raw.commitUrl === 'string' ? config.raw.commitUrl : DEFAULT_COMMIT_URL;
+  return withHistory(index, historyOf(log, git.toRepoPath(folder)), commitUrl);
 }
 
 interface Plan {

@@ -13,6 +13,8 @@ import { recount, totals } from '../engine/result.js';
 import { rules as allRules, rulesById } from '../rules/index.js';
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
 import type { Rule } from '../rules/rule.js';
+import type { Corpus } from '../model/corpus.js';
+import type { HistoryLint } from '../history/lint.js';
 import { formatJson } from '../reporters/json.js';
 import { formatStylish } from '../reporters/stylish.js';
 import type { ParsedArgs } from './flags.js';
@@ -73,6 +75,8 @@ export async function run(args: ParsedArgs): Promise<number> {
     let touched: (relPath: string) => boolean = () => false;
     let fullyChecked: (relPath: string) => boolean = () => true;
     let stabilized: ReadonlySet<string> = new Set();
+    let historyRan = false;
+    if (base !== undefined && args.values.history === true) throw new UsageError('--history cannot be combined with --base: the history rules judge the whole history, the change rules a change');
     if (base !== undefined) {
       const { lintChangeWithConfig } = await import('../engine/change.js');
       const { isTouched } = await import('../lifecycle/change.js');
@@ -101,7 +105,9 @@ export async function run(args: ParsedArgs): Promise<number> {
         plan.folders.flatMap((folder) => folder.targets),
         { cache, concurrency, maxFileSize: config.maxFileSize },
       );
-      const run = checkPlan(plan, config, options);
+      historyRan = args.values.history === true || config.raw.history === true;
+      const history = historyRan ? await readHistory(args, config, plan.folders.map((folder) => folder.corpus)) : undefined;
+      const run = checkPlan(plan, config, { ...options, history });
       saveCache(args, cache);
       ({ results, failures } = run);
       root = run.config.root;
@@ -128,6 +134,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     const judged = (file: string, ruleId: string): boolean => {
       const rule = rulesById.get(ruleId);
       if (!rule || !ran.has(ruleId)) return false;
+      if (rule.meta.scope === 'history') return historyRan;
       if (rule.meta.needsBody === true && !fullyChecked(file)) return false;
       return rule.meta.scope !== 'change' || (base !== undefined && touched(file));
     };
@@ -240,6 +247,13 @@ function openCache(args: ParsedArgs, config: ResolvedConfig): FactsCache {
   const cache = FactsCache.load(location, version(), config);
   if (cache.status.startsWith('ignored')) args.stderr.write(`scs-standards lint: the cache ${relative(args.cwd, location) || location} was ${cache.status}; it is rebuilt\n`);
   return cache;
+}
+
+/** The history of the linted folders (`--history`), with the history cache when `--cache` is given. */
+async function readHistory(args: ParsedArgs, config: ResolvedConfig, corpora: readonly Corpus[]): Promise<HistoryLint> {
+  const [{ prepareHistoryLint }, { DEFAULT_HISTORY_CACHE_FILE }] = await Promise.all([import('../history/lint.js'), import('../history/load.js')]);
+  const cacheFile = args.values.cache === true ? resolve(config.root, DEFAULT_HISTORY_CACHE_FILE) : undefined;
+  return prepareHistoryLint(corpora, config, { cwd: args.cwd, paths: args.positionals, cacheFile, tool: version() });
 }
 
 /** Writes the cache; a cache that cannot be written costs time on the next run, nothing else. */

@@ -3,7 +3,7 @@ import type { StandardDocument } from '../model/document.js';
 import type { TemplateTexts } from '../model/placeholders.js';
 import type { Directive } from '../model/markdown.js';
 import type { CertificateScope } from '../model/scope.js';
-import { isDocumentRule, isScopeRule, type ChangeContext, type Rule, type TextEdit } from '../rules/rule.js';
+import { isDocumentRule, isScopeRule, type ChangeContext, type HistoryContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
 import type { FactsCache } from './cache.js';
 import { MessageControl } from './directives.js';
@@ -19,6 +19,8 @@ export interface CheckOptions {
    * run; with it, they run on every document it gives a context for.
    */
   change?: ((doc: StandardDocument) => ChangeContext | undefined) | undefined;
+  /** The history of a document (`lint --history`). Without it, `history`-scope rules do not run. */
+  history?: ((doc: StandardDocument) => HistoryContext | undefined) | undefined;
   /** Cached Markdown facts, used instead of parsing when a document's content is unchanged. */
   cache?: FactsCache | undefined;
   /**
@@ -72,6 +74,7 @@ export function checkCorpus(
         config.mayRun(rule) &&
         (!options.scopes || options.scopes.has(rule.meta.scope)) &&
         (rule.meta.scope !== 'change' || options.change !== undefined) &&
+        (rule.meta.scope !== 'history' || options.history !== undefined) &&
         (!options.frontMatterOnly || rule.meta.needsBody !== true),
     );
   const deprecatedRules = active.filter((rule) => rule.meta.deprecated !== undefined);
@@ -93,8 +96,10 @@ export function checkCorpus(
     }
     const control = new MessageControl(doc);
     const change = options.change?.(doc);
+    const history = options.history?.(doc);
     for (const rule of active) {
       if (rule.meta.scope === 'change' && change === undefined) continue;
+      if (rule.meta.scope === 'history' && history === undefined) continue;
       const setting = config.settingFor(rule, doc);
       if (setting.severity === 'off') continue;
       const severity = setting.severity === 'error' ? 2 : 1;
@@ -106,6 +111,7 @@ export function checkCorpus(
           ruleIds,
           change,
           templates,
+          history,
           report(report) {
             const range = report.range ?? { start: 0, end: 0 };
             const finding: Finding = {

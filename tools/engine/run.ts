@@ -5,6 +5,7 @@ import { isScopeRule, type Rule } from '../rules/rule.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { FactsCache } from './cache.js';
+import type { HistoryLint } from '../history/lint.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { discover, UsageError } from './discover.js';
 import { checkCorpus, checkScopes, type InternalFailure } from './lint.js';
@@ -23,6 +24,8 @@ export interface LintOptions {
   cache?: FactsCache | undefined;
   /** Keep the text of the files with findings in their results (`--format json`). */
   keepSource?: boolean | undefined;
+  /** The history of the documents (`lint --history`); history-scope rules run only with it. */
+  history?: HistoryLint | undefined;
 }
 
 export interface LintRun {
@@ -68,7 +71,11 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
   const rules = options.rules ?? allRules;
   for (const { corpus, targets } of plan.folders) {
     const templates = (): TemplateTexts => loadTemplateTexts(config, corpus.folder, corpus.templates);
-    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache, templates, keepSource: options.keepSource }));
+    const history = options.history?.contextFor;
+    results.push(...checkCorpus(corpus, targets, config, rules, failures, { cache: options.cache, templates, keepSource: options.keepSource, history }));
+    // Documents the history has and the folder no longer has: the history rules, on their old paths.
+    const deleted = options.history?.deleted.get(corpus.folder) ?? [];
+    if (deleted.length > 0) results.push(...checkCorpus(corpus, deleted, config, rules, failures, { scopes: new Set(['history']), history }));
   }
   const corpora = plan.folders.map((folder) => folder.corpus);
   if (plan.scopes.length > 0 && rules.some((rule) => isScopeRule(rule) && config.mayRun(rule))) {

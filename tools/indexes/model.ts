@@ -58,7 +58,15 @@ export interface IndexEntryBase {
   state: State;
   future: FutureMark[];
   replaces: string[];
+  /** With `index --history` only: the version's events from git, with commit links. */
+  history?: IndexHistoryEvent[];
 }
+
+/** An event of `scs-standards history` (its JSON form) with the address of its commit. */
+export type IndexHistoryEvent = { kind: string; commit: string; date: string; subject: string; pull_request: number | null; path: string; url: string } & Record<
+  string,
+  string | number | boolean | null
+>;
 
 export interface IndexVersion extends IndexEntryBase {
   status: string | null;

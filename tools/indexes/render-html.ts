@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { epochDay } from '../model/dates.js';
 import { STATES, type State } from '../model/state.js';
 import { htmlText, oneLine, scriptJson, urlSegment } from './escape.js';
+import { hasHistory, historySection } from './render-history.js';
 import {
   docId,
   FUTURE_DEPRECATED_MARK,
@@ -82,6 +83,7 @@ export function renderHtml(index: VersionIndex, options: HtmlOptions = {}): stri
   for (const standard of index.standards) body += standardRows(standard, axis, link);
   body += '</tbody>\n</table>\n</div>\n';
   body += '<p id="empty" class="empty" hidden>No standard matches the filters.</p>\n';
+  if (hasHistory(index)) body += historySection(index);
   if (index.scopes.length > 0) body += scopesSection(index.scopes, axis, link);
   body += legend(index.scopes.length > 0);
   return (

@@ -235,6 +235,48 @@ export class Git {
     return { renames, changed };
   }
 
+  /**
+   * The first-parent history of `head`, oldest first (after `after` when given: the commits that
+   * `after` lacks), each commit with its changes against its first parent as `--raw` records, so
+   * that every change carries its blob ids; renames are detected (`-M`), and copies of files the
+   * same commit modifies (`-C`). One `git log` process.
+   */
+  async firstParentLog(head: string, after?: string): Promise<LogCommit[]> {
+    checkRef(head, 'head');
+    if (after !== undefined) checkRef(after, 'cached');
+    const output = await this.#git.raw([
+      'log',
+      '--first-parent',
+      '--diff-merges=first-parent',
+      '--reverse',
+      '--raw',
+      '-z',
+      '--no-abbrev',
+      '-M',
+      '-C',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-color',
+      '--format=%x01%H%x00%P%x00%cI%x00%s',
+      '--end-of-options',
+      after === undefined ? head : `${after}..${head}`,
+      '--',
+    ]);
+    return parseRawLog(output);
+  }
+
+  /**
+   * A date as git reads `--since` (or `--until`): `2024-01-31`, `2 weeks ago`, `yesterday`; as
+   * seconds since the epoch. A GitProblem when git does not read it as a date.
+   */
+  async dateSeconds(date: string, what: string): Promise<number> {
+    if (date === '' || /[\u0000-\u001f\u007f]/.test(date)) throw new GitProblem(`Refusing ${what} date: empty or with control characters`);
+    const output = (await this.#git.raw(['rev-parse', `--since=${date}`])).trim();
+    const match = /^--max-age=(-?[0-9]+)$/.exec(output);
+    if (!match?.[1]) throw new GitProblem(`git does not read \`${date}\` as a date (${what})`);
+    return Number(match[1]);
+  }
+
   /** Reads blobs by object id with one `git cat-file --batch` process. */
   async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
     const blobs = new Map<string, Buffer>();
@@ -264,6 +306,73 @@ export class Git {
     }
     return blobs;
   }
+}
+
+/** A change of one file in a commit of `firstParentLog`. */
+export interface LogChange {
+  /** `A`dded (a copy with `from`), `M`odified, `D`eleted, `R`enamed (with `from`), `T`ype changed. */
+  status: 'A' | 'M' | 'D' | 'R' | 'T';
+  /** The path after the change (the deleted path for `D`), relative to the top. */
+  path: string;
+  /** The path before a rename, or the source of a copy. */
+  from: string | undefined;
+  /** The blob before and after ('' where there is none). */
+  oldOid: string;
+  oid: string;
+  /** The file mode after the change (`120000` for a symbolic link). */
+  mode: string;
+}
+
+export interface LogCommit {
+  hash: string;
+  /** The first parent ('' for a root commit). */
+  parent: string;
+  /** The committer date, ISO 8601 with offset: when the commit landed on its branch. */
+  date: string;
+  subject: string;
+  changes: LogChange[];
+}
+
+const NULL_OID = /^0+$/;
+
+/**
+ * Parses `git log -z --raw --format=%x01%H%x00%P%x00%cI%x00%s`: each commit starts with a
+ * `\x01` field, followed by its parents, date and subject; then one field per raw record
+ * (`:mode mode oid oid status`), followed by its path (two for a rename or copy). Fields are
+ * taken by count, so nothing in a subject or a path can start a record.
+ */
+export function parseRawLog(output: string): LogCommit[] {
+  const fields = output.split('\0');
+  const commits: LogCommit[] = [];
+  let current: LogCommit | undefined;
+  for (let index = 0; index < fields.length; ) {
+    const field = (fields[index++] ?? '').replace(/^\n+/, '');
+    if (field === '') continue;
+    if (field.startsWith('\x01')) {
+      const parents = fields[index++] ?? '';
+      const date = fields[index++] ?? '';
+      const subject = fields[index++] ?? '';
+      current = { hash: field.slice(1), parent: parents.split(' ')[0] ?? '', date, subject, changes: [] };
+      commits.push(current);
+      continue;
+    }
+    if (!field.startsWith(':') || !current) continue;
+    const [, mode = '', oldOid = '', oid = '', status = ''] = field.slice(1).split(' ');
+    const letter = status.charAt(0);
+    if (letter === 'R' || letter === 'C') {
+      const from = fields[index++] ?? '';
+      const to = fields[index++] ?? '';
+      // A copy is the addition of its target, with the path it was copied from.
+      if (letter === 'R') current.changes.push({ status: 'R', path: to, from, oldOid, oid, mode });
+      else current.changes.push({ status: 'A', path: to, from, oldOid: '', oid, mode });
+      continue;
+    }
+    const path = fields[index++] ?? '';
+    if (letter === 'A' || letter === 'M' || letter === 'D' || letter === 'T') {
+      current.changes.push({ status: letter, path, from: undefined, oldOid: NULL_OID.test(oldOid) ? '' : oldOid, oid: NULL_OID.test(oid) ? '' : oid, mode });
+    }
+  }
+  return commits;
 }
 
 /** Literal pathspecs: a file name is never read as a pattern or magic. */

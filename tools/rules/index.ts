@@ -11,6 +11,10 @@ import frontMatterPresent from './front-matter-present.js';
 import frontMatterSchema from './front-matter-schema.js';
 import frontMatterStatusDates from './front-matter-status-dates.js';
 import frontMatterYaml from './front-matter-yaml.js';
+import historyDatesMatchCommits from './history-dates-match-commits.js';
+import historyNumberUnique from './history-number-unique.js';
+import historyOnceStable from './history-once-stable.js';
+import historyStableNotDeleted from './history-stable-not-deleted.js';
 import lifecycleConformanceTests from './lifecycle-conformance-tests.js';
 import lifecycleNoDeletion from './lifecycle-no-deletion.js';
 import lifecycleNumberAssignment from './lifecycle-number-assignment.js';
@@ -65,6 +69,10 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'front-matter-schema': frontMatterSchema,
   'front-matter-status-dates': frontMatterStatusDates,
   'front-matter-yaml': frontMatterYaml,
+  'history-dates-match-commits': historyDatesMatchCommits,
+  'history-number-unique': historyNumberUnique,
+  'history-once-stable': historyOnceStable,
+  'history-stable-not-deleted': historyStableNotDeleted,
   'lifecycle-conformance-tests': lifecycleConformanceTests,
   'lifecycle-no-deletion': lifecycleNoDeletion,
   'lifecycle-number-assignment': lifecycleNumberAssignment,

@@ -1,3 +1,4 @@
+import type { DocumentHistory, History } from '../history/model.js';
 import type { Change, ChangeKind } from '../lifecycle/change.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
@@ -19,9 +20,10 @@ export type RuleInput = 'document' | 'scope';
  * What a rule looks at:
  * - `document`: one file alone (a document's file name, front matter and body; a scope file);
  * - `corpus`: one file within the whole standards folder (other documents' names and front matter);
- * - `change`: one document compared with the base of a change (lifecycle rules).
+ * - `change`: one document compared with the base of a change (lifecycle rules);
+ * - `history`: one document's whole life in git, within the folder's history (`lint --history`).
  */
-export type RuleScope = 'document' | 'corpus' | 'change';
+export type RuleScope = 'document' | 'corpus' | 'change' | 'history';
 
 /** A text replacement, in offsets of the document text. */
 export interface TextEdit {
@@ -75,6 +77,18 @@ export function acceptedRename(doc: StandardDocument, change: ChangeContext | un
   return { before, after, base: change.base };
 }
 
+/**
+ * What a `history`-scope rule knows (`lint --history`): the life of the document in the
+ * first-parent history of HEAD, and the history of its whole folder. For a document that HEAD
+ * no longer has (deleted), `doc` is its last version and the finding lands on its old path.
+ */
+export interface HistoryContext {
+  /** The document's life; undefined for a document HEAD does not have (new, uncommitted). */
+  life: DocumentHistory | undefined;
+  /** Every document the folder ever had. */
+  history: History;
+}
+
 export interface RuleContext<Options> {
   doc: StandardDocument;
   corpus: Corpus;
@@ -88,6 +102,8 @@ export interface RuleContext<Options> {
    * `needsTemplates` (read by the engine from the templates `new` uses).
    */
   templates?: TemplateTexts | undefined;
+  /** The document's history; undefined without `--history` (history-scope rules then do not run). */
+  history?: HistoryContext | undefined;
   report(report: Report): void;
 }
 
