@@ -116,17 +116,33 @@ function markPreExisting(entry: DocumentChange, result: FileResult, change: Chan
   if (!baseDoc || becomesStable(entry)) return;
   const candidates = result.messages.filter((finding) => rulesById.get(finding.ruleId)?.meta.scope !== 'change');
   if (candidates.length === 0) return;
-  const ruleIds = new Set(candidates.map((finding) => finding.ruleId));
+  markFoundInBase(candidates, baseDoc, change, config, rules, looseKey, legacy);
+}
+
+/**
+ * Adds to `legacy` the findings that the same rules also report on the base version within the
+ * base corpus, compared by `keyOf` and counted (two alike in the base mark two in the head).
+ * Failures of the base check are not the change's: a rule that throws there is reported on the head.
+ */
+function markFoundInBase(
+  findings: readonly Finding[],
+  baseDoc: StandardDocument,
+  change: Change,
+  config: ResolvedConfig,
+  rules: readonly Rule[],
+  keyOf: (finding: Finding) => string,
+  legacy: Set<Finding>,
+): void {
+  const ruleIds = new Set(findings.map((finding) => finding.ruleId));
   const baseRules = rules.filter((rule) => ruleIds.has(rule.id));
-  // Failures of the base check are not the change's: a rule that throws there is reported on the head.
   const [before] = checkCorpus(change.base as Corpus, [baseDoc], config, baseRules, [], {});
   const seen = new Map<string, number>();
-  for (const finding of before?.messages ?? []) seen.set(looseKey(finding), (seen.get(looseKey(finding)) ?? 0) + 1);
-  for (const finding of candidates) {
-    const count = seen.get(looseKey(finding)) ?? 0;
+  for (const finding of before?.messages ?? []) seen.set(keyOf(finding), (seen.get(keyOf(finding)) ?? 0) + 1);
+  for (const finding of findings) {
+    const count = seen.get(keyOf(finding)) ?? 0;
     if (count > 0) {
       legacy.add(finding);
-      seen.set(looseKey(finding), count - 1);
+      seen.set(keyOf(finding), count - 1);
     }
   }
 }
@@ -164,18 +180,7 @@ function markLegacy(doc: StandardDocument, result: FileResult, change: Change, c
   const baseDoc = change.of(doc)?.base;
   if (!baseDoc) return;
   if (doc.hasBody && !baseDoc.hasBody) baseDoc.setBody(doc.body);
-  const ruleIds = new Set(corpusFindings.map((finding) => finding.ruleId));
-  const baseRules = rules.filter((rule) => ruleIds.has(rule.id));
-  const [before] = checkCorpus(change.base as Corpus, [baseDoc], config, baseRules, [], {});
-  const seen = new Map<string, number>();
-  for (const finding of before?.messages ?? []) seen.set(key(finding), (seen.get(key(finding)) ?? 0) + 1);
-  for (const finding of corpusFindings) {
-    const count = seen.get(key(finding)) ?? 0;
-    if (count > 0) {
-      legacy.add(finding);
-      seen.set(key(finding), count - 1);
-    }
-  }
+  markFoundInBase(corpusFindings, baseDoc, change, config, rules, key, legacy);
 }
 
 function key(finding: Finding): string {
