@@ -115,6 +115,20 @@ describe('values read back as written', () => {
     }
   });
 
+  test('an item of a flow list that flow indicators would break is quoted (found by fuzzing)', () => {
+    for (const value of ['({', 'a,b', 'x]', '[y', 'k: v', 'a:']) {
+      for (const edit of [(e: FrontMatterEditor) => e.setList('replaces', [value, 'b.md']), (e: FrontMatterEditor) => e.addToList('replaces', value)]) {
+        for (const text of ['---\nreplaces: []\ntitle: A\n---\n', '---\nreplaces: [a.md]\ntitle: A\n---\n']) {
+          const edited = edit(new FrontMatterEditor(text)).text;
+          const fm = parseFrontMatter(edited);
+          expect(fm.errors ?? [], edited).toEqual([]);
+          expect((fm.data as { replaces: string[] }).replaces, edited).toContain(value);
+        }
+      }
+    }
+    expect(new FrontMatterEditor('---\nreplaces: []\n---\n').setList('replaces', ['plain.md']).text).toBe('---\nreplaces: [plain.md]\n---\n');
+  });
+
   test('keys named like built-in properties are keys like any other (found by fuzzing)', () => {
     const edited = new FrontMatterEditor('---\ntitle: A\n---\n').set('constructor', 'x').set('__proto__', 'y').setList('toString', ['z']).text;
     expect(edited).toBe('---\ntitle: A\nconstructor: x\n__proto__: "y"\ntoString:\n  - z\n---\n');

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type
 import { findPair, parseFrontMatter, type FrontMatter } from '../model/frontmatter.js';
 import { DATE_FIELDS, REFERENCE_FIELDS } from '../model/profile.js';
 import type { TextEdit } from '../rules/rule.js';
-import { formatScalar, keepableStyle, type ScalarStyle } from './scalars.js';
+import { formatFlowScalar, formatScalar, keepableStyle, type ScalarStyle } from './scalars.js';
 import { applyEdits } from './text-edits.js';
 
 /**
@@ -196,7 +196,7 @@ export function setListEdits(text: string, fm: FrontMatter, key: string, values:
     const head = items[0];
     const style = head && isScalar(head) ? keepableStyle(head.type) : 'PLAIN';
     if (node.flow) {
-      return [{ range: { start: layout.start(node), end: layout.end(node) }, text: `[${values.map((value) => formatScalar(value, style)).join(', ')}]` }];
+      return [{ range: { start: layout.start(node), end: layout.end(node) }, text: `[${values.map((value) => formatFlowScalar(value, style)).join(', ')}]` }];
     }
     const first = layout.start(head);
     const from = lineStart(text, first);
@@ -244,9 +244,9 @@ export function addListItemEdits(text: string, fm: FrontMatter, key: string, val
     const last = items[items.length - 1];
     const style = last && isScalar(last) ? keepableStyle(last.type) : 'PLAIN';
     if (node.flow) {
-      if (!last) return [{ range: { start: layout.start(node) + 1, end: layout.start(node) + 1 }, text: formatScalar(value, style) }];
+      if (!last) return [{ range: { start: layout.start(node) + 1, end: layout.start(node) + 1 }, text: formatFlowScalar(value, style) }];
       const at = layout.end(last);
-      return [{ range: { start: at, end: at }, text: `, ${formatScalar(value, style)}` }];
+      return [{ range: { start: at, end: at }, text: `, ${formatFlowScalar(value, style)}` }];
     }
     if (!last) throw new EditError(`\`${key}\` is an empty list without items to follow`);
     const itemStart = layout.start(last);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isIsoDate } from '../model/dates.js';
 
 /** How a scalar is written: the styles a one-line value can keep. */
@@ -25,6 +25,15 @@ export function formatScalar(value: string, style: ScalarStyle): string {
   return doubleQuoted(value);
 }
 
+/**
+ * A scalar as an item of a flow sequence (`[a, b]`): there a plain scalar must also read back
+ * whole, since `,`, `[`, `]`, `{`, `}` and `: ` end it or open a collection.
+ */
+export function formatFlowScalar(value: string, style: ScalarStyle): string {
+  if (style === 'PLAIN' && !(readsAsFlowItem(value, '1.2') && readsAsFlowItem(value, '1.1'))) return doubleQuoted(value);
+  return formatScalar(value, style);
+}
+
 export function doubleQuoted(value: string): string {
   return JSON.stringify(value);
 }
@@ -45,5 +54,14 @@ function readsAs(value: string, version: '1.1' | '1.2'): boolean {
   const doc = parseDocument(`k: ${value}\n`, { version });
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return false;
   const node = doc.contents.items[0]?.value;
+  return isScalar(node) && node.type === 'PLAIN' && node.value === value;
+}
+
+function readsAsFlowItem(value: string, version: '1.1' | '1.2'): boolean {
+  const doc = parseDocument(`k: [${value}]\n`, { version });
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return false;
+  const seq = doc.contents.items[0]?.value;
+  if (!isSeq(seq) || seq.items.length !== 1) return false;
+  const node = seq.items[0];
   return isScalar(node) && node.type === 'PLAIN' && node.value === value;
 }
