@@ -194,6 +194,16 @@ describe('history command', () => {
     expect(result.stdout).not.toContain('randomness.md');
   });
 
+  test('a --since or --until that git would silently read as now, or no calendar date, is a usage error', async () => {
+    for (const date of ['not a date', 'xyz', '2024-13-45', '2024-02-30']) {
+      const result = await runMain(['history', '--since', date], root);
+      expect(result.code, date).toBe(2);
+      expect(result.stderr, date).toContain(`\`${date}\``);
+      expect(result.stdout, date).toBe('');
+    }
+    for (const date of ['now', '2 weeks ago', 'yesterday', '2024-04-01']) expect((await runMain(['history', '--until', date], root)).code, date).toBe(0);
+  });
+
   test('the text table shows each event with date, commit, pull request and subject', async () => {
     const result = await runMain(['history', `${S}/scs-0100-v1-flavor-naming.md`], root);
     expect(result.code).toBe(0);

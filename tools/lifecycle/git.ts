@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { isIsoDate } from '../model/dates.js';
 
 /**
  * The only module that talks to git, for `lint --base`, `review` and the authoring commands
@@ -271,9 +272,13 @@ export class Git {
    */
   async dateSeconds(date: string, what: string): Promise<number> {
     if (date === '' || /[\u0000-\u001f\u007f]/.test(date)) throw new GitProblem(`Refusing ${what} date: empty or with control characters`);
-    const output = (await this.#git.raw(['rev-parse', `--since=${date}`])).trim();
-    const match = /^--max-age=(-?[0-9]+)$/.exec(output);
-    if (!match?.[1]) throw new GitProblem(`git does not read \`${date}\` as a date (${what})`);
+    // git reads a day that no calendar has as some other day, without a word: refuse it here.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !isIsoDate(date)) throw new GitProblem(`\`${date}\` is no calendar date (${what})`);
+    // git reads text it cannot make a date of as the present moment, also silently; a word no
+    // date has, read in the same call, is that moment, so a date that reads the same means nothing.
+    const output = (await this.#git.raw(['rev-parse', `--since=${date}`, '--since=not-a-date'])).trim().split('\n');
+    const match = /^--max-age=(-?[0-9]+)$/.exec(output[0] ?? '');
+    if (!match?.[1] || (output[0] === output[1] && !/\bnow\b/i.test(date))) throw new GitProblem(`git does not read \`${date}\` as a date (${what})`);
     return Number(match[1]);
   }
 
