@@ -8,20 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { random } from './generate.mjs';
 
 const TRACKS = ['Global', 'IaaS', 'KaaS', 'IAM', 'Ops'];
 const PARAGRAPH = 'A compliant cloud offers this feature as described here, and the conformance tests check every requirement of this standard on every release. ';
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function text(doc) {
   const lines = ['---', `title: ${doc.title}`, `type: ${doc.supplements ? 'Supplement' : 'Standard'}`];

@@ -11,7 +11,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TRACKS = ['Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes'];
 const WORDS = ['flavor', 'image', 'volume', 'network', 'cluster', 'identity', 'metering', 'backup', 'registry', 'entropy', 'storage', 'policy', 'federation', 'encryption', 'monitoring', 'availability', 'upgrade', 'scheduling', 'dns', 'secrets'];
 
-function random(seed) {
+/** A small seeded generator (mulberry32), so that a corpus is the same for the same seed. */
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
