@@ -101,7 +101,7 @@ describe('--cache', () => {
   test.each([
     ['not JSON', () => 'not json {', 'ignored: not a cache file'],
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
-    ['another format', (text: string) => text.replace('"format":7', '"format":6'), 'ignored: written in another format'],
+    ['another format', (text: string) => text.replace('"format":8', '"format":7'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
     ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 8 is malformed'],
     ['an index longer than the file', (text: string) => text.replace(/"index":\d+/, '"index":99999999'), 'ignored: not a cache file'],
@@ -245,10 +245,10 @@ describe('--cache', () => {
     const cold = await runMain(['lint'], root);
     const first = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(first).toEqual(cold);
-    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":7');
+    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":8');
     const warm = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(warm).toEqual(cold);
-    writeFileSync(join(root, 'cache.json'), '{"format":7,"files":[]');
+    writeFileSync(join(root, 'cache.json'), '{"format":8,"files":[]');
     const corrupt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(corrupt.stdout).toBe(cold.stdout);
     expect(corrupt.stderr).toContain('the cache cache.json was ignored: not a cache file; it is rebuilt');
@@ -375,5 +375,44 @@ describe('--cache and one file, as a pre-commit hook lints it', () => {
     cache.save();
     expect(lintWithCache(root).cache.misses).toBe(1);
     expect(lintWithCache(root).cache.misses).toBe(0);
+  });
+});
+
+describe('--cache and template-placeholder', () => {
+  test('a warm run reads only the documents whose blocks may be template text, and reports what a cold run reports', () => {
+    const template = `---\ntitle: Template\ntype: Standard\nstatus: Draft\ntrack: Global\n---\n\n# Template\n\n## Introduction\n\n_Say here what the standard is about._\n`;
+    const clean = standard({});
+    const leftover = clean.replace('## Motivation', '## Introduction\n\n_Say here   what the standard\nis about._\n\n## Motivation');
+    expect(leftover).not.toBe(clean);
+    const root = temporaryRepo({
+      'Standards/scs-XXXX-vN-standard-template.md': template,
+      'Standards/scs-0100-v1-flavor-naming.md': clean,
+      'Standards/scs-0101-v1-entropy.md': leftover.replaceAll('Flavor Naming', 'Entropy'),
+    });
+    for (const name of ['scs-0100-v1-flavor-naming.md', 'scs-0101-v1-entropy.md']) utimesSync(join(root, 'Standards', name), OLD, OLD);
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const cold = lintWithConfig(config, { cwd: root, paths: [], cache: FactsCache.load(file, 'test', config) });
+    expect(cold.results.flatMap((result) => result.messages.filter((finding) => finding.ruleId === 'template-placeholder').map(() => result.relPath))).toEqual(['Standards/scs-0101-v1-entropy.md']);
+    const cache = FactsCache.load(file, 'test', config);
+    lintWithConfig(config, { cwd: root, paths: [], cache }).results;
+    cache.save();
+    const again = FactsCache.load(file, 'test', config);
+    const plan = planLint(config, { cwd: root, paths: [], cache: again });
+    const warm = checkPlan(plan, config, { cwd: root, paths: [], cache: again });
+    expect(again.hits).toBe(2);
+    expect(warm.results).toEqual(cold.results);
+    // The clean document is not read again: its text changes behind the cache's back (same size,
+    // inode and time) to one with the placeholder, and a warm run still reports nothing there.
+    const path = join(root, 'Standards', 'scs-0100-v1-flavor-naming.md');
+    const tail = '\n\n_Say here what the standard is about._\n';
+    const changed = clean.slice(0, clean.length - tail.length) + tail;
+    expect(changed.length).toBe(clean.length);
+    writeFileSync(path, changed);
+    utimesSync(path, OLD, OLD);
+    expect(lintWithConfig(config, { cwd: root, paths: [path] }).results[0]?.messages.map((finding) => finding.ruleId)).toContain('template-placeholder');
+    const trusted = FactsCache.load(file, 'test', config);
+    const behind = checkPlan(planLint(config, { cwd: root, paths: [], cache: trusted }), config, { cwd: root, paths: [], cache: trusted });
+    expect(behind.results).toEqual(cold.results);
   });
 });

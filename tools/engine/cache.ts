@@ -10,7 +10,7 @@ import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
@@ -790,11 +790,21 @@ function isLength(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+function isBlockKeys(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const blocks = value as { from?: unknown; keys?: unknown };
+  return isLength(blocks.from) && everyItem(blocks.keys, (item) => typeof item === 'string');
+}
+
 function isBody(value: unknown): value is BodyFacts {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Partial<Record<keyof BodyFacts, unknown>>;
   return (
-    everyItem(body.headings, isHeading) && everyItem(body.links, isLink) && everyItem(body.directives, isDirective) && everyItem(body.anchors, (item) => typeof item === 'string')
+    everyItem(body.headings, isHeading) &&
+    everyItem(body.links, isLink) &&
+    everyItem(body.directives, isDirective) &&
+    everyItem(body.anchors, (item) => typeof item === 'string') &&
+    (body.blocks === undefined || isBlockKeys(body.blocks))
   );
 }
 

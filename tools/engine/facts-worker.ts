@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { collectBodyFacts, type BodyFacts } from '../model/markdown.js';
+import { documentFacts, type BodyFacts } from '../model/markdown.js';
 import { decodeSource } from '../model/source.js';
 
 /** A batch of documents to read and scan, by absolute path. */
@@ -28,7 +28,7 @@ export function factsOf(path: string, maxFileSize: number | undefined): BodyFact
     return undefined;
   }
   const decoded = decodeSource(bytes, maxFileSize);
-  return decoded.ok ? collectBodyFacts(decoded.text) : { headings: [], links: [], directives: [], anchors: [] };
+  return decoded.ok ? documentFacts(decoded.text) : { headings: [], links: [], directives: [], anchors: [] };
 }
 
 parentPort?.on('message', (request: FactsRequest) => {

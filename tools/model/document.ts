@@ -1,7 +1,7 @@
 import { isIsoDate } from './dates.js';
 import { parseFileName, type FileName } from './filename.js';
 import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
-import { collectBodyFacts, type BodyFacts } from './markdown.js';
+import { documentFacts, type BodyFacts } from './markdown.js';
 import type { Range } from './positions.js';
 import { REFERENCE_FIELDS, type ReferenceField } from './profile.js';
 import { decodeSource, makeSource, ReadRefusal, type SourceFile, type SourceProblem } from './source.js';
@@ -273,7 +273,7 @@ export class StandardDocument {
   get body(): BodyFacts {
     if (this.#body === undefined) {
       const source = this.source;
-      this.#body = this.#readProblem ? { headings: [], links: [], directives: [], anchors: [] } : collectBodyFacts(source.text);
+      this.#body = this.#readProblem ? { headings: [], links: [], directives: [], anchors: [] } : documentFacts(source.text);
     }
     return this.#body;
   }

@@ -72,6 +72,30 @@ export interface FrontMatter {
 const OPENING = /^---[ \t]*(?:\r?\n|$)/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
 
+/** The closing delimiter line of a front matter whose content starts at `contentStart`: where it starts, and the offset after its line. */
+function findClosing(text: string, contentStart: number): { index: number; end: number } | undefined {
+  CLOSING.lastIndex = contentStart;
+  let closing: RegExpExecArray | null = null;
+  // A closing delimiter must start a line; the opening line itself is excluded by lastIndex.
+  while ((closing = CLOSING.exec(text)) !== null) {
+    if (closing.index === 0 || text.charAt(closing.index - 1) === '\n') break;
+  }
+  if (!closing) return undefined;
+  const lineEnd = text.indexOf('\n', closing.index);
+  return { index: closing.index, end: lineEnd === -1 ? text.length : lineEnd + 1 };
+}
+
+/**
+ * Where the body of a text starts, as `parseFrontMatter(text).range.end` says when there is a
+ * front matter (the end of a front matter that is never closed: the end of the text), else 0;
+ * without parsing the YAML.
+ */
+export function bodyStart(text: string): number {
+  const opening = OPENING.exec(text);
+  if (!opening) return 0;
+  return findClosing(text, opening[0].length)?.end ?? text.length;
+}
+
 export function parseFrontMatter(text: string): FrontMatter {
   const opening = OPENING.exec(text);
   if (!opening) {
@@ -91,12 +115,7 @@ export function parseFrontMatter(text: string): FrontMatter {
     };
   }
   const contentStart = opening[0].length;
-  CLOSING.lastIndex = contentStart;
-  let closing: RegExpExecArray | null = null;
-  // A closing delimiter must start a line; the opening line itself is excluded by lastIndex.
-  while ((closing = CLOSING.exec(text)) !== null) {
-    if (closing.index === 0 || text.charAt(closing.index - 1) === '\n') break;
-  }
+  const closing = findClosing(text, contentStart);
   if (!closing) {
     return {
       ...emptyFrontMatter(),
@@ -113,8 +132,7 @@ export function parseFrontMatter(text: string): FrontMatter {
     };
   }
   const contentEnd = closing.index;
-  const lineEnd = text.indexOf('\n', closing.index);
-  const range: Range = { start: 0, end: lineEnd === -1 ? text.length : lineEnd + 1 };
+  const range: Range = { start: 0, end: closing.end };
   const source = text.slice(contentStart, contentEnd);
   const fast = source.length <= FRONT_MATTER_LIMITS.maxLength ? readFrontMatterFast(source, contentStart) : undefined;
   if (fast) return withLazyMap({ present: true, range, contentStart, source, mapRange: fast.mapRange, entries: fast.entries, data: fast.data, usable: true, problems: [] });

@@ -4,7 +4,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { bodyStart } from './frontmatter.js';
 import { anchorsIn, parseDirective } from './html-facts.js';
+import { blockKeys, type BlockKeys } from './placeholders.js';
 import type { Range } from './positions.js';
 import { scanBodyFacts } from './scan.js';
 
@@ -46,6 +48,8 @@ export interface BodyFacts {
   directives: Directive[];
   /** Explicit HTML anchors (`<a name="x">`, `id="x"`) that links may target. */
   anchors: string[];
+  /** The keys of the body's blocks, for `template-placeholder` (set by `documentFacts`). */
+  blocks?: BlockKeys;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -61,6 +65,11 @@ export function parseMarkdown(text: string): Root {
  */
 export function collectBodyFacts(text: string): BodyFacts {
   return scanBodyFacts(text) ?? parseBodyFacts(text);
+}
+
+/** The body facts of a document's text, with the keys of its blocks (what a document keeps, and a cache). */
+export function documentFacts(text: string): BodyFacts {
+  return { ...collectBodyFacts(text), blocks: blockKeys(text, bodyStart(text)) };
 }
 
 /** The body facts from a full remark parse (remark-parse, remark-gfm, remark-frontmatter). */

@@ -13,6 +13,34 @@ export interface Block {
   range: Range;
 }
 
+/**
+ * The keys of a body's blocks (`blockKey`), from the offset where the body starts: what a cache
+ * keeps so that a document whose blocks match no placeholder need not be read again.
+ */
+export interface BlockKeys {
+  from: number;
+  keys: string[];
+}
+
+/** The blocks' keys of a text whose body starts at `from`, each key once. */
+export function blockKeys(text: string, from: number): BlockKeys {
+  return { from, keys: [...new Set(bodyBlocks(text, from).map((block) => blockKey(block.kind, block.text)))] };
+}
+
+/**
+ * A short key of a block's kind and text (32-bit FNV-1a, base 36). Equal blocks have equal keys;
+ * two different blocks may share one, so a shared key only means "compare the texts".
+ */
+export function blockKey(kind: Block['kind'], text: string): string {
+  let hash = 0x811c9dc5;
+  const input = `${kind}\u0000${text}`;
+  for (let index = 0; index < input.length; index++) {
+    hash ^= input.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
 /** A piece of template text that a document made from the template should not keep. */
 export interface Placeholder {
   kind: Block['kind'];

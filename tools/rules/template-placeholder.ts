@@ -1,4 +1,4 @@
-import { bodyBlocks, findPlaceholders, type Block, type Placeholder } from '../model/placeholders.js';
+import { blockKey, bodyBlocks, findPlaceholders, type Block, type Placeholder } from '../model/placeholders.js';
 import { defineRule } from './rule.js';
 
 /** Statuses of documents that are no longer edited: their leftovers are not reported. */
@@ -19,8 +19,15 @@ export default defineRule({
     if (FINISHED.has(doc.status ?? '')) return;
     const template = templates.get(type);
     if (!template || template.placeholders.length === 0) return;
-    const text = doc.source.text;
     const start = doc.frontMatter.present ? doc.frontMatter.range.end : 0;
+    // The keys of the body's blocks (kept by the cache) tell when no block can be a placeholder,
+    // without reading the document again.
+    const known = doc.body.blocks;
+    if (known?.from === start) {
+      const keys = new Set(known.keys);
+      if (!template.placeholders.some((placeholder) => keys.has(blockKey(placeholder.kind, placeholder.text)))) return;
+    }
+    const text = doc.source.text;
     const stable = doc.status === 'Stable';
     for (const { block, placeholder } of findPlaceholders(bodyBlocks(text, start), template.placeholders)) {
       report({
