@@ -45,6 +45,14 @@ function git(cwd, ...args) {
 /** Runs a node script `runs` times after a warm-up; returns median seconds and peak KiB. */
 function measure(label, args, cwd, { before } = {}) {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
+  try {
+    return measureInto(rssFile, label, args, cwd, before);
+  } finally {
+    rmSync(rssFile, { force: true });
+  }
+}
+
+function measureInto(rssFile, label, args, cwd, before) {
   const times = [];
   let peak = 0;
   let code = 0;
