@@ -44,7 +44,7 @@ const NAME_RULES = ['file-name-pattern', 'file-name-slug', 'file-name-slug-style
 export function checkFileName(ws: Workspace, fileName: string, how: string): void {
   if (/[\\/\u0000]/.test(fileName)) throw new AuthoringError(`The file name \`${fileName}\` (${how}) is not allowed: it contains a path separator`);
   const path = join(ws.folder, fileName);
-  const doc = StandardDocument.fromText(path, shown(ws, path), fileName, '');
+  const doc = StandardDocument.fromText(path, shown(ws, path), fileName, '', ws.config.process.naming);
   const corpus = new Corpus(ws.folder, [doc]);
   const messages: string[] = [];
   for (const id of NAME_RULES) {
@@ -55,6 +55,7 @@ export function checkFileName(ws: Workspace, fileName: string, how: string): voi
       corpus,
       options: rule.meta.defaultOptions,
       ruleIds: new Set(rulesById.keys()),
+      process: ws.config.process,
       report: (report) => messages.push(`${report.message} (${id})`),
     });
   }

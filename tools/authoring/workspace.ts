@@ -30,7 +30,7 @@ export function openWorkspace(cwd: string, configFile?: string): Workspace {
   if (!isFolder(folder)) {
     throw new AuthoringError(`No standards folder: ${config.standards} does not exist (set \`standards\` in the configuration)`);
   }
-  return { cwd, config, folder, corpus: loadCorpus(folder, config.root, config.maxFileSize) };
+  return { cwd, config, folder, corpus: loadCorpus(folder, config.root, config.maxFileSize, false, undefined, config.process) };
 }
 
 function isFolder(path: string): boolean {

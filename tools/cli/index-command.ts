@@ -57,7 +57,7 @@ async function execute(args: ParsedArgs): Promise<number> {
     const shown = given ?? (relative(args.cwd, folder) || '.');
     throw new IndexUsageError(given === undefined ? `No standards folder: ${shown} does not exist (give a folder, or set \`standards\` in the configuration)` : `Not a folder: ${shown}`);
   }
-  const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
+  const corpus = loadCorpus(folder, config.root, config.maxFileSize, true, undefined, config.process);
   const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
   const built = buildIndex(corpus, today, scopes);
   const { notes } = built;

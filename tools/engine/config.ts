@@ -10,6 +10,8 @@ import { LineIndex, type Range } from '../model/positions.js';
 import { boundedData, nestingDepth, YAML_LIMITS } from '../model/yaml-limits.js';
 import { closest as closestWord } from '../model/closest.js';
 import type { Rule, Severity } from '../rules/rule.js';
+import { ProfileError } from '../profile/load.js';
+import { DEFAULT_PROFILE, defaultProcess, processFor, type Process } from '../profile/process.js';
 
 export const CONFIG_FILE_NAMES = ['.scs-standards.json', '.scs-standards.yaml', '.scs-standards.yml'] as const;
 
@@ -29,6 +31,7 @@ export function parseSeverity(word: string): RawSeverity | undefined {
 type RawSetting = RawSeverity | [RawSeverity] | [RawSeverity, unknown];
 
 export interface RawConfig {
+  profile?: string;
   standards?: string;
   scopes?: string[];
   templates?: string;
@@ -84,6 +87,8 @@ export class ResolvedConfig {
   /** The folder of the document templates, relative to the root. */
   readonly templates: string;
   readonly maxFileSize: number | undefined;
+  /** The standards process the configuration chooses (`profile`, default `scs`). */
+  readonly process: Process;
   readonly #rules: ReadonlyMap<string, Rule>;
   readonly #base: Map<string, RuleSetting>;
   readonly #overrides: Override[];
@@ -93,9 +98,11 @@ export class ResolvedConfig {
     this.root = root;
     this.file = file;
     this.raw = raw;
-    this.standards = raw.standards ?? 'Standards';
-    this.scopes = raw.scopes ?? DEFAULT_SCOPES;
-    this.templates = raw.templates ?? 'templates';
+    this.process = raw.profile === undefined ? defaultProcess() : processFor(raw.profile, file === undefined ? root : dirname(file));
+    const profile = this.process.profile;
+    this.standards = raw.standards ?? profile.folder ?? 'Standards';
+    this.scopes = raw.scopes ?? profile.certificateScopes?.files ?? [];
+    this.templates = raw.templates ?? profile.templates?.folder ?? 'templates';
     this.maxFileSize = raw.maxFileSize;
     this.#rules = rules;
     this.#base = toSettings(raw.rules ?? {});
@@ -126,7 +133,7 @@ export class ResolvedConfig {
 
   /** The severity and options of a rule for one document or scope file, after overrides. */
   settingFor(rule: Rule, doc: SettingTarget | undefined): EffectiveSetting {
-    let severity: SeveritySetting = rule.meta.severity;
+    let severity: SeveritySetting = this.process.ruleSeverity(rule.id) ?? rule.meta.severity;
     let options: unknown = rule.meta.defaultOptions;
     const apply = (setting: RuleSetting | undefined): void => {
       if (!setting) return;
@@ -266,6 +273,18 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   for (const problem of configShapeProblems(data)) {
     problems.push(`${at(problem.path, problem.key)}: ${problem.message}`);
   }
+  {
+    const given = (data as RawConfig).profile;
+    const ref = typeof given === 'string' && given !== '' ? given : undefined;
+    let chosen: Process | undefined;
+    try {
+      chosen = ref === undefined ? defaultProcess() : processFor(ref, dirname(file));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      problems.push(`${at(['profile'])}: the profile cannot be used: ${error.message}`);
+    }
+    if (chosen && typeof data === 'object' && data !== null) problems.push(...overrideValueProblems(data as RawConfig, chosen).map((problem) => `${at(problem.path)}: ${problem.message}`));
+  }
   if (problems.length === 0) {
     const raw = data as RawConfig;
     const sections: [string[], Record<string, RawSetting> | undefined][] = [
@@ -294,6 +313,30 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   }
   if (problems.length > 0) throw new ConfigError(byPosition(problems).join('\n'));
   return data as RawConfig;
+}
+
+/** Statuses and types in `overrides` that the profile does not have. */
+function overrideValueProblems(raw: RawConfig, chosen: Process): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const known = { status: chosen.statusNames, type: chosen.profile.types.values.map((type) => type.name) };
+  const overrides: unknown = raw.overrides;
+  if (!Array.isArray(overrides)) return problems;
+  overrides.forEach((entry: unknown, index) => {
+    if (typeof entry !== 'object' || entry === null) return;
+    for (const field of ['status', 'type'] as const) {
+      const values: unknown = (entry as Record<string, unknown>)[field];
+      if (!Array.isArray(values)) continue;
+      values.forEach((value: unknown, position) => {
+        // Anything but a text is the schema's to report.
+        if (typeof value !== 'string' || value === '' || known[field].includes(value)) return;
+        problems.push({
+          path: ['overrides', index, field, position],
+          message: `unexpected value (got the text ${JSON.stringify(value)}), expected one of ${known[field].map((name) => JSON.stringify(name)).join(', ')}${chosen.name === DEFAULT_PROFILE ? '' : ` (the ${field === 'status' ? 'statuses' : 'types'} of the profile \`${chosen.name}\`)`}`,
+        });
+      });
+    }
+  });
+  return problems;
 }
 
 /** Positioned messages (`file:line:column: ...`) in the order of their positions. */

@@ -48,7 +48,7 @@ export function discover(cwd: string, paths: readonly string[], config: Resolved
       throw new UsageError(`Path outside the repository: ${path} (the repository root is ${config.root})`);
     }
     if (stats.isFile()) {
-      if (!isStandardsFileName(basename(absolute))) {
+      if (!config.process.isDocumentFileName(basename(absolute))) {
         if (/\.ya?ml$/i.test(absolute) && allScopeFiles().includes(absolute)) scopes.add(absolute);
         continue;
       }
@@ -98,7 +98,7 @@ function walk(folder: string, config: ResolvedConfig, folders: Set<string>, targ
       if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
       if (config.isIgnored(`${toRelative(config.root, path)}/`) || config.isIgnored(toRelative(config.root, path))) continue;
       walk(path, config, folders, targets, visited);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isStandardsFileName(entry.name)) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && config.process.isDocumentFileName(entry.name)) {
       hasDocuments = true;
       if (!config.isIgnored(toRelative(config.root, path))) targets.add(path);
     }
@@ -106,8 +106,11 @@ function walk(folder: string, config: ResolvedConfig, folders: Set<string>, targ
   if (hasDocuments) folders.add(folder);
 }
 
-/** The `scs-*.md` files directly inside a standards folder (symlinks that lead to files included). */
-export function listDocuments(folder: string): string[] {
+/**
+ * The document files directly inside a standards folder (symlinks that lead to files included):
+ * those `isDocument` takes, the default process's documents when it is not given.
+ */
+export function listDocuments(folder: string, isDocument: (fileName: string) => boolean = isStandardsFileName): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -115,7 +118,7 @@ export function listDocuments(folder: string): string[] {
     return [];
   }
   return entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isStandardsFileName(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isDocument(entry.name))
     .map((entry) => join(folder, entry.name))
     .sort();
 }

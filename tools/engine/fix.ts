@@ -43,10 +43,10 @@ export function planFixes(config: ResolvedConfig, options: { cwd: string; paths:
     passes++;
     let fixed = false;
     for (const folder of folders) {
-      const docs = listDocuments(folder).map((path) => {
+      const docs = listDocuments(folder, (fileName) => config.process.isDocumentFileName(fileName)).map((path) => {
         let doc = current.get(path);
         if (!doc) {
-          doc = readDocument(path, config.root, config.maxFileSize);
+          doc = readDocument(path, config.root, config.maxFileSize, config.process.naming);
           current.set(path, doc);
           originals.set(path, doc);
         }
@@ -63,7 +63,7 @@ export function planFixes(config: ResolvedConfig, options: { cwd: string; paths:
         const text = applyEdits(doc.source.text, edits);
         if (text === doc.source.text) continue;
         fixedCount += count;
-        const next = StandardDocument.fromText(doc.source.path, toRelative(config.root, doc.source.path), basename(doc.source.path), (doc.source.bom ? '\ufeff' : '') + text);
+        const next = StandardDocument.fromText(doc.source.path, toRelative(config.root, doc.source.path), basename(doc.source.path), (doc.source.bom ? '\ufeff' : '') + text, config.process.naming);
         current.set(doc.source.path, next);
         fixed = true;
       }

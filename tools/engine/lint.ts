@@ -95,6 +95,8 @@ export function checkCorpus(
       if (body) doc.setBody(body);
     }
     const control = new MessageControl(doc);
+    // A status the profile marks `warnOnly` (the EIP Stagnant and Withdrawn) turns every finding into a warning.
+    const warnOnly = config.process.status(doc.status)?.warnOnly === true;
     const change = options.change?.(doc);
     const history = options.history?.(doc);
     for (const rule of active) {
@@ -102,13 +104,14 @@ export function checkCorpus(
       if (rule.meta.scope === 'history' && history === undefined) continue;
       const setting = config.settingFor(rule, doc);
       if (setting.severity === 'off') continue;
-      const severity = setting.severity === 'error' ? 2 : 1;
+      const severity = setting.severity === 'error' && !warnOnly ? 2 : 1;
       try {
         rule.check({
           doc,
           corpus,
           options: setting.options,
           ruleIds,
+          process: config.process,
           change,
           templates,
           history,

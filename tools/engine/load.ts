@@ -2,22 +2,23 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument, type FileStat, type KnownFrontMatter } from '../model/document.js';
+import type { Naming } from '../model/filename.js';
 import { CertificateScope } from '../model/scope.js';
 import { ReadRefusal, SOURCE_LIMITS, tooLargeMessage, type SourceProblem } from '../model/source.js';
 import { toRelative } from './config.js';
 import { listDocuments } from './discover.js';
 
 /** Reads one document; a file that cannot be read becomes a document with a read problem. */
-export function readDocument(path: string, root: string, maxFileSize?: number): StandardDocument {
+export function readDocument(path: string, root: string, maxFileSize?: number, naming?: Naming): StandardDocument {
   const fileName = basename(path);
   const relPath = toRelative(root, path);
   try {
     const limit = maxFileSize ?? SOURCE_LIMITS.maxFileSize;
     const read = readBounded(path, limit);
-    if (typeof read === 'string') return StandardDocument.unreadable(path, relPath, fileName, read);
-    return StandardDocument.fromBytes(path, relPath, fileName, read, limit);
+    if (typeof read === 'string') return StandardDocument.unreadable(path, relPath, fileName, read, naming);
+    return StandardDocument.fromBytes(path, relPath, fileName, read, limit, naming);
   } catch (error) {
-    return StandardDocument.unreadable(path, relPath, fileName, cannotRead(error));
+    return StandardDocument.unreadable(path, relPath, fileName, cannotRead(error), naming);
   }
 }
 
@@ -30,7 +31,7 @@ const MAX_HEAD = 256 * 1024;
  * Reads a document up to the end of its front matter: what cross-document rules and the index
  * need of documents they do not report on. The rest is read when it is asked for.
  */
-export function readDocumentHead(path: string, root: string, maxFileSize?: number): StandardDocument {
+export function readDocumentHead(path: string, root: string, maxFileSize?: number, naming?: Naming): StandardDocument {
   const fileName = basename(path);
   const relPath = toRelative(root, path);
   const limit = maxFileSize ?? SOURCE_LIMITS.maxFileSize;
@@ -38,12 +39,12 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
   try {
     // Anything but a regular file (a FIFO, a device) is never opened: see readBounded.
     const refused = refuseSpecial(path);
-    if (refused !== undefined) return StandardDocument.unreadable(path, relPath, fileName, refused);
+    if (refused !== undefined) return StandardDocument.unreadable(path, relPath, fileName, refused, naming);
     fd = openSync(path, 'r');
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return StandardDocument.unreadable(path, relPath, fileName, NOT_REGULAR);
+    if (!stats.isFile()) return StandardDocument.unreadable(path, relPath, fileName, NOT_REGULAR, naming);
     const size = stats.size;
-    if (size > limit) return StandardDocument.unreadable(path, relPath, fileName, tooLargeMessage(size, limit));
+    if (size > limit) return StandardDocument.unreadable(path, relPath, fileName, tooLargeMessage(size, limit), naming);
     let buffer = Buffer.allocUnsafe(Math.min(size, HEAD_CHUNK));
     let length = 0;
     for (;;) {
@@ -52,7 +53,7 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       const end = read === 0 ? -1 : frontMatterEnd(buffer, length);
       if (end !== -1) {
         const head = Buffer.from(buffer.subarray(0, end));
-        return StandardDocument.fromHead(path, relPath, fileName, head, () => loadBounded(path, limit), { size, mtimeMs: stats.mtimeMs, ino: stats.ino }, limit);
+        return StandardDocument.fromHead(path, relPath, fileName, head, () => loadBounded(path, limit), { size, mtimeMs: stats.mtimeMs, ino: stats.ino }, limit, naming);
       }
       if (read === 0 || length >= size || length >= MAX_HEAD) break;
       if (length === buffer.length) {
@@ -62,9 +63,9 @@ export function readDocumentHead(path: string, root: string, maxFileSize?: numbe
       }
     }
     // No front matter, or one that does not end early: the document is read whole.
-    return readDocument(path, root, maxFileSize);
+    return readDocument(path, root, maxFileSize, naming);
   } catch (error) {
-    return StandardDocument.unreadable(path, relPath, fileName, cannotRead(error));
+    return StandardDocument.unreadable(path, relPath, fileName, cannotRead(error), naming);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -181,6 +182,12 @@ function describeFsError(code: string): string {
   }
 }
 
+/** What a standards process says of file names: which files are documents, and their parts. */
+export interface DocumentNaming {
+  readonly naming: Naming;
+  isDocumentFileName(fileName: string): boolean;
+}
+
 /** What a cache knows of a file that has not changed since it was last read. */
 export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined;
 
@@ -189,18 +196,21 @@ export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter:
  * the end of the front matter, the rest being read when a rule or command asks for it. With
  * `known`, a file the cache knows unchanged is not read at all.
  */
-export function loadCorpus(folder: string, root: string, maxFileSize?: number, partial = false, known?: KnownDocuments): Corpus {
+export function loadCorpus(folder: string, root: string, maxFileSize?: number, partial = false, known?: KnownDocuments, names?: DocumentNaming): Corpus {
   const read = partial ? readDocumentHead : readDocument;
+  const naming = names?.naming;
   // The path of each document relative to the root is the folder's, with the file name after it.
   const prefix = toRelative(root, join(folder, 'x')).slice(0, -1);
   return new Corpus(
     folder,
-    listDocuments(folder).map((path) => (known && partial ? readKnown(path, `${prefix}${basename(path)}`, maxFileSize, known) : undefined) ?? read(path, root, maxFileSize)),
+    listDocuments(folder, names ? (fileName) => names.isDocumentFileName(fileName) : undefined).map(
+      (path) => (known && partial ? readKnown(path, `${prefix}${basename(path)}`, maxFileSize, known, naming) : undefined) ?? read(path, root, maxFileSize, naming),
+    ),
   );
 }
 
 /** A document the cache knows unchanged (by its size, time and inode), without reading its file. */
-function readKnown(path: string, relPath: string, maxFileSize: number | undefined, known: KnownDocuments): StandardDocument | undefined {
+function readKnown(path: string, relPath: string, maxFileSize: number | undefined, known: KnownDocuments, naming: Naming | undefined): StandardDocument | undefined {
   let stats;
   try {
     stats = statSync(path);
@@ -211,5 +221,5 @@ function readKnown(path: string, relPath: string, maxFileSize: number | undefine
   const stat = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
   const entry = known(relPath, stat);
   if (!entry) return undefined;
-  return StandardDocument.fromKnown(path, relPath, basename(path), { ...entry, body: undefined }, () => loadBounded(path, maxFileSize ?? SOURCE_LIMITS.maxFileSize), stat, maxFileSize ?? SOURCE_LIMITS.maxFileSize);
+  return StandardDocument.fromKnown(path, relPath, basename(path), { ...entry, body: undefined }, () => loadBounded(path, maxFileSize ?? SOURCE_LIMITS.maxFileSize), stat, maxFileSize ?? SOURCE_LIMITS.maxFileSize, naming);
 }

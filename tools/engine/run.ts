@@ -57,7 +57,7 @@ export function planLint(config: ResolvedConfig, options: LintOptions): LintPlan
   return {
     folders: folders.map((folder) => {
       const known = options.cache ? options.cache.known.bind(options.cache) : undefined;
-      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true, known);
+      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true, known, config.process);
       return { corpus, targets: corpus.documents.filter((doc) => targets.has(doc.path)) };
     }),
     scopes,
@@ -83,7 +83,7 @@ export function checkPlan(plan: LintPlan, config: ResolvedConfig, options: LintO
     if (!isDirectory(standards)) {
       throw new UsageError(`No standards folder: ${config.standards} does not exist; certificate scopes are checked against it (set \`standards\` in the configuration)`);
     }
-    const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize, true);
+    const corpus = corpora.find((candidate) => candidate.folder === standards) ?? loadCorpus(standards, config.root, config.maxFileSize, true, undefined, config.process);
     const files = plan.scopes.map((path) => readScope(path, config.root, config.maxFileSize));
     results.push(...checkScopes(files, corpus, config, rules, failures, { keepSource: options.keepSource }));
   }

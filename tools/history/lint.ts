@@ -67,7 +67,7 @@ export async function prepareHistoryLint(corpora: readonly Corpus[], config: Res
   }
   const blobs = await git.readBlobs(lastVersions.map((entry) => entry.oid));
   for (const entry of lastVersions) {
-    const doc = StandardDocument.fromBytes(join(config.root, entry.relPath), entry.relPath, baseOf(entry.relPath), blobs.get(entry.oid) ?? Buffer.alloc(0), config.maxFileSize);
+    const doc = StandardDocument.fromBytes(join(config.root, entry.relPath), entry.relPath, baseOf(entry.relPath), blobs.get(entry.oid) ?? Buffer.alloc(0), config.maxFileSize, config.process.naming);
     const history = byCorpus.find((item) => item.corpus.folder === entry.folder)?.history;
     if (!history) continue;
     contexts.set(doc, { life: entry.life, history });

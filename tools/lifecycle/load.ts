@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { toRelative, type ResolvedConfig } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
-import { loadCorpus } from '../engine/load.js';
+import { loadCorpus, type DocumentNaming } from '../engine/load.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
 import { isStandardsFileName, parseFileName } from '../model/filename.js';
@@ -73,18 +73,18 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   if (refs.head === undefined) {
     const found = discover(cwd, paths, config);
     for (const folder of found.folders) {
-      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true);
+      const corpus = loadCorpus(folder, config.root, config.maxFileSize, true, undefined, config.process);
       headFolders.set(toRelative(config.root, folder), [...corpus.documents, ...corpus.templates]);
     }
     for (const target of found.targets) headTargets.add(toRelative(config.root, target));
   } else {
-    const listed = documentEntries(await git.listTree(headCommit, askedInRepo));
+    const listed = documentEntries(await git.listTree(headCommit, askedInRepo), config.process);
     if (listed.length === 0 && paths.length > 0) {
       const missing = (await git.listTree(headCommit, askedInRepo)).length === 0;
       if (missing) throw new UsageError(`No such file or folder in \`${refs.head}\`: ${given.join(', ')}`);
     }
     const folders = [...new Set(listed.map((entry) => dirOf(entry.path)))];
-    headEntries = documentEntries(await git.listTree(headCommit, folders)).filter((entry) => folders.includes(dirOf(entry.path)));
+    headEntries = documentEntries(await git.listTree(headCommit, folders), config.process).filter((entry) => folders.includes(dirOf(entry.path)));
     for (const entry of listed) {
       const rel = toRoot(entry.path);
       if (!config.isIgnored(rel)) headTargets.add(rel);
@@ -92,13 +92,13 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
   }
 
   // Base: every document in the same folders, and in folders under the asked paths.
-  const baseListed = documentEntries(await git.listTree(baseCommit, askedInRepo));
+  const baseListed = documentEntries(await git.listTree(baseCommit, askedInRepo), config.process);
   const folderSet = new Set<string>([...headFolders.keys()].map(toRepo));
   for (const entry of headEntries) folderSet.add(dirOf(entry.path));
   for (const entry of baseListed) folderSet.add(dirOf(entry.path));
   const folderList = [...folderSet].sort();
   const baseEntries =
-    folderList.length === 0 ? [] : documentEntries(await git.listTree(baseCommit, folderList)).filter((entry) => folderSet.has(dirOf(entry.path)));
+    folderList.length === 0 ? [] : documentEntries(await git.listTree(baseCommit, folderList), config.process).filter((entry) => folderSet.has(dirOf(entry.path)));
 
   // Renames and copies across the whole tree, so that a document moved (or copied) into a
   // standards folder from elsewhere keeps its history instead of counting as new. Copies inside
@@ -120,9 +120,9 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
     const rel = toRoot(entry.path);
     const bytes = blobs.get(entry.oid) ?? Buffer.alloc(0);
     if (entry.mode === '120000') {
-      return StandardDocument.unreadable(join(config.root, rel), rel, basename(rel), 'File is a symbolic link in git: not a document');
+      return StandardDocument.unreadable(join(config.root, rel), rel, basename(rel), 'File is a symbolic link in git: not a document', config.process.naming);
     }
-    return StandardDocument.fromBytes(join(config.root, rel), rel, basename(rel), bytes, maxFileSize);
+    return StandardDocument.fromBytes(join(config.root, rel), rel, basename(rel), bytes, maxFileSize, config.process.naming);
   };
   if (refs.head !== undefined) {
     for (const entry of headEntries) {
@@ -173,14 +173,14 @@ export async function loadChange(config: ResolvedConfig, cwd: string, paths: rea
  * The document numbers taken in a standards folder at a git ref (for `accept --base`: numbers
  * that the base branch gave away after the work tree's branch started).
  */
-export async function numbersAt(folder: string, ref: string): Promise<string[]> {
+export async function numbersAt(folder: string, ref: string, names: DocumentNaming = { naming: parseFileName, isDocumentFileName: isStandardsFileName }): Promise<string[]> {
   const git = await Git.open(folder);
   const commit = await git.resolveCommit(ref, 'base');
   const inRepo = git.toRepoPath(folder);
   const numbers = new Set<string>();
-  for (const entry of documentEntries(await git.listTree(commit, [inRepo]))) {
+  for (const entry of documentEntries(await git.listTree(commit, [inRepo]), names)) {
     if (dirOf(entry.path) !== inRepo) continue;
-    const parsed = parseFileName(baseOf(entry.path));
+    const parsed = names.naming(baseOf(entry.path));
     if (parsed.ok && (parsed.name.kind === 'document' || parsed.name.kind === 'supplement')) numbers.add(parsed.name.number);
   }
   return [...numbers].sort();
@@ -197,11 +197,11 @@ function baseOf(path: string): string {
 }
 
 /** Standards documents of a listing, outside `node_modules` and dot folders. */
-function documentEntries(entries: readonly TreeEntry[]): TreeEntry[] {
+function documentEntries(entries: readonly TreeEntry[], names: Pick<DocumentNaming, 'isDocumentFileName'>): TreeEntry[] {
   return entries.filter((entry) => {
     const segments = entry.path.split('/');
     const name = segments.pop() ?? '';
-    return isStandardsFileName(name) && !segments.some(SKIPPED_SEGMENTS);
+    return names.isDocumentFileName(name) && !segments.some(SKIPPED_SEGMENTS);
   });
 }
 

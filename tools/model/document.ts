@@ -1,18 +1,27 @@
 import { isIsoDate } from './dates.js';
-import { parseFileName, type FileName } from './filename.js';
+import { parseFileName, type FileName, type Naming } from './filename.js';
 import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { documentFacts, type BodyFacts } from './markdown.js';
 import type { Range } from './positions.js';
-import { REFERENCE_FIELDS, type ReferenceField } from './profile.js';
+import { REFERENCE_FIELDS } from './profile.js';
 import { decodeSource, makeSource, ReadRefusal, type SourceFile, type SourceProblem } from './source.js';
 
 /** A file name written in `replaces`, `replaced_by` or `supplements`, with where it was written. */
 export interface Reference {
-  field: ReferenceField;
+  /** The reference field (`replaces`, `replaced_by`, `supplements` in the default process). */
+  field: string;
   name: string;
   range: Range;
   /** Whether the field was written as a single string rather than a list. */
   asString: boolean;
+}
+
+/** A document number written in a reference field such as `requires: 1559, 2930`, with where it was written. */
+export interface NumberReference {
+  field: string;
+  /** The number without leading zeros. */
+  number: string;
+  range: Range;
 }
 
 /** A scalar field and where it was written. */
@@ -96,11 +105,11 @@ export class StandardDocument {
   #problemKnown = false;
   #body: BodyFacts | undefined;
 
-  constructor(source: SourceFile, relPath: string, readProblem?: SourceProblem, body?: BodyFacts, frontMatter?: FrontMatter) {
+  constructor(source: SourceFile, relPath: string, readProblem?: SourceProblem, body?: BodyFacts, frontMatter?: FrontMatter, naming: Naming = parseFileName) {
     this.path = source.path;
     this.relPath = relPath;
     this.fileName = source.fileName;
-    const parsed = parseFileName(source.fileName);
+    const parsed = naming(source.fileName);
     this.name = parsed.ok ? parsed.name : undefined;
     this.nameProblems = parsed.problems;
     this.#source = source;
@@ -130,20 +139,20 @@ export class StandardDocument {
     return this.frontMatter.data;
   }
 
-  static fromBytes(path: string, relPath: string, fileName: string, bytes: Uint8Array, maxFileSize?: number): StandardDocument {
+  static fromBytes(path: string, relPath: string, fileName: string, bytes: Uint8Array, maxFileSize?: number, naming?: Naming): StandardDocument {
     const decoded = decodeSource(bytes, maxFileSize);
-    return new StandardDocument(makeSource(path, fileName, decoded.text, decoded.bom), relPath, decoded.ok ? undefined : decoded.problem);
+    return new StandardDocument(makeSource(path, fileName, decoded.text, decoded.bom), relPath, decoded.ok ? undefined : decoded.problem, undefined, undefined, naming);
   }
 
   /**
    * A document read up to the end of its front matter (`head`); `loader` reads the whole file
    * when the rest is needed. A problem found in the head (binary content, invalid UTF-8) is final.
    */
-  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, stat: FileStat, maxFileSize?: number): StandardDocument {
+  static fromHead(path: string, relPath: string, fileName: string, head: Uint8Array, loader: DocumentLoader, stat: FileStat, maxFileSize?: number, naming?: Naming): StandardDocument {
     const decoded = decodeSource(head, maxFileSize);
     const source = makeSource(path, fileName, decoded.text, decoded.bom);
-    if (!decoded.ok) return new StandardDocument(source, relPath, decoded.problem);
-    const doc = new StandardDocument(source, relPath);
+    if (!decoded.ok) return new StandardDocument(source, relPath, decoded.problem, undefined, undefined, naming);
+    const doc = new StandardDocument(source, relPath, undefined, undefined, undefined, naming);
     doc.#head = source;
     doc.#loader = loader;
     doc.#maxFileSize = maxFileSize;
@@ -164,9 +173,10 @@ export class StandardDocument {
     loader: DocumentLoader,
     stat: FileStat,
     maxFileSize?: number,
+    naming?: Naming,
   ): StandardDocument {
     const placeholder = makeSource(path, fileName, '', false);
-    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, NO_FRONT_MATTER);
+    const doc = new StandardDocument(placeholder, relPath, known.problem, known.body, NO_FRONT_MATTER, naming);
     doc.#frontMatter = undefined;
     doc.#known = known.frontMatter;
     doc.#head = placeholder;
@@ -179,13 +189,13 @@ export class StandardDocument {
   }
 
   /** A document whose file could not be read at all: only the problem is known. */
-  static unreadable(path: string, relPath: string, fileName: string, message: string): StandardDocument {
-    return new StandardDocument(makeSource(path, fileName, '', false), relPath, { message, range: { start: 0, end: 0 } });
+  static unreadable(path: string, relPath: string, fileName: string, message: string, naming?: Naming): StandardDocument {
+    return new StandardDocument(makeSource(path, fileName, '', false), relPath, { message, range: { start: 0, end: 0 } }, undefined, undefined, naming);
   }
 
-  static fromText(path: string, relPath: string, fileName: string, text: string): StandardDocument {
+  static fromText(path: string, relPath: string, fileName: string, text: string, naming?: Naming): StandardDocument {
     const bom = text.charCodeAt(0) === 0xfeff;
-    return new StandardDocument(makeSource(path, fileName, bom ? text.slice(1) : text, bom), relPath);
+    return new StandardDocument(makeSource(path, fileName, bom ? text.slice(1) : text, bom), relPath, undefined, undefined, undefined, naming);
   }
 
   /** The whole source (read now if only the front matter was read so far). */
@@ -318,7 +328,7 @@ export class StandardDocument {
   }
 
   /** The file names a reference field names, accepting a single string as well as a list. */
-  references(field: ReferenceField): Reference[] {
+  references(field: string): Reference[] {
     if (this.#frontMatter === undefined && this.#known !== undefined) {
       const known = (this.#knownReferences ??= this.#known.references());
       if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
@@ -338,6 +348,36 @@ export class StandardDocument {
       return references;
     }
     return [];
+  }
+
+  /**
+   * The numbers a reference field names: an integer, or integers separated by commas (`1559,
+   * 2930`), or a list of them. Each has the range it was written at when the scalar is written
+   * plainly; entries that are no numbers are the schema's to report.
+   */
+  numberReferences(field: string): NumberReference[] {
+    const value = findEntry(this.frontMatter, field)?.value;
+    const found: NumberReference[] = [];
+    const fromScalar = (scalar: unknown, range: Range): void => {
+      if (typeof scalar === 'number' && Number.isInteger(scalar) && scalar >= 0) {
+        found.push({ field, number: String(scalar), range });
+        return;
+      }
+      if (typeof scalar !== 'string') return;
+      const written = this.source.text.slice(range.start, range.end);
+      const offset = written === scalar ? range.start : undefined;
+      let at = 0;
+      for (const part of scalar.split(',')) {
+        const text = part.trim();
+        const start = at + part.indexOf(text);
+        at += part.length + 1;
+        if (!/^[0-9]+$/.test(text)) continue;
+        found.push({ field, number: String(Number(text)), range: offset === undefined ? range : { start: offset + start, end: offset + start + text.length } });
+      }
+    };
+    if (value?.kind === 'scalar') fromScalar(value.value, value.range);
+    else if (value?.kind === 'seq') for (const item of value.items) if (item.kind === 'scalar') fromScalar(item.value, item.range);
+    return found;
   }
 
   /** The range of the node at a path in the front matter (for schema findings). */

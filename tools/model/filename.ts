@@ -30,6 +30,12 @@ export type FileNameResult =
   | { ok: false; problems: string[] };
 
 /**
+ * Reads a file name into its parts, with the problems a name that has the overall shape still
+ * has: `parseFileName` for the default process, or one a profile's patterns make.
+ */
+export type Naming = (fileName: string) => FileNameResult;
+
+/**
  * Parses a file name. A name that has the overall shape but breaks a rule of §1 still yields
  * its parts (so that other rules can work with it) together with the problems found.
  */

@@ -50,7 +50,7 @@ function lintFile(tree: Root, file: VFile): void {
   if (!file.path) return; // a document without a file name cannot be checked (for example stdin)
   const path = resolve(file.cwd, file.path);
   const fileName = basename(path);
-  if (!isStandardsFileName(fileName)) return;
+  if (!fileName.endsWith('.md')) return;
   let settings: RootSettings;
   try {
     // The repository the file is in, found from the file's path as `lint` finds it from its
@@ -58,13 +58,16 @@ function lintFile(tree: Root, file: VFile): void {
     settings = settingsFor(findRoot(dirname(path)).root);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    // Which files are documents is the configuration's profile's to say: without it, the default's.
+    if (!isStandardsFileName(fileName)) return;
     file.message(`Invalid scs-standards configuration: ${error.message}`, { source: SOURCE }).fatal = true;
     return;
   }
   const { config, suppressions } = settings;
+  if (!config.process.isDocumentFileName(fileName)) return;
   const relPath = toRelative(config.root, path);
   if (config.isIgnored(relPath)) return;
-  const doc = StandardDocument.fromBytes(path, relPath, fileName, documentBytes(file, path), config.maxFileSize);
+  const doc = StandardDocument.fromBytes(path, relPath, fileName, documentBytes(file, path), config.maxFileSize, config.process.naming);
   if (doc.isTemplate) return;
   if (!doc.readProblem && treeFitsDocument(tree, doc)) doc.setBody(bodyFactsFromTree(tree));
   const failures: InternalFailure[] = [];

@@ -1,5 +1,4 @@
 import { fixOf, toListEdits } from '../authoring/editor.js';
-import { REFERENCE_FIELDS } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -10,8 +9,9 @@ export default defineRule({
     fixable: true,
     defaultOptions: undefined,
   },
-  check({ doc, report }) {
-    for (const field of REFERENCE_FIELDS) {
+  check({ doc, process, report }) {
+    // Only fields of file names are lists; a profile may write its number fields as `1, 2`.
+    for (const field of process.fileNameReferenceFields) {
       for (const reference of doc.references(field)) {
         if (!reference.asString) continue;
         report({

@@ -1,5 +1,4 @@
 import { keyRange, mappingRange } from '../model/frontmatter.js';
-import { validateFrontMatter } from '../model/schema.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -9,9 +8,9 @@ export default defineRule({
     scope: 'document',
     defaultOptions: undefined,
   },
-  check({ doc, report }) {
+  check({ doc, process, report }) {
     if (!doc.frontMatter.usable) return;
-    for (const violation of validateFrontMatter(doc.frontMatter.data)) {
+    for (const violation of process.validateFrontMatter(doc.frontMatter.data)) {
       if (violation.missing) {
         report({ message: violation.message, range: mappingRange(doc.frontMatter) });
         continue;

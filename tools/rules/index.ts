@@ -6,6 +6,7 @@ import fileNameSlugStyle from './file-name-slug-style.js';
 import fileNameUnique from './file-name-unique.js';
 import frontMatterDateQuoting from './front-matter-date-quoting.js';
 import frontMatterDuplicateKey from './front-matter-duplicate-key.js';
+import frontMatterFieldOrder from './front-matter-field-order.js';
 import frontMatterListStyle from './front-matter-list-style.js';
 import frontMatterPresent from './front-matter-present.js';
 import frontMatterSchema from './front-matter-schema.js';
@@ -32,8 +33,10 @@ import linkDocumentExists from './link-document-exists.js';
 import linkFragmentExists from './link-fragment-exists.js';
 import lintDirectiveValid from './lint-directive-valid.js';
 import noSelfReference from './no-self-reference.js';
+import numberMatchesFrontMatter from './number-matches-front-matter.js';
 import proposalDraftV1 from './proposal-draft-v1.js';
 import referenceExists from './reference-exists.js';
+import referenceMaturity from './reference-maturity.js';
 import replacesEarlierVersion from './replaces-earlier-version.js';
 import replacesReciprocal from './replaces-reciprocal.js';
 import replacesRequired from './replaces-required.js';
@@ -47,6 +50,7 @@ import scopeTimeline from './scope-timeline.js';
 import scopeTimelineOrder from './scope-timeline-order.js';
 import scopeYaml from './scope-yaml.js';
 import sectionsRecommended from './sections-recommended.js';
+import sectionsOrder from './sections-order.js';
 import sectionsRequired from './sections-required.js';
 import supplementNumber from './supplement-number.js';
 import templatePlaceholder from './template-placeholder.js';
@@ -64,6 +68,7 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'file-name-unique': fileNameUnique,
   'front-matter-date-quoting': frontMatterDateQuoting,
   'front-matter-duplicate-key': frontMatterDuplicateKey,
+  'front-matter-field-order': frontMatterFieldOrder,
   'front-matter-list-style': frontMatterListStyle,
   'front-matter-present': frontMatterPresent,
   'front-matter-schema': frontMatterSchema,
@@ -90,8 +95,10 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'link-fragment-exists': linkFragmentExists,
   'lint-directive-valid': lintDirectiveValid,
   'no-self-reference': noSelfReference,
+  'number-matches-front-matter': numberMatchesFrontMatter,
   'proposal-draft-v1': proposalDraftV1,
   'reference-exists': referenceExists,
+  'reference-maturity': referenceMaturity,
   'replaces-earlier-version': replacesEarlierVersion,
   'replaces-reciprocal': replacesReciprocal,
   'replaces-required': replacesRequired,
@@ -103,6 +110,7 @@ const definitions: Record<string, RuleDefinition<unknown> | ScopeRuleDefinition<
   'scope-timeline': scopeTimeline,
   'scope-timeline-order': scopeTimelineOrder,
   'scope-yaml': scopeYaml,
+  'sections-order': sectionsOrder,
   'sections-recommended': sectionsRecommended,
   'sections-required': sectionsRequired,
   'supplement-number': supplementNumber,

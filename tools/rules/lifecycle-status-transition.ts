@@ -1,5 +1,3 @@
-import { checkTransition } from '../model/lifecycle.js';
-import { STATUSES, type Status } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -9,22 +7,18 @@ export default defineRule({
     scope: 'change',
     defaultOptions: undefined,
   },
-  check({ doc, change, report }) {
+  check({ doc, change, process, report }) {
     if (!change || change.kind === 'deleted' || change.kind === 'unchanged') return;
-    const status = doc.field('status');
-    if (!status || typeof status.value !== 'string' || !isStatus(status.value)) return;
+    const status = doc.field(process.profile.statuses.field);
+    if (!status || typeof status.value !== 'string' || !process.status(status.value)) return;
     const before = change.base?.status;
-    let from: Status | 'new';
+    let from: string;
     if (change.base === undefined) from = 'new';
-    else if (before !== undefined && isStatus(before)) from = before;
+    else if (before !== undefined && process.status(before)) from = before;
     else return; // the base had no valid status: nothing to compare with
-    const result = checkTransition(from, status.value, doc.type);
+    const result = process.checkTransition(from, status.value, doc.type);
     if (result.ok) return;
     const was = from === 'new' ? 'new document' : `\`${from}\` in the base`;
     report({ message: `Unexpected status \`${status.value}\` (${was}): ${result.reason.charAt(0).toLowerCase()}${result.reason.slice(1)}`, range: status.range });
   },
 });
-
-function isStatus(value: string): value is Status {
-  return (STATUSES as readonly string[]).includes(value);
-}

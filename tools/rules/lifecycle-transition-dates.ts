@@ -1,5 +1,4 @@
 import { mappingRange } from '../model/frontmatter.js';
-import { TRANSITIONS } from '../model/lifecycle.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -9,14 +8,14 @@ export default defineRule({
     scope: 'change',
     defaultOptions: undefined,
   },
-  check({ doc, change, report }) {
+  check({ doc, change, process, report }) {
     if (!change || change.kind === 'deleted' || change.kind === 'unchanged') return;
     const status = doc.status;
     if (status === undefined) return;
     const before = change.base === undefined ? undefined : change.base.status;
     if (change.base !== undefined && before === status) return;
     // The dates that the lifecycle table sets on entering this status, whatever the way in.
-    const fields = new Set(TRANSITIONS.filter((transition) => transition.to === status).flatMap((transition) => transition.sets));
+    const fields = new Set(process.transitions.filter((transition) => transition.to === status).flatMap((transition) => transition.sets));
     const from = change.base === undefined ? 'a new document' : before === undefined ? 'no status' : before;
     for (const field of fields) {
       if (doc.date(field) !== undefined) continue;

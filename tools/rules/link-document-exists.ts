@@ -1,4 +1,3 @@
-import { isStandardsFileName } from '../model/filename.js';
 import { sameFolderTarget } from '../model/references.js';
 import { defineRule } from './rule.js';
 
@@ -10,11 +9,11 @@ export default defineRule({
     needsBody: true,
     defaultOptions: undefined,
   },
-  check({ doc, corpus, report }) {
+  check({ doc, corpus, process, report }) {
     for (const link of doc.body.links) {
       const fileName = sameFolderTarget(link.url);
       if (fileName === undefined) continue;
-      if (!isStandardsFileName(fileName) || corpus.byFileName(fileName) || fileName === doc.fileName) continue;
+      if (!process.isDocumentFileName(fileName) || corpus.byFileName(fileName) || fileName === doc.fileName) continue;
       if (corpus.templates.some((template) => template.fileName === fileName)) continue;
       report({ message: `Link to \`${fileName}\`, which is not a document in this folder`, range: link.range });
     }

@@ -1,4 +1,3 @@
-import { REFERENCE_FIELDS } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -8,8 +7,13 @@ export default defineRule({
     scope: 'document',
     defaultOptions: undefined,
   },
-  check({ doc, report }) {
-    for (const field of REFERENCE_FIELDS) {
+  check({ doc, process, report }) {
+    for (const field of process.numberReferenceFields) {
+      for (const reference of doc.numberReferences(field)) {
+        if (reference.number === doc.name?.number) report({ message: `Unexpected self-reference: \`${field}\` names this document itself`, range: reference.range });
+      }
+    }
+    for (const field of process.fileNameReferenceFields) {
       for (const reference of doc.references(field)) {
         if (reference.name === doc.fileName) {
           report({ message: `Unexpected self-reference: \`${field}\` names this document itself`, range: reference.range });

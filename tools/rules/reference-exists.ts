@@ -1,19 +1,24 @@
-import { parseFileName } from '../model/filename.js';
-import { REFERENCE_FIELDS } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Every file named in `replaces`, `replaced_by` and `supplements` exists in the folder.',
+    description: 'Every document a reference field names exists in the folder: the files named in `replaces`, `replaced_by` and `supplements`, the numbers in a field such as `requires`.',
     severity: 'error',
     scope: 'corpus',
     defaultOptions: undefined,
   },
-  check({ doc, corpus, report }) {
-    for (const field of REFERENCE_FIELDS) {
+  check({ doc, corpus, process, report }) {
+    for (const reference of process.references) {
+      if (reference.target !== 'number' || reference.mustExist === false) continue;
+      for (const { number, range } of doc.numberReferences(reference.field)) {
+        if (number === doc.name?.number || corpus.byNumber(number).length > 0) continue;
+        report({ message: `\`${reference.field}\` names ${number}, which is not a document in this folder`, range });
+      }
+    }
+    for (const field of process.fileNameReferenceFields) {
       for (const reference of doc.references(field)) {
         if (reference.name === doc.fileName || corpus.byFileName(reference.name)) continue;
-        const parsed = parseFileName(reference.name);
+        const parsed = process.naming(reference.name);
         const sameId = parsed.ok ? corpus.byId(parsed.name.id) : [];
         const hint = sameId.length === 1 ? `; did you mean \`${sameId[0]?.fileName ?? ''}\`?` : '';
         report({

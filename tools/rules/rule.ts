@@ -6,6 +6,7 @@ import type { FileName } from '../model/filename.js';
 import type { TemplateTexts } from '../model/placeholders.js';
 import type { Range } from '../model/positions.js';
 import type { CertificateScope } from '../model/scope.js';
+import type { Process } from '../profile/process.js';
 
 export type Severity = 'error' | 'warn';
 
@@ -95,6 +96,8 @@ export interface RuleContext<Options> {
   options: Options;
   /** The ids of every registered rule (for rules that check rule ids written in documents). */
   ruleIds: ReadonlySet<string>;
+  /** The standards process of the configuration (its profile): what the rules check documents against. */
+  process: Process;
   /** The change being checked; undefined without a base (change-scope rules then do not run). */
   change?: ChangeContext | undefined;
   /**

@@ -1,23 +1,26 @@
-import { normalizeHeading, SECTIONS } from '../model/profile.js';
-import { levelTwoTitles, SECTION_PROFILES_SCHEMA, sectionProfile } from '../model/sections.js';
+import { levelTwoTitles, SECTION_PROFILES_SCHEMA } from '../model/sections.js';
+import { SECTIONS } from '../model/profile.js';
+import { typeSections } from '../profile/sections.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Standards and Decision Records have the level-2 sections their type recommends.',
+    description: 'A document has the sections its type (and category) recommends.',
     severity: 'warn',
     scope: 'document',
     needsBody: true,
     defaultOptions: SECTIONS,
     optionsSchema: SECTION_PROFILES_SCHEMA,
   },
-  check({ doc, options, report }) {
-    const profile = sectionProfile(options, doc.type);
-    if (!profile || !doc.type) return;
-    const present = levelTwoTitles(doc.body.headings);
-    for (const section of profile.recommended) {
-      if (!present.has(normalizeHeading(section))) {
-        report({ message: `Missing section \`## ${section}\`: a ${doc.type} should have it` });
+  check({ doc, options, process, report }) {
+    const found = typeSections(doc, options, process, SECTIONS);
+    if (!found || !doc.type) return;
+    const { sections, style } = found;
+    const present = levelTwoTitles(doc.body.headings, style);
+    const marks = '#'.repeat(style.level);
+    for (const section of sections.recommended) {
+      if (!present.has(style.key(section))) {
+        report({ message: `Missing section \`${marks} ${section}\`: a ${doc.type} should have it` });
       }
     }
   },
