@@ -7,7 +7,7 @@ import { checkChange, lintChangeWithConfig, relaxUntouched } from '../../tools/e
 import { ResolvedConfig } from '../../tools/engine/config.js';
 import type { InternalFailure } from '../../tools/engine/lint.js';
 import type { FileResult } from '../../tools/engine/result.js';
-import { buildChange, type RenamePair } from '../../tools/lifecycle/change.js';
+import { buildChange, type RenamePair } from '../../tools/model/change.js';
 import { Corpus } from '../../tools/model/corpus.js';
 import { StandardDocument } from '../../tools/model/document.js';
 import { rules, rulesById } from '../../tools/rules/index.js';

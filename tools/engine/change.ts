@@ -1,5 +1,5 @@
-import { isTouched, type Change, type DocumentChange } from '../lifecycle/change.js';
 import { loadChange, type ChangeRefs, type LoadedChange } from '../lifecycle/load.js';
+import { isTouched, type Change, type DocumentChange } from '../model/change.js';
 import { compareStrings, type Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import { rules as allRules, rulesById } from '../rules/index.js';
