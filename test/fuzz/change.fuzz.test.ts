@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkChange, lintChangeWithConfig, relaxUntouched } from '../../tools/engine/change.js';
+import { checkChange, lintChangeWithConfig, relaxUntouched } from '../../tools/lifecycle/lint.js';
 import { ResolvedConfig } from '../../tools/engine/config.js';
 import type { InternalFailure } from '../../tools/engine/lint.js';
 import type { FileResult } from '../../tools/engine/result.js';
