@@ -5,7 +5,7 @@ import { unifiedDiff } from '../tools/authoring/diff.js';
 import { EditError, FrontMatterEditor, quoteScalarEdits, toListEdits } from '../tools/authoring/editor.js';
 import { formatScalar, plainIsSafe } from '../tools/authoring/scalars.js';
 import { retargetLinkEdits } from '../tools/authoring/links.js';
-import { applyEdits } from '../tools/authoring/text-edits.js';
+import { applyEdits } from '../tools/edits/text-edits.js';
 import { collectBodyFacts } from '../tools/model/markdown.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { REFERENCE_FIELDS } from '../tools/model/profile.js';
