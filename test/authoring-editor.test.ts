@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { unifiedDiff } from '../tools/authoring/diff.js';
+import { unifiedDiff } from '../tools/edits/diff.js';
 import { EditError, FrontMatterEditor, quoteScalarEdits, toListEdits } from '../tools/authoring/editor.js';
 import { formatScalar, plainIsSafe } from '../tools/authoring/scalars.js';
 import { retargetLinkEdits } from '../tools/authoring/links.js';

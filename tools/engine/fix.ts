@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ChangeSet, fileText } from '../authoring/changes.js';
+import { ChangeSet, fileText } from '../edits/change-set.js';
 import { applyEdits, editsConflict } from '../edits/text-edits.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
