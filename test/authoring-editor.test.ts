@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { unifiedDiff } from '../tools/authoring/diff.js';
+import { unifiedDiff } from '../tools/edits/diff.js';
 import { EditError, FrontMatterEditor, quoteScalarEdits, toListEdits } from '../tools/authoring/editor.js';
 import { formatScalar, plainIsSafe } from '../tools/authoring/scalars.js';
 import { retargetLinkEdits } from '../tools/authoring/links.js';
-import { applyEdits } from '../tools/authoring/text-edits.js';
+import { applyEdits } from '../tools/edits/text-edits.js';
 import { collectBodyFacts } from '../tools/model/markdown.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { REFERENCE_FIELDS } from '../tools/model/profile.js';

@@ -1,7 +1,7 @@
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ChangeSet, fileText } from '../tools/authoring/changes.js';
+import { ChangeSet, fileText } from '../tools/edits/change-set.js';
 import { applyChanges, TransactionError, type Step } from '../tools/authoring/transaction.js';
 import { readDocument } from '../tools/engine/load.js';
 import { makeRepo } from './helpers/cli.js';

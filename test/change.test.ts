@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildChange } from '../tools/lifecycle/change.js';
+import { buildChange } from '../tools/model/change.js';
 import { Corpus } from '../tools/model/corpus.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { standard } from './helpers/documents.js';

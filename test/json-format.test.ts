@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { applyEdits } from '../tools/authoring/text-edits.js';
+import { applyEdits } from '../tools/edits/text-edits.js';
 import { mergeFix, type JsonLintResult } from '../tools/reporters/json.js';
 import { runBin, runMain } from './helpers/cli.js';
 

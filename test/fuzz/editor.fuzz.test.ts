@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EditError, FrontMatterEditor } from '../../tools/authoring/editor.js';
-import { applyEdits, editsConflict } from '../../tools/authoring/text-edits.js';
+import { applyEdits, editsConflict } from '../../tools/edits/text-edits.js';
 import { parseFrontMatter, type FrontMatter } from '../../tools/model/frontmatter.js';
 import type { TextEdit } from '../../tools/rules/rule.js';
 import { lintInMemory } from '../helpers/memory.js';

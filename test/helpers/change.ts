@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { relaxUntouched, lintChangeWithConfig } from '../../tools/engine/change.js';
+import { relaxUntouched, lintChangeWithConfig } from '../../tools/lifecycle/lint.js';
 import { ResolvedConfig, type RawConfig } from '../../tools/engine/config.js';
 import type { FileResult } from '../../tools/engine/result.js';
 import { rulesById } from '../../tools/rules/index.js';

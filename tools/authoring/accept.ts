@@ -1,12 +1,12 @@
 import { join } from 'node:path';
+import { ChangeSet } from '../edits/change-set.js';
+import { applyEdits } from '../edits/text-edits.js';
 import { checkTransition } from '../model/lifecycle.js';
 import { digitOfTrack, STATUSES, TRACKS, TRACK_BY_DIGIT, type Status } from '../model/profile.js';
-import { ChangeSet } from './changes.js';
 import { FrontMatterEditor, isEditable } from './editor.js';
 import { retargetLinkEdits } from './links.js';
 import { chooseNumber, usedNumbers } from './numbers.js';
 import { checkFileName } from './slug.js';
-import { applyEdits } from './text-edits.js';
 import { AuthoringError, findDocument, requireEditable, shown, type Workspace } from './workspace.js';
 
 export interface AcceptOptions {

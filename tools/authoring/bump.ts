@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ChangeSet } from '../edits/change-set.js';
 import { checkTransition } from '../model/lifecycle.js';
 import { DATE_FIELDS } from '../model/profile.js';
-import { ChangeSet } from './changes.js';
 import { FrontMatterEditor } from './editor.js';
 import { checkFileName } from './slug.js';
 import { AuthoringError, findDocument, requireEditable, shown, type Workspace } from './workspace.js';

@@ -1,9 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import { applyEdits } from '../edits/text-edits.js';
 import { findPair, parseFrontMatter, type FrontMatter } from '../model/frontmatter.js';
 import { DATE_FIELDS, REFERENCE_FIELDS } from '../model/profile.js';
 import type { TextEdit } from '../rules/rule.js';
 import { formatFlowScalar, formatScalar, keepableStyle, type ScalarStyle } from './scalars.js';
-import { applyEdits } from './text-edits.js';
 
 /**
  * Text-preserving edits of a document's front matter. Every operation computes the smallest

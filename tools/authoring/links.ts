@@ -1,4 +1,4 @@
-import type { Link } from '../model/markdown.js';
+import type { Link } from '../model/markdown-facts.js';
 import { sameFolderTarget } from '../model/references.js';
 import type { TextEdit } from '../rules/rule.js';
 

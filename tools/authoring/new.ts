@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ChangeSet, fileText } from '../edits/change-set.js';
 import { parseFrontMatter } from '../model/frontmatter.js';
 import { checkTransition } from '../model/lifecycle.js';
 import { TRACKS, TYPES } from '../model/profile.js';
-import { ChangeSet, fileText } from './changes.js';
 import { FrontMatterEditor } from './editor.js';
 import { checkFileName, chooseSlug } from './slug.js';
 import { findTemplate } from './templates.js';

@@ -1,9 +1,9 @@
+import { ChangeSet } from '../edits/change-set.js';
 import { todayIso } from '../model/dates.js';
 import type { StandardDocument } from '../model/document.js';
 import { checkTransition } from '../model/lifecycle.js';
 import { STATUSES, type Status } from '../model/profile.js';
 import { incomingReferences } from '../model/references.js';
-import { ChangeSet } from './changes.js';
 import { FrontMatterEditor } from './editor.js';
 import { AuthoringError, findDocument, parseDate, requireEditable, requireNotBefore, shown, type Workspace } from './workspace.js';
 

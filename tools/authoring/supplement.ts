@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ChangeSet, fileText } from '../edits/change-set.js';
 import type { StandardDocument } from '../model/document.js';
 import { TRACKS } from '../model/profile.js';
-import { ChangeSet, fileText } from './changes.js';
 import { FrontMatterEditor } from './editor.js';
 import { checkTitle, replaceTitleHeading } from './new.js';
 import { checkFileName, chooseSlug } from './slug.js';

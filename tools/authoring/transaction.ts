@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, readdirSync, readFileSync } from 'node:fs';
 import { access, copyFile, link, lstat, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { ChangeSet, FileChange } from '../edits/change-set.js';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { checkInterrupted, JOURNAL_NAME, processAlive, releaseTemporary, temporaryPath, testPause, uninterrupted } from '../engine/temporary.js';
 import type { Git } from '../lifecycle/git.js';
-import type { ChangeSet, FileChange } from './changes.js';
 
 /** A change set could not be applied; nothing was written, or everything was rolled back. */
 export class TransactionError extends Error {

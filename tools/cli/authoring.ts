@@ -1,4 +1,4 @@
-import type { ChangeSet } from '../authoring/changes.js';
+import type { ChangeSet } from '../edits/change-set.js';
 import { EditError } from '../authoring/editor.js';
 import { relative, sep } from 'node:path';
 import { applyChanges, recoverInterruptedChanges, TransactionError } from '../authoring/transaction.js';

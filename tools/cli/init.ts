@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { unifiedDiff } from '../authoring/diff.js';
+import { unifiedDiff } from '../edits/diff.js';
 import { detectHooks, planAdoption, type AdoptionPlan, type HookSetup } from '../engine/adopt.js';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { DEFAULT_CACHE_FILE } from '../engine/cache.js';

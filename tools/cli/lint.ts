@@ -78,8 +78,8 @@ export async function run(args: ParsedArgs): Promise<number> {
     let historyRan = false;
     if (base !== undefined && args.values.history === true) throw new UsageError('--history cannot be combined with --base: the history rules judge the whole history, the change rules a change');
     if (base !== undefined) {
-      const { lintChangeWithConfig } = await import('../engine/change.js');
-      const { isTouched } = await import('../lifecycle/change.js');
+      const { lintChangeWithConfig } = await import('../lifecycle/lint.js');
+      const { isTouched } = await import('../model/change.js');
       const loaded = loadConfig(args.cwd, rulesById, configFile);
       const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
       const run = await lintChangeWithConfig(configure(loaded), { cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache, keepSource });
@@ -153,7 +153,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       unused = 0;
     }
     if (base !== undefined) {
-      const { relaxUntouched } = await import('../engine/change.js');
+      const { relaxUntouched } = await import('../lifecycle/lint.js');
       results = relaxUntouched(results, legacy);
     }
 

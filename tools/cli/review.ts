@@ -1,9 +1,9 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintChangeWithConfig, relaxUntouched } from '../engine/change.js';
 import { ConfigError, loadConfig } from '../engine/config.js';
 import { UsageError } from '../engine/discover.js';
 import { applySuppressions, DEFAULT_SUPPRESSIONS_FILE, loadSuppressions, withoutFiles } from '../engine/suppressions.js';
+import { lintChangeWithConfig, relaxUntouched } from '../lifecycle/lint.js';
 import { githubDefaultBase } from '../lifecycle/load.js';
 import { approvalTable, buildReview } from '../lifecycle/review.js';
 import { formatReviewMarkdown } from '../reporters/review-markdown.js';

@@ -3,7 +3,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeS
 import { join } from 'node:path';
 import { summarizeFrontMatter, type FileStat, type FrontMatterSummary, type KnownFrontMatter, type Reference, type StandardDocument } from '../model/document.js';
 import { plainFrontMatter, withLazyMap, type FrontMatter, type PlainFrontMatter } from '../model/frontmatter.js';
-import type { BodyFacts, Directive, Heading, Link } from '../model/markdown.js';
+import type { BodyFacts, Directive, Heading, Link } from '../model/markdown-facts.js';
 import type { Range } from '../model/positions.js';
 import { REFERENCE_FIELDS, type ReferenceField } from '../model/profile.js';
 import type { SourceProblem } from '../model/source.js';

@@ -1,5 +1,5 @@
 import type { StandardDocument } from '../model/document.js';
-import type { Directive } from '../model/markdown.js';
+import type { Directive } from '../model/markdown-facts.js';
 
 /**
  * Inline control comments, as in remark-lint:

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { documentFacts, type BodyFacts } from '../model/markdown.js';
+import type { BodyFacts } from '../model/markdown-facts.js';
+import { documentFacts } from '../model/markdown.js';
 import { decodeSource } from '../model/source.js';
 
 /** A batch of documents to read and scan, by absolute path. */

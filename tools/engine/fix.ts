@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { ChangeSet, fileText } from '../authoring/changes.js';
-import { applyEdits, editsConflict } from '../authoring/text-edits.js';
+import { ChangeSet, fileText } from '../edits/change-set.js';
+import { applyEdits, editsConflict } from '../edits/text-edits.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
 import { rules as allRules } from '../rules/index.js';

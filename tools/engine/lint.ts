@@ -1,7 +1,7 @@
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { TemplateTexts } from '../model/placeholders.js';
-import type { Directive } from '../model/markdown.js';
+import type { Directive } from '../model/markdown-facts.js';
 import type { CertificateScope } from '../model/scope.js';
 import { isDocumentRule, isScopeRule, type ChangeContext, type HistoryContext, type Rule, type TextEdit } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';

@@ -3,11 +3,11 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { toRelative, type ResolvedConfig } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
 import { loadCorpus, type DocumentNaming } from '../engine/load.js';
+import { buildChange, type Change, type RenamePair } from '../model/change.js';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument } from '../model/document.js';
 import { isStandardsFileName, parseFileName } from '../model/filename.js';
 import { SOURCE_LIMITS } from '../model/source.js';
-import { buildChange, type Change, type RenamePair } from './change.js';
 import { Git, type TreeEntry } from './git.js';
 
 /** What to compare: a base ref, and a head ref (the working tree when omitted). */

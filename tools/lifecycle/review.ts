@@ -1,8 +1,8 @@
 import type { FileResult } from '../engine/result.js';
+import { isTouched, type ChangeKind, type DocumentChange } from '../model/change.js';
 import type { StandardDocument } from '../model/document.js';
 import { trackOfName } from '../model/filename.js';
 import { DATE_FIELDS, TRACKS } from '../model/profile.js';
-import { isTouched, type ChangeKind, type DocumentChange } from './change.js';
 import type { LoadedChange } from './load.js';
 
 /** Who approves changes to each track, unless the configuration says otherwise. */

@@ -1,7 +1,8 @@
 import { isIsoDate } from './dates.js';
 import { parseFileName, type FileName, type Naming } from './filename.js';
 import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
-import { documentFacts, type BodyFacts } from './markdown.js';
+import type { BodyFacts } from './markdown-facts.js';
+import { documentFacts } from './markdown.js';
 import type { Range } from './positions.js';
 import { REFERENCE_FIELDS } from './profile.js';
 import { decodeSource, makeSource, ReadRefusal, type SourceFile, type SourceProblem } from './source.js';

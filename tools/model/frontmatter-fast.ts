@@ -1,4 +1,4 @@
-import type { EntryItem, EntryValue, FrontMatterEntry } from './frontmatter.js';
+import type { EntryItem, EntryValue, FrontMatterEntry } from './frontmatter-entries.js';
 import type { Range } from './positions.js';
 
 /**

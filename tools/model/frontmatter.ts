@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { EntryItem, EntryValue, FrontMatterEntry, ScalarStyle } from './frontmatter-entries.js';
 import { readFrontMatterFast } from './frontmatter-fast.js';
 import type { Range } from './positions.js';
 import { nestingDepth, YAML_LIMITS } from './yaml-limits.js';
@@ -20,26 +21,6 @@ export const FRONT_MATTER_LIMITS = {
   /** Characters of YAML between the `---` lines. */
   maxLength: 256 * 1024,
 };
-
-/** How a scalar is written: as YAML's parser calls the styles. */
-export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
-
-/** A value of a top-level front matter key, with where it is written (document offsets). */
-export type EntryValue =
-  | { kind: 'scalar'; range: Range; style: ScalarStyle; value: unknown }
-  | { kind: 'seq'; range: Range; flow: boolean; items: EntryItem[] }
-  | { kind: 'other'; range: Range }
-  | { kind: 'none'; range: undefined };
-
-/** An item of a list value: a scalar, or something else (a mapping, a nested list). */
-export type EntryItem = { kind: 'scalar'; range: Range; style: ScalarStyle; value: unknown } | { kind: 'other'; range: Range };
-
-/** A top-level key of the front matter with its value and positions. */
-export interface FrontMatterEntry {
-  key: string;
-  keyRange: Range;
-  value: EntryValue;
-}
 
 /**
  * The front matter of a document: where it is, the plain data, and the positions of its

@@ -1,4 +1,4 @@
-import type { DirectiveKind } from './markdown.js';
+import type { DirectiveKind } from './markdown-facts.js';
 
 /**
  * A whole `<!-- lint KEYWORD ids -->` comment (after trimming). Keywords other than `disable`,

@@ -21,7 +21,7 @@ import { classifyCharacter } from 'micromark-util-classify-character';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Link } from './markdown.js';
+import type { Link } from './markdown-facts.js';
 import { HTML_SPANS_LINES, matchHtmlText } from './scan-html.js';
 import { refuse } from './scan-refusal.js';
 

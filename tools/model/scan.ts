@@ -1,9 +1,12 @@
 /**
- * A fast scanner for the facts the linter needs from a Markdown document (`BodyFacts`), with
- * exactly the results of `collectBodyFacts` (remark-parse + remark-gfm + remark-frontmatter),
- * or `undefined` when the document holds something it does not model exactly; the caller then
- * parses with remark. Correctness comes first: every construct the scanner is unsure about
- * makes it refuse, and tests compare it with remark on fixtures and on generated documents.
+ * A fast scanner for the facts the linter needs from a Markdown document (`BodyFacts`, in
+ * markdown-facts.ts), with exactly the results of remark (remark-parse + remark-gfm +
+ * remark-frontmatter, `parseBodyFacts` in markdown.ts), or `undefined` when the document holds
+ * something it does not model exactly; the caller then parses with remark. It exists for speed:
+ * it extracts the body facts the rules need without building a remark tree. Remark stays the
+ * reference: correctness comes first, every construct the scanner is unsure about makes it
+ * refuse, and the differential tests of test/scan.test.ts compare it with remark on fixtures
+ * and on generated documents, so that the two stay equal.
  *
  * Block structure (this file) follows micromark's document and flow tokenizers for:
  * YAML front matter; blank lines; ATX and setext headings; thematic breaks; fenced code closed
@@ -19,7 +22,7 @@
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { anchorsIn, parseDirective } from './html-facts.js';
-import type { BodyFacts } from './markdown.js';
+import type { BodyFacts } from './markdown-facts.js';
 import type { Range } from './positions.js';
 import { htmlBlockEndSearchStart, htmlBlockEndsWithin, htmlBlockStart, type HtmlBlockKind } from './scan-html.js';
 import { scanInline, type Definitions, type InlineContent } from './scan-inline.js';

@@ -1,4 +1,4 @@
-import type { Heading } from './markdown.js';
+import type { Heading } from './markdown-facts.js';
 import { FRAMING_SECTIONS, normalizeHeading, TYPES, type SectionProfile } from './profile.js';
 
 export type SectionProfiles = Readonly<Partial<Record<string, SectionProfile>>>;

@@ -1,5 +1,5 @@
 import type { DocumentHistory, History } from '../history/model.js';
-import type { Change, ChangeKind } from '../lifecycle/change.js';
+import type { Change, ChangeKind } from '../model/change.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import type { FileName } from '../model/filename.js';

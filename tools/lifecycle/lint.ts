@@ -1,13 +1,13 @@
-import { isTouched, type Change, type DocumentChange } from '../lifecycle/change.js';
-import { loadChange, type ChangeRefs, type LoadedChange } from '../lifecycle/load.js';
+import { loadConfig, type ResolvedConfig } from '../engine/config.js';
+import { checkCorpus, type InternalFailure } from '../engine/lint.js';
+import { recount, type FileResult, type Finding } from '../engine/result.js';
+import type { LintOptions } from '../engine/run.js';
+import { isTouched, type Change, type DocumentChange } from '../model/change.js';
 import { compareStrings, type Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
 import { rules as allRules, rulesById } from '../rules/index.js';
 import type { ChangeContext, Rule } from '../rules/rule.js';
-import { loadConfig, type ResolvedConfig } from './config.js';
-import { checkCorpus, type InternalFailure } from './lint.js';
-import { recount, type FileResult, type Finding } from './result.js';
-import type { LintOptions } from './run.js';
+import { loadChange, type ChangeRefs, type LoadedChange } from './load.js';
 
 export interface ChangeLintRun {
   config: ResolvedConfig;

@@ -1,5 +1,5 @@
-import type { Corpus } from '../model/corpus.js';
-import type { StandardDocument } from '../model/document.js';
+import type { Corpus } from './corpus.js';
+import type { StandardDocument } from './document.js';
 
 /**
  * What a change does to one document of a standards folder:
