@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChangeSet, fileText } from '../edits/change-set.js';
+import { todayIso } from '../model/dates.js';
 import { parseFrontMatter } from '../model/frontmatter.js';
 import { checkTransition } from '../model/lifecycle.js';
 import { TRACKS, TYPES } from '../model/profile.js';
@@ -80,4 +81,72 @@ function escapeRegExp(text: string): string {
 /** Escapes the characters that would turn a plain title into Markdown markup. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/#+$/, (hashes) => hashes.replace(/#/g, '\\#'));
+}
+
+export interface ProfileNewOptions {
+  type: string;
+  /** The day the transition's dates are set to (`created`); default today. */
+  date?: string | undefined;
+  category?: string | undefined;
+  title: string;
+  slug?: string | undefined;
+}
+
+/**
+ * `new` in a process run from its profile alone: the file name `templates.newFileName`, the
+ * template of the type (the repository's `templates.folder`, else the profile's own), the
+ * status `templates.newStatus`, a category where the type asks for one.
+ */
+export function planProfileNew(ws: Workspace, options: ProfileNewOptions): ChangeSet {
+  const { process } = ws.config;
+  const { profile } = process;
+  const templates = profile.templates;
+  if (!templates?.newFileName) throw new AuthoringError(`The profile \`${profile.name}\` names no file name for new documents (\`templates.newFileName\`)`);
+  const creatable = profile.types.values.filter((type) => type.creatable !== false).map((type) => type.name);
+  const type = oneOf('--type', options.type, creatable);
+  const entry = process.type(type);
+  let category: string | undefined;
+  if (options.category !== undefined) {
+    if (entry?.categories === 'forbidden' || !profile.categories) throw new AuthoringError(`--category: a ${type} has no category`);
+    category = oneOf('--category', options.category, profile.categories.values.map((value) => value.name));
+  } else if (entry?.categories === 'required') {
+    throw new AuthoringError(`--category is needed: a ${type} is in one of ${(profile.categories?.values ?? []).map((value) => value.name).join(', ')}`);
+  }
+  const title = checkTitle(options.title);
+  const status = templates.newStatus ?? process.transitions.find((transition) => transition.from === 'new')?.to;
+  if (status === undefined) throw new AuthoringError(`The profile \`${profile.name}\` has no status for new documents`);
+  const allowed = process.checkTransition('new', status, type);
+  if (!allowed.ok) throw new AuthoringError(allowed.reason);
+  const { slug, how } = chooseSlug(title, options.slug);
+  const fileName = templates.newFileName.replace(/\{slug\}/g, slug);
+  checkFileName(ws, fileName, how);
+  const path = join(ws.folder, fileName);
+  if (existsSync(path)) throw new AuthoringError(`${shown(ws, path)} exists already: choose another title or --slug`);
+  const template = profileTemplate(ws, type);
+  const editor = new FrontMatterEditor(template.text).set('title', title).set(profile.types.field, type).removeHint(profile.types.field).set(profile.statuses.field, status);
+  // The dates the way in sets (`created` of an EIP) are the day the document is made.
+  if (allowed.ok && allowed.transition) for (const field of allowed.transition.sets) editor.set(field, options.date ?? todayIso());
+  const categoryField = profile.categories?.field;
+  if (categoryField !== undefined) {
+    if (category !== undefined) editor.set(categoryField, category).removeHint(categoryField);
+    else if (editor.frontMatter.entries.some((item) => item.key === categoryField)) editor.remove(categoryField);
+  }
+  const set = new ChangeSet(ws.config.root);
+  set.create(path, editor.text, template.shown);
+  return set;
+}
+
+/** The template of a type in a profile's process: in the repository's templates folder, else among the profile's own. */
+function profileTemplate(ws: Workspace, type: string): { text: string; shown: string } {
+  const { profile, loaded } = ws.config.process;
+  const name = profile.templates?.byType[type];
+  if (name === undefined) throw new AuthoringError(`The profile \`${profile.name}\` has no template for type ${type}`);
+  const places = [
+    ...(profile.templates?.folder !== undefined ? [{ path: join(ws.config.root, profile.templates.folder, name), shown: `${profile.templates.folder}/${name}` }] : []),
+    ...(profile.templates?.shipped !== undefined ? [{ path: join(loaded.dir, profile.templates.shipped, name), shown: `${name} of the profile \`${profile.name}\`` }] : []),
+  ];
+  for (const place of places) {
+    if (existsSync(place.path)) return { text: readFileSync(place.path, 'utf8'), shown: place.shown };
+  }
+  throw new AuthoringError(`No template ${name} for type ${type} (looked in ${places.map((place) => place.shown).join(', ') || 'no folder'})`);
 }

@@ -82,6 +82,7 @@ export const COMMANDS: readonly Command[] = [
     flags: [
       { name: 'type', type: 'string', value: 'TYPE', description: 'Procedural, Standard or Decision Record' },
       { name: 'track', type: 'string', value: 'TRACK', description: 'Global, IaaS, KaaS, IAM, Ops or Scopes' },
+      { name: 'category', type: 'string', value: 'CATEGORY', description: 'The category, in a profile whose types have one (EIP: Core, Networking, Interface, ERC)' },
       { name: 'title', type: 'string', value: 'TITLE', description: 'The title; the slug of the file name is made from it' },
       { name: 'slug', type: 'string', value: 'SLUG', description: 'Use this slug instead of the one made from the title' },
       DRY_RUN_FLAG,

@@ -10,9 +10,10 @@ import { buildIndex } from '../indexes/build.js';
 import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
 import type { VersionIndex } from '../indexes/model.js';
 import { BASE_URL_PATTERN, DOCS_ROUTE, normalizeBaseUrl, type OutputFile } from '../indexes/output.js';
-import { renderJson } from '../indexes/render-json.js';
+import { JSON_FILE, renderJson } from '../indexes/render-json.js';
+import type { Corpus } from '../model/corpus.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
-import { sanitizeForTerminal } from '../reporters/sanitize.js';
+import { sanitizeForTerminal, terminalSafeJson } from '../reporters/sanitize.js';
 import { rulesById } from '../rules/index.js';
 import { EXIT } from './exit.js';
 import type { ParsedArgs } from './flags.js';
@@ -58,6 +59,8 @@ async function execute(args: ParsedArgs): Promise<number> {
     throw new IndexUsageError(given === undefined ? `No standards folder: ${shown} does not exist (give a folder, or set \`standards\` in the configuration)` : `Not a folder: ${shown}`);
   }
   const corpus = loadCorpus(folder, config.root, config.maxFileSize, true, undefined, config.process);
+  // A process whose numbers have no versions gets the grouped index of its profile.
+  if (config.process.profile.index.versions !== true) return writeProfileIndex(args, { config, corpus, folder, given, today, format, out, check });
   const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
   const built = buildIndex(corpus, today, scopes);
   const { notes } = built;
@@ -77,6 +80,35 @@ async function execute(args: ParsedArgs): Promise<number> {
   refuseStandardsFolder(outDir, shownOut, folder, sanitizeForTerminal(given ?? (relative(args.cwd, folder) || '.')), files);
   const plan = planFolder(outDir, shownOut, files);
   return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+}
+
+/** The index of a profile without versions: `index.json` and `index.html`, built from the profile alone. */
+async function writeProfileIndex(
+  args: ParsedArgs,
+  run: { config: ResolvedConfig; corpus: Corpus; folder: string; given: string | undefined; today: string; format: unknown; out: string | undefined; check: boolean },
+): Promise<number> {
+  const { config } = run;
+  if (args.values.history === true) throw new IndexUsageError(`--history adds the events of versions to the version tables; the index of the profile \`${config.process.name}\` has no versions`);
+  const [{ buildProfileIndex }, { renderProfileHtmlFile }] = await Promise.all([import('../indexes/profile-index.js'), import('../indexes/render-profile-html.js')]);
+  const built = buildProfileIndex(run.corpus, config.process, run.today);
+  for (const note of built.notes) args.stderr.write(`${sanitizeForTerminal(note.relPath)}:${note.line}:${note.column}: warning: ${sanitizeForTerminal(note.message)}\n`);
+  const json = `${terminalSafeJson(built.index, 2)}\n`;
+  if (run.format === 'json') {
+    args.stdout.write(json);
+    return EXIT.ok;
+  }
+  const flag = args.values['base-url'];
+  if (typeof flag === 'string' && !BASE_URL_PATTERN.test(flag)) {
+    throw new IndexUsageError(`--base-url expects an http(s) URL such as https://example.org/docs or a path such as /docs, got \`${sanitizeForTerminal(flag)}\``);
+  }
+  const configured = config.raw.index?.baseUrl;
+  const baseUrl = typeof flag === 'string' ? normalizeBaseUrl(flag) : configured === undefined ? undefined : normalizeBaseUrl(configured);
+  const outDir = resolve(args.cwd, run.out ?? '.');
+  const shownOut = sanitizeForTerminal(run.out !== undefined && isAbsolute(run.out) ? run.out : relative(args.cwd, outDir) || '.');
+  const files: OutputFile[] = [{ path: JSON_FILE, content: json }, renderProfileHtmlFile(built.index, { baseUrl })];
+  refuseStandardsFolder(outDir, shownOut, run.folder, sanitizeForTerminal(run.given ?? (relative(args.cwd, run.folder) || '.')), files);
+  const plan = planFolder(outDir, shownOut, files);
+  return run.check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
 }
 
 /** The base of the HTML page's links: `--base-url`, else `index.baseUrl` of the configuration, else the docs site's paths. */

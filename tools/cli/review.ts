@@ -40,7 +40,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     // As `lint --base` applies them: a document the change makes Stable meets every rule.
     const applied = applySuppressions(run.results, withoutFiles(suppressions, run.stabilized), () => false);
     const results = relaxUntouched(applied.results, run.legacy);
-    const review = buildReview(run.loaded, results, approvalTable(config.raw.approvals));
+    const review = buildReview(run.loaded, results, approvalTable(config.raw.approvals, config.process), config.process);
     const markdown = formatReviewMarkdown(review);
     args.stdout.write(format === 'json' ? `${terminalSafeJson(review, 2)}\n` : markdown);
     const summary = args.env.GITHUB_STEP_SUMMARY;

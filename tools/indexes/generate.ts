@@ -1,6 +1,7 @@
 import { compareStrings } from '../model/corpus.js';
 import { TRACKS } from '../model/profile.js';
 import { INDEX_SCHEMA_ID } from './build.js';
+import { PROFILE_INDEX_SCHEMA_ID } from './profile-index.js';
 import { SCOPES_FOLDER, trackSlug } from './labels.js';
 import type { VersionIndex } from './model.js';
 import { GENERATED_MARK, type OutputFile } from './output.js';
@@ -25,6 +26,6 @@ export const OWNED_PAGE = new RegExp(`^(?:(?:${TRACKS.map(trackSlug).join('|')})
 /** Whether a file's content shows that the index wrote it (so that it may be replaced or removed). */
 export function isGeneratedContent(path: string, content: string): boolean {
   const head = content.slice(0, 400);
-  if (path === JSON_FILE) return head.includes(`"$schema": ${JSON.stringify(INDEX_SCHEMA_ID)}`);
+  if (path === JSON_FILE) return [INDEX_SCHEMA_ID, PROFILE_INDEX_SCHEMA_ID].some((id) => head.includes(`"$schema": ${JSON.stringify(id)}`));
   return head.includes(GENERATED_MARK);
 }

@@ -3,9 +3,10 @@ import { isTouched, type ChangeKind, type DocumentChange } from '../model/change
 import type { StandardDocument } from '../model/document.js';
 import { trackOfName } from '../model/filename.js';
 import { DATE_FIELDS, TRACKS } from '../model/profile.js';
+import type { Process } from '../profile/process.js';
 import type { LoadedChange } from './load.js';
 
-/** Who approves changes to each track, unless the configuration says otherwise. */
+/** Who approves changes to each track in the default process, unless the configuration says otherwise. */
 export const DEFAULT_APPROVALS: Readonly<Record<string, readonly string[]>> = {
   Global: ['Forum SCS-Standards'],
   IaaS: ['IaaS team'],
@@ -28,6 +29,11 @@ export interface ReviewDocument {
   accepted: boolean;
   title: string | null;
   type: string | null;
+  /**
+   * What decides who approves: the value of the first of the profile's `review.approvals.by`
+   * fields the document has (its track in the default process; the category, else the type, of
+   * an EIP).
+   */
   track: string | null;
   statusBefore: string | null;
   statusAfter: string | null;
@@ -69,8 +75,8 @@ export interface Review {
 }
 
 /** What a reviewer needs to know about a change, as data. */
-export function buildReview(loaded: LoadedChange, results: readonly FileResult[], approvals: Readonly<Record<string, readonly string[]>>): Review {
-  const documents = loaded.folders.flatMap((folder) => folder.change.documents.filter(isTouched).map(describe));
+export function buildReview(loaded: LoadedChange, results: readonly FileResult[], approvals: Readonly<Record<string, readonly string[]>>, process?: Process): Review {
+  const documents = loaded.folders.flatMap((folder) => folder.change.documents.filter(isTouched).map((entry) => describe(entry, process)));
   documents.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   const touched = new Set(documents.map((doc) => doc.path));
   let untouchedWarningCount = 0;
@@ -92,8 +98,11 @@ export function buildReview(loaded: LoadedChange, results: readonly FileResult[]
   const byGroup = new Map<string, ReviewApproval>();
   for (const doc of documents) {
     const track = doc.track;
-    const groups = track !== null && Object.hasOwn(approvals, track) ? (approvals[track] ?? []) : [];
-    for (const group of groups.length > 0 ? groups : [`(no group for track ${track ?? 'unknown'})`]) {
+    const own = track !== null && Object.hasOwn(approvals, track) ? (approvals[track] ?? []) : [];
+    const always = process?.profile.review.approvals.always ?? [];
+    const what = process?.profile.review.approvals.by[0] ?? 'track';
+    const groups = [...own, ...always.filter((group) => !own.includes(group))];
+    for (const group of own.length > 0 ? groups : [`(no group for ${what} ${track ?? 'unknown'})`, ...always]) {
       const entry = byGroup.get(group) ?? { group, tracks: [], documents: [] };
       if (track !== null && !entry.tracks.includes(track)) entry.tracks.push(track);
       entry.documents.push(doc.id ?? doc.fileName);
@@ -114,12 +123,12 @@ export function buildReview(loaded: LoadedChange, results: readonly FileResult[]
   };
 }
 
-function describe(entry: DocumentChange): ReviewDocument {
+function describe(entry: DocumentChange, process: Process | undefined): ReviewDocument {
   const doc = (entry.head ?? entry.base) as StandardDocument;
   const base = entry.base;
   const dates: { field: string; value: string }[] = [];
   if (entry.head) {
-    for (const field of DATE_FIELDS) {
+    for (const field of process?.profile.review.shows ?? DATE_FIELDS) {
       const value = entry.head.frontMatter.data[field];
       if (value === undefined || value === null) continue;
       const before = base?.frontMatter.data[field];
@@ -128,11 +137,11 @@ function describe(entry: DocumentChange): ReviewDocument {
     }
   }
   const name = doc.name;
-  const track = doc.track !== undefined && (TRACKS as readonly string[]).includes(doc.track) ? doc.track : name ? trackOfName(name) : undefined;
+  const track = process === undefined || process.profile.tracks !== undefined ? trackOf(doc) : approvalKey(doc, process);
   return {
     kind: entry.kind,
     path: doc.relPath,
-    id: name && name.numeric !== undefined && name.version !== undefined ? name.id : null,
+    id: name && name.numeric !== undefined && (name.version !== undefined || process?.profile.index.versions !== true) ? name.id : null,
     fileName: doc.fileName,
     previousFileName: entry.kind === 'renamed' ? (base?.fileName ?? null) : null,
     accepted: entry.kind === 'renamed' && base?.name?.kind === 'proposal' && name?.numeric !== undefined,
@@ -145,9 +154,24 @@ function describe(entry: DocumentChange): ReviewDocument {
   };
 }
 
-/** The approval table: the defaults, with the configuration's entries in their place. */
-export function approvalTable(configured: unknown): Record<string, readonly string[]> {
-  const table: Record<string, readonly string[]> = { ...DEFAULT_APPROVALS };
+/** The track of a document of the default process: its valid `track`, else the one its number names. */
+function trackOf(doc: StandardDocument): string | undefined {
+  const name = doc.name;
+  return doc.track !== undefined && (TRACKS as readonly string[]).includes(doc.track) ? doc.track : name ? trackOfName(name) : undefined;
+}
+
+/** The value of the first of the profile's `review.approvals.by` fields that the document gives. */
+function approvalKey(doc: StandardDocument, process: Process): string | undefined {
+  for (const field of process.profile.review.approvals.by) {
+    const value = doc.string(field)?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The approval table: the profile's groups (the defaults without one), with the configuration's entries in their place. */
+export function approvalTable(configured: unknown, process?: Process): Record<string, readonly string[]> {
+  const table: Record<string, readonly string[]> = { ...(process?.profile.review.approvals.groups ?? DEFAULT_APPROVALS) };
   if (typeof configured === 'object' && configured !== null) {
     for (const [track, value] of Object.entries(configured)) {
       if (typeof value === 'string') table[track] = [value];

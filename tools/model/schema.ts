@@ -12,6 +12,8 @@ export interface SchemaViolation {
   path: (string | number)[];
   /** Whether a key is missing from the mapping at `path`. */
   missing: boolean;
+  /** The key that is missing, when `missing`. */
+  missingKey?: string;
   /** Whether the finding is about the key at the end of `path` rather than its value. */
   key: boolean;
 }
@@ -91,7 +93,7 @@ export class SchemaChecker {
       .replaceAll('{allowed}', allowed)
       .replaceAll('{type}', String(root.type ?? ''))
       .replaceAll('{status}', String(root.status ?? ''));
-    return { message, path: target, missing, key };
+    return missing ? { message, path: target, missing, key, missingKey: field } : { message, path: target, missing, key };
   }
 
   /** The schema object that holds the failing keyword (for `false`, the object whose `properties` holds it). */

@@ -19,6 +19,12 @@ export interface Process {
   readonly loaded: LoadedProfile;
   readonly profile: Profile;
   readonly name: string;
+  /**
+   * Whether this is the default profile as shipped: its commands keep what the profile cannot
+   * say yet (the detailed file-name messages, the templates beside the documents, numbers by
+   * track); every other profile is run from its data alone.
+   */
+  readonly builtIn: boolean;
   readonly names: FileNames;
   /** Reads a file name into the parts the rules work with. */
   readonly naming: Naming;
@@ -76,12 +82,14 @@ export function processOf(loaded: LoadedProfile): Process {
   const statuses = new Map(profile.statuses.values.map((status) => [status.name, status]));
   const categories = new Map((profile.categories?.values ?? []).map((category) => [category.name, category]));
   const exact = profile.sections?.match === 'exact';
+  const isDefault = loaded.file === shippedProfileFile(DEFAULT_PROFILE);
   // The default profile keeps the detailed file-name messages of its own parser.
-  const naming = loaded.file === shippedProfileFile(DEFAULT_PROFILE) ? parseFileName : profileNaming(profile, names);
+  const naming = isDefault ? parseFileName : profileNaming(profile, names);
   return {
     loaded,
     profile,
     name: profile.name,
+    builtIn: isDefault,
     names,
     naming,
     isDocumentFileName: (fileName) => names.isDocumentFileName(fileName),

@@ -80,7 +80,8 @@ function transitionLine(doc: ReviewDocument): string {
 }
 
 function about(doc: ReviewDocument): string {
-  const facts = [doc.type, doc.track, doc.statusAfter ?? doc.statusBefore].filter((fact): fact is string => fact !== null);
+  // A type that also decides the approvals (an EIP without category) is named once.
+  const facts = [...new Set([doc.type, doc.track, doc.statusAfter ?? doc.statusBefore])].filter((fact): fact is string => fact !== null);
   const title = doc.title ? `: ${escapeMarkdown(doc.title)}` : '';
   return `${title}${facts.length > 0 ? ` (${facts.map(escapeMarkdown).join(', ')})` : ''}`;
 }
