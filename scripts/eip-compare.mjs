@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compares the `eip` profile with eipw on a real EIPs checkout, file by file, on the lint kinds
-// both have. The profile's checks (tools/profile/check.ts) run as the rules will run them once
-// the engine reads profiles; eipw's findings come from the JSON of scripts/eipw-baseline.mjs.
+// both have. Our findings are those of `scs-standards lint --format json` with the `eip` profile
+// (build first: `npm run build`); eipw's come from the JSON of scripts/eipw-baseline.mjs.
 // Prints a Markdown table (files flagged by both, by eipw only, by the profile only) and writes
 // the details, with example files for every disagreement, as JSON. Never part of the tests.
 //
@@ -11,11 +11,11 @@
 // Exit codes: 0 compared, 2 usage or unreadable input.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node scripts/eip-compare.mjs --repo DIR --eipw FILE [--out FILE] [--folder EIPS] [--examples N]';
@@ -49,46 +49,50 @@ try {
   process.exit(2);
 }
 
-// The profile code is TypeScript: bundle what the script needs, as the build bundles the CLI.
-const scratch = mkdtempSync(join(tmpdir(), 'eip-compare-'));
-const bundle = join(scratch, 'profile.mjs');
-await build({
-  stdin: {
-    contents: [
-      "export { loadProfile } from './tools/profile/load.ts';",
-      "export { profileChecker } from './tools/profile/check.ts';",
-      "export { fileNamesOf } from './tools/profile/filenames.ts';",
-      "export { StandardDocument } from './tools/model/document.ts';",
-    ].join('\n'),
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: bundle,
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'error',
-});
-const { loadProfile, profileChecker, fileNamesOf, StandardDocument } = await import(pathToFileURL(bundle).href);
-rmSync(scratch, { recursive: true, force: true });
-
+// Our side is the linter itself: `lint --format json` with the `eip` profile, on the whole folder.
 const repo = resolve(values.repo);
 const folder = join(repo, values.folder);
+const scratch = mkdtempSync(join(tmpdir(), 'eip-compare-'));
+const configFile = join(scratch, 'eip.scs-standards.json');
+writeFileSync(configFile, `${JSON.stringify({ profile: 'eip', standards: values.folder })}\n`);
 const start = performance.now();
-const loaded = loadProfile(join(ROOT, 'profiles', 'eip', 'profile.json'));
-const checker = profileChecker(loaded);
-const names = fileNamesOf(loaded.profile);
-const files = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
-const documents = files.map((fileName) => StandardDocument.fromText(join(folder, fileName), `${values.folder}/${fileName}`, fileName, readFileSync(join(folder, fileName), 'utf8')));
-const statusByNumber = new Map();
-for (const doc of documents) {
-  const number = names.parse(doc.fileName)?.parts.number;
-  if (number !== undefined) statusByNumber.set(number, typeof doc.frontMatter.data.status === 'string' ? doc.frontMatter.data.status : undefined);
-}
-const ours = new Map(documents.map((doc) => [doc.relPath, checker.check(doc, statusByNumber)]));
+const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--config', configFile, '--format', 'json', values.folder], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
 const ms = performance.now() - start;
+rmSync(scratch, { recursive: true, force: true });
+if (run.status !== 0 && run.status !== 1) {
+  process.stderr.write(`eip-compare: lint exited ${run.status}: ${run.stderr}\n`);
+  process.exit(2);
+}
+
+/** A finding of lint as the rows read it: the rule as a kind, and the field a schema message names. */
+const KIND = {
+  'front-matter-field-order': 'field-order',
+  'number-matches-front-matter': 'number-agreement',
+  'file-name-pattern': 'file-name',
+};
+const ours = new Map();
+for (const result of JSON.parse(run.stdout)) {
+  const path = relative(repo, result.filePath).split('\\').join('/');
+  ours.set(
+    path,
+    result.messages.map((message) => ({
+      kind: KIND[message.ruleId] ?? message.ruleId,
+      severity: message.severity === 2 ? 'error' : 'warn',
+      message: message.message,
+      field: /`([^`]+)`/.exec(message.message)?.[1],
+      missing: message.message.startsWith('Missing required field'),
+    })),
+  );
+}
+const files = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
+const fileNumber = (fileName) => /^eip-([0-9]+)\.md$/.exec(fileName)?.[1];
+const statusByNumber = new Map();
+for (const fileName of files) {
+  const number = fileNumber(fileName);
+  const status = /^status:[ \t]*(.*?)[ \t]*$/m.exec(readFileSync(join(folder, fileName), 'utf8').split(/^---[ \t]*$/m)[1] ?? '')?.[1];
+  if (number !== undefined) statusByNumber.set(number, status);
+}
+const documents = files.map((fileName) => ({ relPath: `${values.folder}/${fileName}` }));
 
 const REQUIRED = ['eip', 'title', 'description', 'author', 'discussions-to', 'status', 'type', 'created'];
 const schemaOn = (field, { missing, unexpected } = {}) => (finding) =>
@@ -127,7 +131,7 @@ const rows = ROWS.map(({ row, eipw, ours: matches }) => {
   const both = paths.filter((path) => byEipw.has(path) && byOurs.has(path));
   const onlyEipw = paths.filter((path) => byEipw.has(path) && !byOurs.has(path));
   const onlyOurs = paths.filter((path) => !byEipw.has(path) && byOurs.has(path));
-  const status = (path) => statusByNumber.get(names.parse(path.split('/').pop())?.parts.number ?? '') ?? '(none)';
+  const status = (path) => statusByNumber.get(fileNumber(path.split('/').pop()) ?? '') ?? '(none)';
   const byStatus = (list) => list.reduce((counts, path) => ({ ...counts, [status(path)]: (counts[status(path)] ?? 0) + 1 }), {});
   return {
     row,
@@ -155,9 +159,9 @@ const report = {
 if (values.out) writeFileSync(resolve(values.out), `${JSON.stringify(report, null, 2)}\n`);
 
 const lines = [
-  `${paths.length} files; the profile's checks took ${report.profileSeconds} s (reading, parsing and checking), eipw ${baseline.lintSeconds} s.`,
+  `${paths.length} files; scs-standards lint with the eip profile took ${report.profileSeconds} s (the whole process, start-up included), eipw ${baseline.lintSeconds} s.`,
   '',
-  '| kind | eipw lints | both | neither | eipw only | profile only | agreement |',
+  '| kind | eipw lints | both | neither | eipw only | ours only | agreement |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) => `| ${r.row} | ${r.eipw.map((kind) => `\`${kind}\``).join(', ')} | ${r.both} | ${r.neither} | ${r.onlyEipw.count} | ${r.onlyOurs.count} | ${(((r.both + r.neither) / r.files) * 100).toFixed(1)} % |`),
 ];

@@ -211,7 +211,8 @@ test('a deprecated rule that ran is listed in usedDeprecatedRules', async () => 
   const dir = mkdtempSync(join(tmpdir(), 'scs-json-deprecated-'));
   try {
     cpSync(FIXTURE, dir, { recursive: true });
-    writeFileSync(join(dir, '.scs-standards.json'), '{}\n');
+    // A rule the profile does not list is off until the configuration turns it on.
+    writeFileSync(join(dir, '.scs-standards.json'), '{ "rules": { "old-rule": "warn" } }\n');
     const old = { ...defineRule({ meta: { description: 'Old.', severity: 'warn', scope: 'document', defaultOptions: undefined, deprecated: { replacedBy: ['sections-required'] } }, check() {} }), id: 'old-rule' };
     const config = loadConfig(dir, new Map([...rulesById, ['old-rule', old]]), undefined);
     const corpus = loadCorpus(join(dir, 'Standards'), config.root, config.maxFileSize, true);

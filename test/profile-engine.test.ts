@@ -10,8 +10,6 @@ import { checkTransition } from '../tools/model/lifecycle.js';
 import { nextNumber } from '../tools/model/numbers.js';
 import { STATUSES, TRACK_BY_DIGIT, TRACKS, TYPES } from '../tools/model/profile.js';
 import { computeState, statePeriod, type StateInput } from '../tools/model/state.js';
-import { StandardDocument } from '../tools/model/document.js';
-import { profileChecker } from '../tools/profile/check.js';
 import { fileNamesOf } from '../tools/profile/filenames.js';
 import { checkProfileTransition } from '../tools/profile/lifecycle.js';
 import { loadProfile, ProfileError, shippedProfileFile } from '../tools/profile/load.js';
@@ -277,52 +275,6 @@ describe('the eip profile, computed', () => {
     ]);
     expect(stateOf('Last Call').future).toEqual([]);
     expect(profileStatePeriod(eip, [{ status: 'Final', dates: { created: '2020-01-01' } }], '2026-06-01')).toEqual({ from: undefined, until: undefined });
-  });
-});
-
-describe('profileChecker with the eip profile', () => {
-  const checker = profileChecker(loadProfile('eip'));
-  const ok = readdirSync(join(EIP_FIXTURES, 'ok')).sort();
-  const documentOf = (fileName: string, text: string) => StandardDocument.fromText(join(EIP_FIXTURES, fileName), fileName, fileName, text);
-  const statusByNumber = new Map(
-    ok.map((fileName) => {
-      const data = parseFrontMatter(readFileSync(join(EIP_FIXTURES, 'ok', fileName), 'utf8')).data;
-      return [String(data.eip), typeof data.status === 'string' ? data.status : undefined] as const;
-    }),
-  );
-  const base = readFileSync(join(EIP_FIXTURES, 'ok', 'eip-3002.md'), 'utf8');
-  const kinds = (fileName: string, text: string) => checker.check(documentOf(fileName, text), statusByNumber).map((finding) => `${finding.severity} ${finding.kind}: ${finding.message}`);
-
-  test.each(ok)('ok/%s: no finding', (fileName) => {
-    expect(checker.check(documentOf(fileName, readFileSync(join(EIP_FIXTURES, 'ok', fileName), 'utf8')), statusByNumber)).toEqual([]);
-  });
-
-  test('sections missing, out of order and unknown; Test Cases recommended for Core', () => {
-    const text = base.replace('## Rationale', '## Design').replace(/## Test Cases[\s\S]*?(?=## Security)/, '').replace(/## Motivation([\s\S]*?)## Specification/, '## Specification$1## Motivation');
-    expect(kinds('eip-3002.md', text)).toEqual([
-      'error sections-required: Missing section `Rationale`',
-      'warn sections-recommended: Missing section `Test Cases` (recommended)',
-      'error sections-order: Unexpected section `Design`: the sections are Abstract, Motivation, Specification, Rationale, Backwards Compatibility, Test Cases, Reference Implementation, Security Considerations, Copyright',
-      'error sections-order: Section `Motivation` comes after `Specification`, expected the order Abstract, Motivation, Specification, Rationale, Backwards Compatibility, Test Cases, Reference Implementation, Security Considerations, Copyright',
-    ]);
-  });
-
-  test('fields out of order, a number the file name does not share, requires that do not exist or are less far along', () => {
-    const text = base.replace('eip: 3002\ntitle: Example refund rule', 'title: Example refund rule\neip: 3009').replace('status: Draft', 'status: Final').replace('requires: 3001', 'requires: 3001, 3002, 4444');
-    expect(kinds('eip-3002.md', text)).toEqual([
-      'error field-order: `eip` comes before `title`, expected the order eip, title, description, author, discussions-to, status, last-call-deadline, type, category, created, requires, withdrawal-reason',
-      'error number-agreement: The file name names 3002, `eip` 3009: both give the document\'s number',
-      'error reference-maturity: `requires` names 3002, which is Draft: less far along than this Final document',
-      'error reference-exists: `requires` names 4444, which is no document of the folder',
-    ]);
-  });
-
-  test('a Stagnant or Withdrawn proposal only warns; a Moved stub needs no sections; a file name that is none', () => {
-    const stagnant = base.replace('status: Draft', 'status: Stagnant').replace('## Rationale', '## Why');
-    expect(kinds('eip-3002.md', stagnant).filter((line) => line.startsWith('error'))).toEqual([]);
-    expect(kinds('eip-3002.md', stagnant).length).toBeGreaterThan(1);
-    expect(kinds('eip-3006.md', '---\neip: 3006\ncategory: ERC\nstatus: Moved\n---\n\nElsewhere now.\n')).toEqual([]);
-    expect(kinds('erc-3002.md', base).filter((line) => line.includes('file-name'))).toEqual(['error file-name: Unexpected file name `erc-3002.md`, expected `eip-{number}.md` or `eip-draft_{slug}.md`']);
   });
 });
 

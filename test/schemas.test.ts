@@ -97,7 +97,7 @@ describe("VS Code's JSON language service", () => {
     const hover = await service.doHover(document, { line: 3, character: 5 }, json);
     expect(JSON.stringify(hover?.contents)).toContain('Files larger than this many bytes');
     const completion = await service.doComplete(document, { line: 2, character: 2 }, json);
-    expect(completion?.items.map((item) => item.label).sort()).toEqual(['approvals', 'commitUrl', 'history', 'ignores', 'index', 'overrides', 'scopes', 'standards', 'templates']);
+    expect(completion?.items.map((item) => item.label).sort()).toEqual(['approvals', 'commitUrl', 'history', 'ignores', 'index', 'overrides', 'profile', 'scopes', 'standards', 'templates']);
   });
 
   test('validates and explains front matter written as JSON with the front matter schema', async () => {

@@ -177,6 +177,7 @@ describe('scope schema', () => {
         path: ['versions', 1],
         missing: true,
         key: false,
+        missingKey: 'include',
       },
     ]);
   });

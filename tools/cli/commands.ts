@@ -77,12 +77,12 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'new',
-    summary: 'Create a proposal scs-xxxx-v1-<slug>.md from the template of its type',
+    summary: 'Create a proposal (scs-xxxx-v1-<slug>.md; what the profile names) from the template of its type',
     usage: 'scs-standards new --type TYPE --track TRACK --title TITLE [options]',
     flags: [
-      { name: 'type', type: 'string', value: 'TYPE', description: 'Procedural, Standard or Decision Record' },
-      { name: 'track', type: 'string', value: 'TRACK', description: 'Global, IaaS, KaaS, IAM, Ops or Scopes' },
-      { name: 'category', type: 'string', value: 'CATEGORY', description: 'The category, in a profile whose types have one (EIP: Core, Networking, Interface, ERC)' },
+      { name: 'type', type: 'string', value: 'TYPE', description: 'Procedural, Standard or Decision Record (the types of the profile)' },
+      { name: 'track', type: 'string', value: 'TRACK', description: 'Global, IaaS, KaaS, IAM, Ops or Scopes (a profile without tracks takes none)' },
+      { name: 'category', type: 'string', value: 'CATEGORY', description: 'The category, in a profile whose types have one (eip: Core, Networking, Interface, ERC)' },
       { name: 'title', type: 'string', value: 'TITLE', description: 'The title; the slug of the file name is made from it' },
       { name: 'slug', type: 'string', value: 'SLUG', description: 'Use this slug instead of the one made from the title' },
       DRY_RUN_FLAG,
