@@ -4,7 +4,11 @@
 // parsing every file with remark (remark-parse + remark-frontmatter) plus `yaml`.
 //
 //   npm run bench -- [--sizes 100,1000,10000] [--runs 5] [--corpus DIR] [--json FILE] [--skip-remark]
-//                    [--history-commits 1000] [--history-repo DIR]
+//                    [--history-commits 1000] [--history-repo DIR] [--eips DIR]
+//
+// With `--eips DIR` (a checkout of ethereum/EIPs), the same run times `lint` with the `eip`
+// profile and eipw (`eipw-lint-js`, as scripts/eipw-baseline.mjs calls it) on its `EIPS/` folder,
+// beside the read+yaml floor of that folder.
 //
 // The history cases run `history` and `lint --history` on a generated repository with
 // `--history-commits` commits (0: none) and on a clone of `--history-repo` when given.
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     'skip-remark': { type: 'boolean', default: false },
     'history-commits': { type: 'string', default: '1000' },
     'history-repo': { type: 'string' },
+    eips: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -173,6 +178,29 @@ for (const { name, root } of historyRepos) {
   else console.error(`  kept ${root}`);
 }
 
+// Another standards body: the EIPs, linted with the `eip` profile, beside eipw on the same files.
+const eips = [];
+if (values.eips) {
+  const root = mkdtempSync(join(tmpdir(), 'scs-bench-eips-'));
+  cpSync(join(values.eips, 'EIPS'), join(root, 'EIPS'), { recursive: true });
+  writeFileSync(join(root, '.scs-standards.json'), '{ "profile": "eip" }\n');
+  git(root, 'init', '-q', '-b', 'main');
+  const files = readdirSync(join(root, 'EIPS')).filter((name) => name.endsWith('.md')).length;
+  const row = { repository: values.eips, files, cases: [] };
+  const add = (result) => {
+    row.cases.push(result);
+    const shown = result.error ? result.error : `${result.seconds.toFixed(3)} s, ${result.peakMiB.toFixed(0)} MiB`;
+    console.error(`  ${String(files).padStart(6)} EIPs ${result.label.padEnd(28)} ${shown}`);
+  };
+  add(measure('floor: read + yaml', [join(HERE, 'floor-read-yaml.mjs'), join(root, 'EIPS'), 'eip-'], root));
+  add(measure('lint, eip profile', [CLI, 'lint', '--format', 'json'], root));
+  add(measure('lint warm (cache), eip', [CLI, 'lint', '--format', 'json', '--cache', '--cache-location', join(root, '.bench-cache')], root));
+  add(measure('eipw (eipw-lint-js)', [join(ROOT, 'scripts', 'eipw-baseline.mjs'), '--repo', root, '--out', join(root, 'eipw.json')], root));
+  eips.push(row);
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+  else console.error(`  kept ${root}`);
+}
+
 const byLabel = (row, label) => row.cases.find((item) => item.label === label);
 const lines = [];
 lines.push(`| documents | MB | case | median s | peak MiB | / read+yaml | / remark |`);
@@ -209,5 +237,16 @@ if (histories.length > 0) {
   }
   console.log(`\n${rows.join('\n')}`);
 }
-writeFileSync(values.json, `${JSON.stringify({ machine, runs, date: new Date().toISOString(), results, histories }, null, 2)}\n`);
+for (const row of eips) {
+  const read = byLabel(row, 'floor: read + yaml');
+  const rows = [`| EIPs (${row.files} files) | median s | peak MiB | / read+yaml |`, `| --- | ---: | ---: | ---: |`];
+  for (const item of row.cases) {
+    rows.push(item.error ? `| ${item.label} | n/a | | |` : `| ${item.label} | ${item.seconds.toFixed(3)} | ${item.peakMiB.toFixed(0)} | ${read && !read.error ? `${(item.seconds / read.seconds).toFixed(2)}x` : ''} |`);
+  }
+  const ours = byLabel(row, 'lint, eip profile');
+  const eipw = byLabel(row, 'eipw (eipw-lint-js)');
+  console.log(`\n${rows.join('\n')}`);
+  if (ours && eipw && !ours.error && !eipw.error) console.log(`\nEIPs: lint with the eip profile ${ours.seconds.toFixed(3)} s, eipw ${eipw.seconds.toFixed(3)} s (${(eipw.seconds / ours.seconds).toFixed(1)}x as long)`);
+}
+writeFileSync(values.json, `${JSON.stringify({ machine, runs, date: new Date().toISOString(), results, histories, eips }, null, 2)}\n`);
 console.log(`\nWritten to ${values.json}`);
