@@ -8,19 +8,22 @@ import { MAX_FIX_PASSES, planFixes } from '../tools/engine/fix.js';
 import { rules, rulesById } from '../tools/rules/index.js';
 import { isChangeCase, lintChangeCase } from './helpers/change.js';
 import { isHistoryCase, lintHistoryCase } from './helpers/history.js';
-import { goldenLines, lintFolder, readGolden } from './helpers/lint.js';
+import { caseConfig, goldenLines, lintFolder, readGolden } from './helpers/lint.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
 
 /**
  * A case folder holds the documents of one standards folder, or a change: `base/` and `head/`
  * folders, laid down as two commits of a real git repository and linted with `--base`, or a
- * history: numbered step folders laid down as one commit each and linted with `--history`.
+ * history: numbered step folders laid down as one commit each and linted with `--history`. A
+ * `.scs-standards.json` in the case folder is the configuration the case is linted with (it
+ * chooses the profile, such as `eip`); without it the configuration is empty.
  */
 async function lintCase(folder: string, rule: (typeof rules)[number]): Promise<string> {
-  if (isHistoryCase(folder)) return goldenLines(await lintHistoryCase(folder, [rule]));
-  if (!isChangeCase(folder)) return goldenLines(lintFolder(folder, [rule]));
-  const { commits, workTree } = await lintChangeCase(folder, [rule]);
+  const raw = caseConfig(folder);
+  if (isHistoryCase(folder)) return goldenLines(await lintHistoryCase(folder, [rule], raw));
+  if (!isChangeCase(folder)) return goldenLines(lintFolder(folder, [rule], raw));
+  const { commits, workTree } = await lintChangeCase(folder, [rule], raw);
   const lines = goldenLines(commits);
   expect(goldenLines(workTree), 'the working tree gives the same findings as the head commit').toBe(lines);
   return lines;
@@ -47,7 +50,8 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
     const copy = mkdtempSync(join(tmpdir(), 'scs-fix-'));
     try {
       cpSync(join(folder, name), copy, { recursive: true });
-      const config = new ResolvedConfig(copy, undefined, {}, rulesById);
+      const raw = caseConfig(copy);
+      const config = new ResolvedConfig(copy, undefined, raw, rulesById);
       const plan = planFixes(config, { cwd: copy, paths: ['.'], rules: [rule] });
       expect(plan.failures).toEqual([]);
       expect(plan.passes).toBeLessThan(MAX_FIX_PASSES);
@@ -56,7 +60,7 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
       expect(expected, 'a fixable rule fixes something in each not-ok case').toBeTruthy();
       expect(diff).toBe(expected);
       await applyChanges(plan.set);
-      const after = lintFolder(copy, [rule]).flatMap((result) => result.messages);
+      const after = lintFolder(copy, [rule], raw).flatMap((result) => result.messages);
       expect(after.filter((message) => message.fix)).toEqual([]);
     } finally {
       rmSync(copy, { recursive: true, force: true });

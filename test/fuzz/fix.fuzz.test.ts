@@ -3,28 +3,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ResolvedConfig } from '../../tools/engine/config.js';
+import { rulesById } from '../../tools/rules/index.js';
 import { runMain } from '../helpers/cli.js';
 import { clearWorkTree, commitAll, git, writeFiles } from '../helpers/git.js';
+import { CASE_CONFIG_FILE, caseConfig } from '../helpers/lint.js';
 import { count, FIXTURES, reportCounts, settings, timeout } from './support.js';
 
 /**
  * `lint --fix` keeps a change legal: whatever it fixes, `lint --base` on the result has no
  * error that the corpus did not have before (and exits 0 or 1, never 2). The corpora are
- * real-shaped: the flat fixture folders of the rules and the legacy corpus, and generated
- * chains of versions (`replaces` and `replaced_by` written as strings, as lists, or missing;
- * versions Deprecated, Stable, Draft or Rejected) with their dates and sections. Each input
- * is laid down as a commit of a real git repository; the fix runs in the work tree.
+ * real-shaped: the flat fixture folders of the rules (each under the profile its configuration
+ * chooses) and the legacy corpus, and generated chains of versions (`replaces` and
+ * `replaced_by` written as strings, as lists, or missing; versions Deprecated, Stable, Draft or
+ * Rejected) with their dates and sections. Each input is laid down as a commit of a real git
+ * repository; the fix runs in the work tree.
  */
 
-/** Fixture folders that hold one standards folder (not a change: no `base/` and `head/`). */
-function corpusFolders(): string[] {
-  const folders = [join(FIXTURES, 'change', 'legacy', 'Standards')];
+/**
+ * Fixture folders that hold one standards folder (not a change: no `base/` and `head/`), each
+ * with the configuration it is linted with (a case's own `.scs-standards.json`, which may choose
+ * another profile) and the standards folder that configuration names.
+ */
+function corpusFolders(): { folder: string; config: string; standards: string }[] {
+  const folders = [{ folder: join(FIXTURES, 'change', 'legacy', 'Standards'), config: '{}\n', standards: 'Standards' }];
   const rules = join(FIXTURES, 'rules');
   for (const rule of readdirSync(rules).sort()) {
     for (const name of readdirSync(join(rules, rule)).sort()) {
       const folder = join(rules, rule, name);
       if (!statSync(folder).isDirectory() || existsSync(join(folder, 'base'))) continue;
-      if (readdirSync(folder).some((file) => file.endsWith('.md'))) folders.push(folder);
+      if (!readdirSync(folder).some((file) => file.endsWith('.md'))) continue;
+      const raw = caseConfig(folder);
+      const standards = new ResolvedConfig(folder, undefined, raw, rulesById).standards;
+      folders.push({ folder, config: `${JSON.stringify(raw)}\n`, standards });
     }
   }
   return folders;
@@ -84,7 +95,7 @@ function chainFiles(spec: Chain): Record<string, string> {
 }
 
 const corpus = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom(...corpusFolders()).map((folder) => ({ kind: 'fixture' as const, folder })) },
+  { weight: 1, arbitrary: fc.constantFrom(...corpusFolders()).map((entry) => ({ kind: 'fixture' as const, ...entry })) },
   { weight: 2, arbitrary: fc.array(chain, { minLength: 1, maxLength: 3 }).map((chains) => ({ kind: 'chains' as const, chains })) },
 );
 
@@ -113,9 +124,9 @@ describe('fuzz: lint --fix then lint --base', () => {
           count('fix then lint --base');
           git(root, 'checkout', '--quiet', '--detach');
           clearWorkTree(root);
-          writeFiles(root, { '.scs-standards.json': '{}\n' });
+          writeFiles(root, { '.scs-standards.json': input.kind === 'fixture' ? input.config : '{}\n' });
           mkdirSync(join(root, 'Standards'), { recursive: true });
-          if (input.kind === 'fixture') cpSync(input.folder, join(root, 'Standards'), { recursive: true });
+          if (input.kind === 'fixture') cpSync(input.folder, join(root, input.standards), { recursive: true, filter: (source) => source !== join(input.folder, CASE_CONFIG_FILE) });
           else for (const spec of input.chains) writeFiles(root, Object.fromEntries(Object.entries(chainFiles(spec)).map(([name, text]) => [`Standards/${name}`, text])));
           commitAll(root, 'base');
 

@@ -1,9 +1,24 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { ResolvedConfig, type RawConfig } from '../../tools/engine/config.js';
+import { join } from 'node:path';
+import { parseConfigFile, ResolvedConfig, type RawConfig } from '../../tools/engine/config.js';
 import type { FileResult } from '../../tools/engine/result.js';
 import { lintWithConfig } from '../../tools/engine/run.js';
 import { rulesById } from '../../tools/rules/index.js';
 import type { Rule } from '../../tools/rules/rule.js';
+
+/** The file in a fixture case folder that holds the configuration the case is linted with. */
+export const CASE_CONFIG_FILE = '.scs-standards.json';
+
+/**
+ * The configuration a fixture case is linted with: the content of its `.scs-standards.json`
+ * (read and checked as the linter reads a configuration file), or none. A case chooses a profile
+ * this way (`{ "profile": "eip" }`); a change or history case keeps the file next to its
+ * `base/` and `head/` or step folders.
+ */
+export function caseConfig(folder: string): RawConfig {
+  const file = join(folder, CASE_CONFIG_FILE);
+  return existsSync(file) ? parseConfigFile(file, rulesById, folder) : {};
+}
 
 /** Lints a folder as its own repository root, with the given rules only. */
 export function lintFolder(folder: string, rules?: readonly Rule[], raw: RawConfig = {}): FileResult[] {

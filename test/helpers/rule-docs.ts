@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../../tools/rules/rule.js';
 import { historySteps } from './history.js';
+import { CASE_CONFIG_FILE } from './lint.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');
 
@@ -18,7 +19,8 @@ const MAX_FILES = 3;
  * A case folder holds documents, or (for rules that check certificate-scope files) a `Standards/`
  * and a `Tests/` folder, or (for lifecycle rules) the `base/` and `head/` sides of a change; files
  * are named by their path inside the case. Rules that check scope files against the standards
- * folder also show the documents their examples name.
+ * folder also show the documents their examples name. A case linted with a configuration of its
+ * own (`.scs-standards.json`, which chooses the profile) shows it first.
  */
 export function renderExamples(rule: Rule): string {
   const folder = join(FIXTURES, rule.id);
@@ -31,26 +33,36 @@ export function renderExamples(rule: Rule): string {
     const expected = readFileSync(join(folder, failing, 'expected.txt'), 'utf8');
     const reported = new Set(expected.split('\n').map((line) => line.split(':')[0] ?? ''));
     const caseFolder = join(folder, failing);
-    if (isHistory(caseFolder)) out += `\n### Failing\n\n${renderHistory(rule, caseFolder)}`;
-    else if (isChange(caseFolder)) out += `\n### Failing\n\n${renderChange(rule, caseFolder, (name) => reported.has(name))}`;
+    out += `\n### Failing\n\n${renderConfig(caseFolder)}`;
+    if (isHistory(caseFolder)) out += renderHistory(rule, caseFolder);
+    else if (isChange(caseFolder)) out += renderChange(rule, caseFolder, (name) => reported.has(name));
     else {
       const files = caseFiles(caseFolder);
-      out += `\n### Failing\n\n${renderFiles(rule, caseFolder, files.filter((name) => reported.has(name)).slice(0, MAX_FILES))}`;
+      out += renderFiles(rule, caseFolder, files.filter((name) => reported.has(name)).slice(0, MAX_FILES));
       if (withDocuments) out += renderFiles(rule, caseFolder, files.filter((name) => isDocument(name) && expected.includes(`\`${documentId(name)}\``)));
     }
     out += `Reported (\`path:line:column-endLine:endColumn severity rule message\`):\n\n\`\`\`text\n${expected}\`\`\`\n`;
   }
+  if (passing) out += `\n### Passing\n\n${renderConfig(join(folder, passing))}`;
   if (passing && isHistory(join(folder, passing))) {
-    out += `\n### Passing\n\n${renderHistory(rule, join(folder, passing))}`;
+    out += renderHistory(rule, join(folder, passing));
   } else if (passing && isChange(join(folder, passing))) {
-    out += `\n### Passing\n\n${renderChange(rule, join(folder, passing), () => true)}`;
+    out += renderChange(rule, join(folder, passing), () => true);
   } else if (passing) {
     const files = caseFiles(join(folder, passing));
     const scopeFiles = files.filter((name) => !isDocument(name));
     const shown = rule.meta.input !== 'scope' ? files.slice(0, MAX_FILES) : withDocuments ? [...scopeFiles, ...files.filter(isDocument)] : scopeFiles.slice(0, MAX_FILES);
-    out += `\n### Passing\n\n${renderFiles(rule, join(folder, passing), shown)}`;
+    out += renderFiles(rule, join(folder, passing), shown);
   }
   return `${out}\n${EXAMPLES_END}`;
+}
+
+/** The configuration a case is linted with, when it has one of its own. */
+function renderConfig(folder: string): string {
+  const path = join(folder, CASE_CONFIG_FILE);
+  if (!existsSync(path)) return '';
+  const text = readFileSync(path, 'utf8');
+  return `The configuration, \`${CASE_CONFIG_FILE}\`:\n\n\`\`\`json\n${text.endsWith('\n') ? text : `${text}\n`}\`\`\`\n\n`;
 }
 
 /** A change case holds `base/` and `head/`: the two sides of a change (lifecycle rules). */

@@ -18,12 +18,14 @@ export default defineRule({
     const keys = order.map((title) => style.key(title));
     const named = new Set([...order, ...(sections.required ?? []), ...(sections.recommended ?? []), ...(sections.optional ?? [])].map((title) => style.key(title)));
     const marks = '#'.repeat(style.level);
+    const kind = doc.type ?? 'document';
+    const a = /^[aeiou]/i.test(kind) ? 'an' : 'a';
     let last = -1;
     let lastTitle = '';
     for (const heading of sectionHeadings(doc.body.headings, style)) {
       const key = style.key(heading.text);
       if (sections.closed && !named.has(key)) {
-        report({ message: `Unexpected section \`${marks} ${heading.text}\`: a ${doc.type ?? 'document'} has only the sections ${(order.length > 0 ? order : [...named]).join(', ')}`, range: heading.range });
+        report({ message: `Unexpected section \`${marks} ${heading.text}\`: ${a} ${kind} has only the sections ${(order.length > 0 ? order : [...named]).join(', ')}`, range: heading.range });
         continue;
       }
       const index = keys.indexOf(key);

@@ -18,9 +18,10 @@ export default defineRule({
     const { sections, style } = found;
     const present = levelTwoTitles(doc.body.headings, style);
     const marks = '#'.repeat(style.level);
+    const a = /^[aeiou]/i.test(doc.type) ? 'an' : 'a';
     for (const section of sections.recommended) {
       if (!present.has(style.key(section))) {
-        report({ message: `Missing section \`${marks} ${section}\`: a ${doc.type} should have it` });
+        report({ message: `Missing section \`${marks} ${section}\`: ${a} ${doc.type} should have it` });
       }
     }
   },

@@ -18,13 +18,14 @@ export default defineRule({
     const { sections, style } = found;
     const present = levelTwoTitles(doc.body.headings, style);
     const marks = '#'.repeat(style.level);
+    const a = /^[aeiou]/i.test(doc.type) ? 'an' : 'a';
     for (const section of sections.required) {
       if (!present.has(style.key(section))) {
-        report({ message: `Missing section \`${marks} ${section}\`: a ${doc.type} must have it` });
+        report({ message: `Missing section \`${marks} ${section}\`: ${a} ${doc.type} must have it` });
       }
     }
     if (sections.decision && !findDecisionSection(doc.body.headings, sections, style)) {
-      report({ message: `Missing a section with the decision: a ${doc.type} states its decision in a level-${style.level} section of its own (any title)` });
+      report({ message: `Missing a section with the decision: ${a} ${doc.type} states its decision in a level-${style.level} section of its own (any title)` });
     }
   },
 });
