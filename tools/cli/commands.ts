@@ -54,7 +54,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'rules',
-    summary: 'List the rules with their default severity and description',
+    summary: 'List the rules with their default severity in each shipped profile (scs, eip) and what they check',
     usage: 'scs-standards rules [options]',
     flags: [{ name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: text (default), json or markdown' }],
     positionals: { max: 0, what: 'arguments' },
