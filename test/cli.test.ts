@@ -316,7 +316,7 @@ describe('configuration errors in the tool\'s words', () => {
       'scs-standards lint: .scs-standards.json:9:26: got the number 5: expected a text, or a list',
       'scs-standards lint: .scs-standards.json:9:37: got an empty list: expected at least 1 entry',
       'scs-standards lint: .scs-standards.json:9:49: is empty: expected a text',
-      'scs-standards lint: .scs-standards.json:9:54: unknown setting `Foo`',
+      'scs-standards lint: .scs-standards.json:9:54: unknown setting `Foo` (who approves is set for Global, IaaS, KaaS, IAM, Ops, Scopes)',
       '',
     ]);
     expect(result.stderr).not.toMatch(/must |\\n|NOT|property name/);

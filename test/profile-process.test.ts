@@ -173,6 +173,17 @@ describe('a change, with the transitions of the eip profile', () => {
       { group: 'EIP editors (meta)', tracks: ['Meta'], documents: ['eip-3003'] },
     ]);
   });
+
+  test('the configuration sets approvals by the values of the profile, and knows no others', async () => {
+    const root = repo(OK, { profile: 'eip', approvals: { Core: ['@example/core-editors'], Informational: 'Someone' } });
+    initGit(root);
+    writeFileSync(join(root, 'EIPS/eip-3002.md'), base.replace('status: Draft', 'status: Review'));
+    const result = await runMain(['review', '--base', 'HEAD', '--format', 'json'], root);
+    expect((JSON.parse(result.stdout) as { approvals: { group: string }[] }).approvals.map((approval) => approval.group)).toEqual(['@example/core-editors']);
+    const wrong = await runMain(['review', '--base', 'HEAD'], repo(OK, { profile: 'eip', approvals: { IaaS: 'x' } }));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('unknown setting `IaaS` (who approves is set for Core, Networking, Interface, ERC, Meta, Informational, Standards Track)');
+  });
 });
 
 describe('index and new with the eip profile', () => {

@@ -283,7 +283,7 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
       if (!(error instanceof ProfileError)) throw error;
       problems.push(`${at(['profile'])}: the profile cannot be used: ${error.message}`);
     }
-    if (chosen && typeof data === 'object' && data !== null) problems.push(...overrideValueProblems(data as RawConfig, chosen).map((problem) => `${at(problem.path)}: ${problem.message}`));
+    if (chosen && typeof data === 'object' && data !== null) problems.push(...overrideValueProblems(data as RawConfig, chosen).map((problem) => `${at(problem.path, problem.key === true)}: ${problem.message}`));
   }
   if (problems.length === 0) {
     const raw = data as RawConfig;
@@ -315,9 +315,22 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
   return data as RawConfig;
 }
 
-/** Statuses and types in `overrides` that the profile does not have. */
-function overrideValueProblems(raw: RawConfig, chosen: Process): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
+/** Statuses and types in `overrides`, and keys of `approvals`, that the profile does not have. */
+function overrideValueProblems(raw: RawConfig, chosen: Process): { path: (string | number)[]; key?: true; message: string }[] {
+  const problems: { path: (string | number)[]; key?: true; message: string }[] = [];
+  const approvals: unknown = raw.approvals;
+  if (typeof approvals === 'object' && approvals !== null && !Array.isArray(approvals)) {
+    const keys = approvalKeys(chosen);
+    for (const key of Object.keys(approvals)) {
+      if (keys.includes(key)) continue;
+      const near = closestWord(key, keys);
+      problems.push({
+        path: ['approvals', key],
+        key: true,
+        message: `unknown setting \`${key}\`${near ? `: did you mean \`${near}\`?` : ''} (who approves is set for ${keys.join(', ')})`,
+      });
+    }
+  }
   const known = { status: chosen.statusNames, type: chosen.profile.types.values.map((type) => type.name) };
   const overrides: unknown = raw.overrides;
   if (!Array.isArray(overrides)) return problems;
@@ -337,6 +350,24 @@ function overrideValueProblems(raw: RawConfig, chosen: Process): { path: (string
     }
   });
   return problems;
+}
+
+/** The values an approval can be set for: those of the profile's `review.approvals.by` fields. */
+function approvalKeys(chosen: Process): string[] {
+  const { profile } = chosen;
+  const keys = new Set(Object.keys(profile.review.approvals.groups));
+  for (const field of profile.review.approvals.by) {
+    const values =
+      field === profile.types.field
+        ? profile.types.values
+        : field === profile.categories?.field
+          ? profile.categories.values
+          : field === profile.tracks?.field
+            ? profile.tracks.values
+            : [];
+    for (const value of values) keys.add(value.name);
+  }
+  return [...keys];
 }
 
 /** Positioned messages (`file:line:column: ...`) in the order of their positions. */
