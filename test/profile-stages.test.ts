@@ -8,6 +8,7 @@ import type { Profile } from '../tools/profile/types.js';
 import { rulesById } from '../tools/rules/index.js';
 import type { Rule } from '../tools/rules/rule.js';
 import { lintChangeCase } from './helpers/change.js';
+import { lintHistoryCase } from './helpers/history.js';
 import { goldenLines, lintFolder } from './helpers/lint.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -134,13 +135,15 @@ describe('rules under a changed scs profile', () => {
     ]);
   });
 
-  test('a deprecation without a participle reads as becoming Deprecated', () => {
+  test('a deprecation without a participle reads as becoming Deprecated, in the history as being made so', async () => {
     const config = variant((profile) => {
       delete status(profile, 'Deprecated').participle;
     });
     expect(messages(goldenLines(lintFolder(join(FIXTURES, 'deprecated-after-stabilized', 'not-ok-deprecated-before-stabilized'), rule('deprecated-after-stabilized'), config)))).toEqual([
       'deprecated-after-stabilized `deprecated_at` 2023-05-31 is before `stabilized_at` 2023-06-14: a document becomes Deprecated after it became Stable',
     ]);
+    const history = goldenLines(await lintHistoryCase(join(FIXTURES, 'history-once-stable', 'not-ok-back-and-forth'), rule('history-once-stable'), config));
+    expect(history).toContain('had made it Deprecated: a Deprecated document never comes back');
   });
 
   test('conformance tests are asked for on entering the status the type names, with the words of the profile', async () => {
@@ -159,6 +162,36 @@ describe('rules under a changed scs profile', () => {
     expect(goldenLines(quiet.commits)).toBe('');
   });
 
+  test('the history checks the dates the transitions set, and the documents that were in a frozen status', async () => {
+    const config = variant((profile) => {
+      for (const transition of profile.transitions) if (transition.to === 'Stable') transition.sets = [];
+    });
+    const dates = goldenLines(await lintHistoryCase(join(FIXTURES, 'history-dates-match-commits', 'not-ok-backdated'), rule('history-dates-match-commits'), config));
+    expect(dates).not.toContain('stabilized_at');
+    expect(dates).toContain('`deprecated_at: 2024-07-01` lies 153 days before commit');
+    const unfrozen = variant((profile) => {
+      delete status(profile, 'Stable').frozen;
+    });
+    expect(goldenLines(await lintHistoryCase(join(FIXTURES, 'history-stable-not-deleted', 'not-ok-deleted'), rule('history-stable-not-deleted'), unfrozen))).toBe('');
+    expect(goldenLines(await lintHistoryCase(join(FIXTURES, 'history-once-stable', 'not-ok-back-and-forth'), rule('history-once-stable'), unfrozen))).toBe('');
+  });
+
+  test('a stable scope version includes the statuses the profile makes includable', () => {
+    const config = variant((profile) => {
+      if (profile.certificateScopes) profile.certificateScopes.includable = ['Stable'];
+    });
+    const found = goldenLines(lintFolder(join(FIXTURES, 'scope-includes-stable', 'not-ok-unfit-standards'), rule('scope-includes-stable'), config));
+    expect(found).toContain('Stable version `v1` includes `scs-0104-v1`, which is Deprecated: a stable version includes only Stable standards');
+  });
+
+  test('a scope version without the date field of the profile is named by what the date says', () => {
+    const config = variant((profile) => {
+      if (profile.certificateScopes) delete profile.certificateScopes.versionDate;
+    });
+    const found = goldenLines(lintFolder(join(FIXTURES, 'scope-timeline', 'not-ok-inconsistent-dates'), rule('scope-timeline'), config));
+    expect(found).toContain('but it has no stabilization date: only a stable version can be certified against');
+    expect(found).toContain('before its stabilization date 2024-06-15');
+  });
 });
 
 /** A profile that a test may change. */
