@@ -69,6 +69,9 @@ describe('loadProfile', () => {
         const transitions = profile.transitions as { from: string; to: string; sets: string[] }[];
         transitions.push({ from: 'Deprecated', to: 'Draft', sets: ['revived_at'] });
         transitions.splice(3, 1); // Draft -> Rejected: Rejected can no longer be reached
+        const statuses = profile.statuses as { values: { name: string; dateReasons?: Record<string, string> }[] };
+        const draft = statuses.values.find((status) => status.name === 'Draft');
+        if (draft) draft.dateReasons = { revived_at: 'a Draft was never revived' };
         const fileNames = profile.fileNames as { kinds: { kind: string; pattern: string }[]; parts: Record<string, { pattern: string }> };
         fileNames.kinds.push({ kind: 'document', pattern: 'scs-{serial}.md' });
         fileNames.parts.slug = { pattern: '(' };
@@ -78,6 +81,7 @@ describe('loadProfile', () => {
     );
     expect(problems).toEqual([
       '/transitions/4/sets/0: unknown date field `revived_at`, expected one of stabilized_at, deprecated_at, rejected_at',
+      '/statuses/values/0/dateReasons/revived_at: unknown date field `revived_at`, expected one of stabilized_at, deprecated_at, rejected_at',
       '/index/states/3: only the last state may have no condition (the states after it could never hold)',
       '/index/states/4/when/status/0: unknown status `Archived`, expected one of Draft, Stable, Deprecated, Rejected',
       '/index/states/4/when: the last state has no condition (it is what a document is when no other state holds)',

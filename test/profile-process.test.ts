@@ -157,6 +157,19 @@ describe('a change, with the transitions of the eip profile', () => {
     ]);
   });
 
+  test('an edit of a Final body is reported for review; an unquoted `created` that YAML 1.1 reads otherwise, when the rule is on', async () => {
+    const root = repo(OK, { ...EIP, rules: { 'front-matter-date-quoting': 'warn' } });
+    initGit(root);
+    const final = OK['EIPS/eip-3001.md'] ?? '';
+    writeFileSync(join(root, 'EIPS/eip-3001.md'), final.replace('created: 2021-03-04', 'created: 2021-3-4 10:00:00').replace('who has to act on it.', 'who has to act on it, and when.'));
+    const result = await runMain(['lint', '--base', 'HEAD', '--format', 'json'], root);
+    expect(lines(result.stdout)).toEqual([
+      'EIPS/eip-3001.md:10:1 error front-matter-schema `created` must be an ISO date (YYYY-MM-DD) that exists in the calendar, found `2021-3-4 10:00:00`',
+      'EIPS/eip-3001.md:10:10 warn front-matter-date-quoting Unquoted `2021-3-4 10:00:00` in `created` is not the text written for YAML 1.1 readers: js-yaml and PyYAML read a date and time; quote it so that every reader sees the same value',
+      'EIPS/eip-3001.md:15:1 warn lifecycle-stable-body-edit The body of this document, Final in the base, changed from line 15 on: make sure the edit cannot make an existing implementation non-conformant (editorial fixes only)',
+    ]);
+  });
+
   test('review names the editors of the category, else of the type', async () => {
     const root = repo(OK, EIP);
     initGit(root);

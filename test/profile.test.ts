@@ -223,6 +223,13 @@ describe('the scs profile holds what tools/ hard-codes', () => {
     expect(profilePath('scs', profile.frontMatter.schema)).toBe(join(ROOT, 'schemas', 'front-matter.schema.json'));
   });
 
+  test('the date field of a scope version is one the scope schema gives a version', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'certificate-scope.schema.json'), 'utf8')) as { $defs: { version: { properties: Record<string, { $ref?: string }> } } };
+    const field = profile.certificateScopes?.versionDate ?? '';
+    expect(Object.keys(schema.$defs.version.properties)).toContain(field);
+    expect(schema.$defs.version.properties[field]?.$ref).toBe('#/$defs/date');
+  });
+
   test('the default severity of every rule, but those for processes the scs profile does not have', () => {
     // A strict field order, an order of sections, a number kept in two places, references by maturity: none is SCS's.
     const elsewhere = ['front-matter-field-order', 'number-matches-front-matter', 'reference-maturity', 'sections-order'];

@@ -190,6 +190,7 @@ export function checkScopes(
           corpus,
           options: setting.options,
           ruleIds,
+          process: config.process,
           report(report) {
             const found = finding(rule.id, severity, report.message, report.range);
             if (report.fix) found.fix = report.fix as TextEdit[];

@@ -121,6 +121,7 @@ export function checkProfile(profile: Profile): string[] {
     transition.types?.forEach((name, i) => type(name, `${at}/types/${i}`));
   });
   profile.statuses.values.forEach((entry, index) => entry.allowsDates?.forEach((field, i) => date(field, `/statuses/values/${index}/allowsDates/${i}`)));
+  profile.statuses.values.forEach((entry, index) => Object.keys(entry.dateReasons ?? {}).forEach((field) => date(field, `/statuses/values/${index}/dateReasons/${field}`)));
   profile.types.values.forEach((entry, index) => {
     for (const name of Object.keys(entry.entering ?? {})) status(name, `/types/values/${index}/entering/${name}`);
     if (entry.extends !== undefined && !references.has(entry.extends)) problems.push(`/types/values/${index}/extends: unknown reference field \`${entry.extends}\``);

@@ -33,6 +33,8 @@ export interface ProfileSections {
 export interface ProfileEntering {
   readonly sections?: readonly string[];
   readonly orSupplementMatching?: string;
+  /** What a supplement that satisfies `orSupplementMatching` is about, as messages say it (`its tests`). */
+  readonly supplementAbout?: string;
   readonly severity?: 'error' | 'warn';
 }
 
@@ -58,6 +60,10 @@ export interface ProfileStatus {
   readonly frozen?: boolean;
   readonly maturity?: number;
   readonly stub?: boolean;
+  /** The status as a past participle, as messages say what a change did (`deprecated`). */
+  readonly participle?: string;
+  /** Why a document in this status carries none of these date fields, by field. */
+  readonly dateReasons?: Readonly<Record<string, string>>;
 }
 
 export interface ProfileTransition {
@@ -72,6 +78,8 @@ export interface ProfileTransition {
 export interface ProfileDate {
   readonly field: string;
   readonly description?: string;
+  /** How messages name the date (`stabilization date`). */
+  readonly noun?: string;
   readonly immutable?: boolean;
   readonly notBefore?: readonly string[];
   readonly future?: boolean;
@@ -179,6 +187,6 @@ export interface Profile {
     readonly future?: readonly ProfileFutureMark[];
     readonly changeDates?: { readonly fields: readonly string[]; readonly exceptStatuses?: readonly string[] };
   };
-  readonly certificateScopes?: { readonly files: readonly string[]; readonly schema: string; readonly includable?: readonly string[]; readonly moduleId?: string };
+  readonly certificateScopes?: { readonly files: readonly string[]; readonly schema: string; readonly includable?: readonly string[]; readonly moduleId?: string; readonly versionDate?: string };
   readonly rules?: Readonly<Record<string, 'error' | 'warn' | 'off'>>;
 }

@@ -1,7 +1,6 @@
 import { fixOf, quoteScalarEdits } from '../authoring/editor.js';
 import { isIsoDate } from '../model/dates.js';
 import { findEntry } from '../model/frontmatter.js';
-import { DATE_FIELDS } from '../model/profile.js';
 import { defineRule } from './rule.js';
 
 /** The implicit time stamp of YAML 1.1 (yaml.org/type/timestamp), as js-yaml and PyYAML apply it. */
@@ -17,9 +16,9 @@ export default defineRule({
     fixable: true,
     defaultOptions: undefined,
   },
-  check({ doc, report }) {
+  check({ doc, process, report }) {
     if (!doc.frontMatter.usable) return;
-    for (const field of DATE_FIELDS) {
+    for (const { field } of process.profile.dates ?? []) {
       const node = findEntry(doc.frontMatter, field)?.value;
       if (node?.kind !== 'scalar' || node.style !== 'PLAIN' || typeof node.value !== 'string') continue;
       const text = node.value;

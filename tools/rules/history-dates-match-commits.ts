@@ -1,5 +1,7 @@
+import type { BlobFacts } from '../history/facts.js';
 import { describeCommit, documentName, type HistoryVersion } from '../history/model.js';
 import { epochDay, isIsoDate } from '../model/dates.js';
+import { datesEntering } from '../profile/stages.js';
 import { defineRule } from './rule.js';
 
 interface Options {
@@ -7,15 +9,9 @@ interface Options {
   days: number;
 }
 
-const DATE_OF: Readonly<Record<string, 'stabilized_at' | 'deprecated_at' | 'rejected_at'>> = {
-  Stable: 'stabilized_at',
-  Deprecated: 'deprecated_at',
-  Rejected: 'rejected_at',
-};
-
 export default defineRule<Options>({
   meta: {
-    description: 'The date of a transition (`stabilized_at`, `deprecated_at`, `rejected_at`) lies no more than a configurable number of days (30) before the commit that made the transition; later dates are allowed (a planned date).',
+    description: 'The date a transition sets (`transitions[].sets`) lies no more than a configurable number of days (30) before the commit that made the transition; later dates are allowed (a planned date).',
     severity: 'warn',
     scope: 'history',
     defaultOptions: { days: 30 },
@@ -26,7 +22,7 @@ export default defineRule<Options>({
       properties: { days: { type: 'integer', minimum: 0, description: 'How many days a transition date may lie before the commit that made the transition.' } },
     },
   },
-  check({ history, options, report }) {
+  check({ history, options, process, report }) {
     const life = history?.life;
     if (!life) return;
     const name = documentName(life.path);
@@ -42,13 +38,11 @@ export default defineRule<Options>({
       const changed = known ? status !== previous : index === 0 && added?.from === undefined;
       previous = status;
       known = true;
-      if (!changed || status === undefined || !Object.hasOwn(DATE_OF, status)) continue;
-      const field = DATE_OF[status];
-      if (field === undefined) continue;
-      check(version, status, field);
+      if (!changed || status === undefined || !process.status(status)) continue;
+      for (const field of datesEntering(process.profile, status)) check(version, status, field);
     }
-    function check(version: HistoryVersion, status: string, field: 'stabilized_at' | 'deprecated_at' | 'rejected_at'): void {
-      const date = version.facts[field];
+    function check(version: HistoryVersion, status: string, field: string): void {
+      const date = dateFact(version.facts, field);
       if (!isIsoDate(date)) return;
       const committed = version.commit.date.slice(0, 10);
       if (!isIsoDate(committed)) return;
@@ -60,3 +54,9 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** The value a version's front matter gives a date field, when the history read it. */
+function dateFact(facts: BlobFacts, field: string): string | undefined {
+  const value = Object.entries(facts).find(([key]) => key === field)?.[1];
+  return typeof value === 'string' ? value : undefined;
+}

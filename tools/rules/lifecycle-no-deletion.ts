@@ -1,23 +1,27 @@
+import { endings } from '../profile/stages.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Documents are never deleted: they are deprecated or rejected. A deletion is reported on the deleted path.',
+    description: 'Documents are never deleted where `lifecycle.deletion` is `forbidden`: they end in a `terminal` status instead. A deletion is reported on the deleted path.',
     severity: 'error',
     scope: 'change',
     defaultOptions: undefined,
   },
-  check({ doc, change, report }) {
+  check({ doc, change, process, report }) {
     if (change?.kind !== 'deleted' || doc.isTemplate) return;
+    const profile = process.profile;
+    if (profile.lifecycle?.deletion !== 'forbidden') return;
     const status = doc.status;
-    const instead =
-      doc.type === 'Supplement'
-        ? 'keep the supplement, or remove it from `supplements` of the documents it extends'
-        : status === 'Draft'
-          ? 'set `status: Rejected` with `rejected_at` instead'
-          : status === 'Stable'
-            ? 'set `status: Deprecated` with `deprecated_at` instead'
-            : 'keep it with its status';
+    const type = process.type(doc.type);
+    let instead = 'keep it with its status';
+    if (type?.extends !== undefined) {
+      instead = `keep the ${type.name.toLowerCase()}, or remove it from \`${type.extends}\` of the documents it extends`;
+    } else if (status !== undefined) {
+      // The ends a document of its status may take (a Draft is Rejected, a Stable document Deprecated).
+      const ends = endings(profile, status).map((transition) => `\`${profile.statuses.field}: ${transition.to}\`${transition.sets.length > 0 ? ` with ${transition.sets.map((field) => `\`${field}\``).join(' and ')}` : ''}`);
+      if (ends.length > 0) instead = `set ${ends.join(' or ')} instead`;
+    }
     report({ message: `Unexpected deletion of \`${doc.fileName}\`${status ? ` (${status})` : ''}: documents are never deleted; ${instead}` });
   },
 });

@@ -7,7 +7,7 @@ interface Options {
 
 export default defineRule<Options>({
   meta: {
-    description: 'A change adds at most one new document (supplements not counted; the number is configurable), so that each proposal is reviewed on its own.',
+    description: 'A change adds at most one new document (documents of a type whose `fileKind` is `supplement` not counted; the number is configurable), so that each proposal is reviewed on its own.',
     severity: 'error',
     scope: 'change',
     defaultOptions: { max: 1 },
@@ -18,11 +18,12 @@ export default defineRule<Options>({
       properties: { max: { type: 'integer', minimum: 1, description: 'How many new documents one change may add.' } },
     },
   },
-  check({ doc, change, options, report }) {
-    if (change?.kind !== 'added' || doc.name?.letter === 'w' || doc.type === 'Supplement') return;
+  check({ doc, change, options, process, report }) {
+    const supplement = (other: typeof doc): boolean => other.name?.letter === 'w' || process.type(other.type)?.fileKind === 'supplement';
+    if (change?.kind !== 'added' || supplement(doc)) return;
     const added = change.change.added
       .map((entry) => entry.head)
-      .filter((other) => other !== undefined && !other.isTemplate && other.name?.letter !== 'w' && other.type !== 'Supplement');
+      .filter((other) => other !== undefined && !other.isTemplate && !supplement(other));
     if (added.length <= options.max) return;
     const others = added.filter((other) => other !== doc).map((other) => `\`${other?.fileName ?? ''}\``);
     report({

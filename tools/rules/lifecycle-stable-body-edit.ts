@@ -3,16 +3,17 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Edits to the body of a Stable document are reported for review: a Stable document takes no change that could make existing implementations non-conformant.',
+    description: 'Edits to the body of a document in a `frozen` status are reported for review: such a document takes no change that could make existing implementations non-conformant.',
     severity: 'warn',
     scope: 'change',
     needsBody: true,
     defaultOptions: undefined,
   },
-  check({ doc, change, report }) {
+  check({ doc, change, process, report }) {
     const base = change?.base;
     if (!change || !base || (change.kind !== 'modified' && change.kind !== 'renamed')) return;
-    if (base.status !== 'Stable') return;
+    const frozen = process.status(base.status);
+    if (frozen?.frozen !== true) return;
     const before = bodyLines(base);
     const after = bodyLines(doc);
     let index = 0;
@@ -24,7 +25,7 @@ export default defineRule({
     const lineEnd = doc.source.text.indexOf('\n', start);
     const end = lineEnd === -1 ? doc.source.text.length : lineEnd > start && doc.source.text.charAt(lineEnd - 1) === '\r' ? lineEnd - 1 : lineEnd;
     report({
-      message: `The body of this document, Stable in the base, changed from line ${line} on: make sure the edit cannot make an existing implementation non-conformant (editorial fixes only)`,
+      message: `The body of this document, ${frozen.name} in the base, changed from line ${line} on: make sure the edit cannot make an existing implementation non-conformant (editorial fixes only)`,
       range: { start, end },
     });
   },

@@ -117,6 +117,8 @@ export interface ScopeRuleContext<Options> {
   corpus: Corpus;
   options: Options;
   ruleIds: ReadonlySet<string>;
+  /** The standards process of the configuration (its profile): which statuses a scope may include, its fields. */
+  process: Process;
   report(report: Report): void;
 }
 

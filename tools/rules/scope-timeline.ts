@@ -5,13 +5,15 @@ import { defineScopeRule } from './rule.js';
 
 export default defineScopeRule({
   meta: {
-    description: 'The timeline of a scope file is consistent: no two entries start on the same date, and a version is stable (has `stabilized_at`, not later) wherever the timeline lets it be certified against.',
+    description: 'The timeline of a scope file is consistent: no two entries start on the same date, and a version is stable (has the date `certificateScopes.versionDate` names, not later) wherever the timeline lets it be certified against.',
     severity: 'error',
     scope: 'document',
     input: 'scope',
     defaultOptions: undefined,
   },
-  check({ scope, report }) {
+  check({ scope, process, report }) {
+    const field = process.profile.certificateScopes?.versionDate;
+    const date = field === undefined ? 'stabilization date' : `\`${field}\``;
     const firstOn = new Map<string, Range>();
     for (const entry of scope.timeline) {
       if (entry.date === undefined) continue;
@@ -31,12 +33,12 @@ export default defineScopeRule({
         if (version.stabilizedAtRange !== undefined && stabilized === undefined) continue; // an invalid date is reported by scope-schema
         if (stabilized === undefined) {
           report({
-            message: `Version \`${item.version}\` is \`${item.validity}\` from ${entry.date}, but it has no \`stabilized_at\`: only a stable version can be certified against`,
+            message: `Version \`${item.version}\` is \`${item.validity}\` from ${entry.date}, but it has no ${date}: only a stable version can be certified against`,
             range: item.range,
           });
         } else if (compareDates(stabilized, entry.date) > 0) {
           report({
-            message: `Version \`${item.version}\` is \`${item.validity}\` from ${entry.date}, before its \`stabilized_at\` ${stabilized}: a version is stable by the start of every period in which it can be certified against`,
+            message: `Version \`${item.version}\` is \`${item.validity}\` from ${entry.date}, before its ${date} ${stabilized}: a version is stable by the start of every period in which it can be certified against`,
             range: item.range,
           });
         }

@@ -1,22 +1,21 @@
 import { blockKey, bodyBlocks, findPlaceholders, type Block, type Placeholder } from '../model/placeholders.js';
 import { defineRule } from './rule.js';
 
-/** Statuses of documents that are no longer edited: their leftovers are not reported. */
-const FINISHED = new Set(['Deprecated', 'Rejected']);
-
 export default defineRule({
   meta: {
-    description: 'A document keeps no placeholder text of the template it was made from (an error once it is Stable).',
+    description: 'A document keeps no placeholder text of the template it was made from (an error once its status is `frozen`; a document in a `terminal` status, no longer edited, is not checked).',
     severity: 'error',
     scope: 'document',
     needsBody: true,
     needsTemplates: true,
     defaultOptions: undefined,
   },
-  check({ doc, templates, report }) {
+  check({ doc, templates, process, report }) {
     const type = doc.type;
     if (type === undefined || templates === undefined || doc.isTemplate || doc.readProblem) return;
-    if (FINISHED.has(doc.status ?? '')) return;
+    const status = process.status(doc.status);
+    // A document that is no longer edited keeps its leftovers.
+    if (status?.terminal === true) return;
     const template = templates.get(type);
     if (!template || template.placeholders.length === 0) return;
     const start = doc.frontMatter.present ? doc.frontMatter.range.end : 0;
@@ -28,12 +27,12 @@ export default defineRule({
       if (!template.placeholders.some((placeholder) => keys.has(blockKey(placeholder.kind, placeholder.text)))) return;
     }
     const text = doc.source.text;
-    const stable = doc.status === 'Stable';
+    const frozen = status?.frozen === true;
     for (const { block, placeholder } of findPlaceholders(bodyBlocks(text, start), template.placeholders)) {
       report({
         message: `${describe(block, placeholder)} is left unchanged from the template ${template.template}: ${advice(block)}`,
         range: block.range,
-        ...(stable ? {} : { severity: 'warn' as const }),
+        ...(frozen ? {} : { severity: 'warn' as const }),
       });
     }
   },
