@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { rulesById } from '../tools/rules/index.js';
 import type { Rule } from '../tools/rules/rule.js';
+import { lintChangeCase } from './helpers/change.js';
 import { writeFiles } from './helpers/git.js';
 import { goldenLines, lintFolder } from './helpers/lint.js';
 
@@ -109,6 +110,49 @@ describe('rules under a profile with other words', () => {
       'std-0060-v1-z.md track-matches-number Unexpected number `0060`: its third digit 6 names no track (0 Global, 1 IaaS, 2 KaaS, 3 IAM, 4 Ops, 5 Scopes)',
       'std-0060-v2-z.md track-consistent Track `IAM` differs from other versions of `0060`: `std-0060-v1-z.md` (Ops); one number has one track',
       'std-0060-v2-z.md track-matches-number Unexpected number `0060`: its third digit 6 names no track (0 Global, 1 IaaS, 2 KaaS, 3 IAM, 4 Ops, 5 Scopes)',
+    ]);
+  });
+
+  test('references and supplements: fields, statuses, the supplement type and the ids', () => {
+    const { root, profile } = folder(CORPUS);
+    expect((JSON.parse(readFileSync(profile, 'utf8')) as { fileNames: { id: { number?: string } } }).fileNames.id.number).toBe('std-{number}');
+    const rules = only('replaces-reciprocal', 'replaces-required', 'replaces-earlier-version', 'supplement-number', 'type-matches-file-name', 'no-self-reference', 'front-matter-list-style');
+    expect(lines(lintFolder(root, rules, { profile }))).toEqual([
+      'std-0010-v1-x.md replaces-reciprocal `std-0010-v2-x.md` supersedes this Retired document, but `superseded_by` does not name it',
+      'std-0010-v3-x.md replaces-earlier-version Unexpected `std-0011-v1-y.md` in `supersedes`: it has number `0011`, expected an earlier version of `std-0010`',
+      'std-0010-v3-x.md no-self-reference Unexpected self-reference: `supersedes` names this document itself',
+      'std-0010-w1-x.md type-matches-file-name Unexpected type `Standard` for `std-0010-w1`: a file named `w1` is a supplement, expected `Annex` (or rename it to `v1`)',
+      'std-0010-w1-x.md supplement-number Unexpected `std-0011-v1-y.md` in `annexes`: a supplement carries the number of what it extends, expected `std-0010-v...`',
+      'std-0011-v1-y.md type-matches-file-name Unexpected type `Annex` for `std-0011-v1`: supplements are named with `w` (`std-0011-w1-...`), not `v`',
+      'std-0011-v2-y.md replaces-required Missing `supersedes`: version 2 must name the version it supersedes (`std-0011-v1-...`)',
+      'std-0011-v2-y.md front-matter-list-style `annexes` is written as a single file name, expected a list (`annexes:` followed by `  - std-0011-v1-y.md`)',
+      'std-0020-v2-r.md replaces-reciprocal `std-0020-v1-r.md` names this document in `superseded_by`, but `supersedes` does not name it',
+      'std-0020-v2-r.md replaces-required Missing `supersedes`: version 2 must name the version it supersedes (`std-0020-v1-...`)',
+      'std-0030-v1-c.md replaces-reciprocal `std-0030-v2-c.md` supersedes this Retired document, but `superseded_by` names neither it nor `std-0030-v3-c.md`, the Current document that supersedes it in turn',
+    ]);
+  });
+
+  test('a change: predecessors and the documents that replace them', async () => {
+    const current = (area: string, extra: Record<string, string | string[]> = {}): string => doc({ type: 'Standard', status: 'Current', area, stabilized_at: '2024-01-01', ...extra });
+    const base = {
+      'std-0010-v1-x.md': current('IaaS'),
+      'std-0030-v1-q.md': current('IAM'),
+    };
+    const { root, profile } = folder({
+      ...Object.fromEntries(Object.entries(base).map(([name, text]) => [`base/${name}`, text])),
+      'head/std-0010-v1-x.md': `${current('IaaS')}\nMore text.\n`,
+      'head/std-0010-v2-x.md': doc({ type: 'Standard', status: 'Draft', area: 'IaaS', supersedes: ['std-0010-v1-x.md', 'std-0099-v1-gone.md'] }),
+      'head/std-0030-v1-q.md': current('IAM', { status: 'Retired', deprecated_at: '2025-01-01', superseded_by: ['std-0031-v1-new.md'] }),
+      'head/std-0031-v1-new.md': doc({ type: 'Standard', status: 'Draft', area: 'IAM' }),
+      'head/std-0040-v2-a.md': doc({ type: 'Standard', status: 'Draft', area: 'Ops', supersedes: ['std-0040-v1-a.md'] }),
+    });
+    const rules = only('lifecycle-replaces-predecessor', 'lifecycle-predecessor-untouched', 'lifecycle-replaced-by-stable');
+    const { commits } = await lintChangeCase(root, rules, { profile });
+    expect(lines(commits)).toEqual([
+      'std-0010-v1-x.md lifecycle-predecessor-untouched This change adds `std-0010-v2-x.md` and also modifies its predecessor: leave `std-0010-v1-x.md` as it is, and deprecate it in a later change, once its successor is Current',
+      'std-0010-v2-x.md lifecycle-replaces-predecessor `supersedes` names `std-0099-v1-gone.md`, which is not in the base: a new version supersedes documents that exist before the change (the latest is `std-0010-v1-x.md`)',
+      'std-0030-v1-q.md lifecycle-replaced-by-stable `superseded_by` names `std-0031-v1-new.md`, which is Draft, new in this change: a document is replaced only by a Current one (deprecate this document once its replacement is Current)',
+      'std-0040-v2-a.md lifecycle-replaces-predecessor No earlier version of `std-0040` exists in the base: a new major version supersedes a document that exists before the change',
     ]);
   });
 });
