@@ -8,14 +8,15 @@ export interface IncomingReference {
 }
 
 /**
- * For each file name, the references that other documents make to it. Computed once per
- * corpus and shared by the rules that check both sides of a relation.
+ * For each file name, the references that other documents make to it in the given fields (the
+ * reference fields of the default process unless told). Computed once per corpus and fields and
+ * shared by the rules that check both sides of a relation.
  */
-export function incomingReferences(corpus: Corpus): ReadonlyMap<string, readonly IncomingReference[]> {
-  return corpus.memo('incoming-references', () => {
+export function incomingReferences(corpus: Corpus, fields: readonly string[] = REFERENCE_FIELDS): ReadonlyMap<string, readonly IncomingReference[]> {
+  return corpus.memo(`incoming-references\u0000${fields.join('\u0000')}`, () => {
     const incoming = new Map<string, IncomingReference[]>();
     for (const from of corpus.documents) {
-      for (const field of REFERENCE_FIELDS) {
+      for (const field of fields) {
         for (const reference of from.references(field)) {
           const list = incoming.get(reference.name);
           if (list) list.push({ from, reference });
@@ -41,17 +42,32 @@ export function sameFolderTarget(url: string): string | undefined {
   }
 }
 
-/** The documents of the corpus that name `doc` in `replaces`: its direct successors. */
-export function successorsOf(corpus: Corpus, doc: StandardDocument): StandardDocument[] {
-  return (incomingReferences(corpus).get(doc.fileName) ?? []).filter((entry) => entry.reference.field === 'replaces' && entry.from !== doc).map((entry) => entry.from);
+/**
+ * How the documents of a process succeed each other, as its profile's reference fields say: the
+ * field in which a document names the documents it replaces, the statuses of a document that
+ * applies, and those of a document that its successors stand in for (SCS: `replaces`, Stable,
+ * Deprecated or Rejected).
+ */
+export interface Succession {
+  /** The file-name field in which a document names its predecessors. */
+  readonly predecessors: string;
+  /** The statuses of a document that applies and so stands in for the documents it replaces. */
+  readonly standing: readonly string[];
+  /** The statuses of a document that its successors stand in for. */
+  readonly replaced: readonly string[];
 }
 
-/** `doc` and every document that replaces it, directly or through later versions (`replaces` followed forward). */
-export function replacementChain(corpus: Corpus, doc: StandardDocument): Set<StandardDocument> {
+/** The documents of the corpus that name `doc` in the field `predecessors`: its direct successors. */
+export function successorsOf(corpus: Corpus, doc: StandardDocument, predecessors: string): StandardDocument[] {
+  return (incomingReferences(corpus, [predecessors]).get(doc.fileName) ?? []).filter((entry) => entry.from !== doc).map((entry) => entry.from);
+}
+
+/** `doc` and every document that replaces it, directly or through later versions (`predecessors` followed forward). */
+export function replacementChain(corpus: Corpus, doc: StandardDocument, predecessors: string): Set<StandardDocument> {
   const chain = new Set<StandardDocument>([doc]);
   const queue = [doc];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const successor of successorsOf(corpus, next)) {
+    for (const successor of successorsOf(corpus, next, predecessors)) {
       if (chain.has(successor)) continue;
       chain.add(successor);
       queue.push(successor);
@@ -60,12 +76,12 @@ export function replacementChain(corpus: Corpus, doc: StandardDocument): Set<Sta
   return chain;
 }
 
-/** Every document that `doc` replaces, directly or through earlier versions (`replaces` followed back). */
-export function replacedChain(corpus: Corpus, doc: StandardDocument): Set<StandardDocument> {
+/** Every document that `doc` replaces, directly or through earlier versions (`predecessors` followed back). */
+export function replacedChain(corpus: Corpus, doc: StandardDocument, predecessors: string): Set<StandardDocument> {
   const chain = new Set<StandardDocument>();
   const queue = [doc];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const reference of next.references('replaces')) {
+    for (const reference of next.references(predecessors)) {
       const earlier = corpus.byFileName(reference.name);
       if (!earlier || earlier === doc || chain.has(earlier)) continue;
       chain.add(earlier);
@@ -76,24 +92,27 @@ export function replacedChain(corpus: Corpus, doc: StandardDocument): Set<Standa
 }
 
 /**
- * The Stable documents that stand in for `doc` today, in file name order: `doc` itself when it
- * is Stable; otherwise, when it is Deprecated or Rejected, the Stable documents that its
- * replacements lead to (`replaces` followed forward through further Deprecated or Rejected
- * versions). A Draft leads nowhere: it does not apply yet. This is the document a `replaced_by`
- * added today names: in the chain v1 -> v2 -> v3 with v2 Deprecated, v1 is replaced by v3.
+ * The documents that stand in for `doc` today, in file name order: `doc` itself when its status
+ * is a `standing` one; otherwise, when it is `replaced`, the standing documents that its
+ * replacements lead to (`predecessors` followed forward through further replaced versions). Any
+ * other status leads nowhere: such a document does not apply yet. This is the document a
+ * successor field added today names: in SCS, in the chain v1 -> v2 -> v3 with v2 Deprecated and
+ * v3 Stable, v1 is replaced by v3.
  */
-export function stableReplacements(corpus: Corpus, doc: StandardDocument): StandardDocument[] {
+export function standingReplacements(corpus: Corpus, doc: StandardDocument, succession: Succession): StandardDocument[] {
   const found = new Set<StandardDocument>();
   const seen = new Set<StandardDocument>();
   const visit = (current: StandardDocument): void => {
     if (seen.has(current)) return;
     seen.add(current);
-    if (current.status === 'Stable') {
+    const status = current.status;
+    if (status === undefined) return;
+    if (succession.standing.includes(status)) {
       found.add(current);
       return;
     }
-    if (current.status !== 'Deprecated' && current.status !== 'Rejected') return;
-    for (const successor of successorsOf(corpus, current)) visit(successor);
+    if (!succession.replaced.includes(status)) return;
+    for (const successor of successorsOf(corpus, current, succession.predecessors)) visit(successor);
   };
   visit(doc);
   return [...found].sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));

@@ -145,7 +145,7 @@ export interface Profile {
     readonly documents: string;
     readonly parts: Readonly<Record<string, ProfilePart>>;
     readonly kinds: readonly ProfileFileKind[];
-    readonly id: { readonly document: string; readonly supplement?: string; readonly shortForms?: readonly string[] };
+    readonly id: { readonly document: string; readonly supplement?: string; readonly number?: string; readonly shortForms?: readonly string[] };
     readonly slugStyle?: string;
   };
   readonly numbers: {

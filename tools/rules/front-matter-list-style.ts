@@ -3,7 +3,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: '`replaces`, `replaced_by` and `supplements` are written as lists, even with one entry.',
+    description: 'Reference fields whose targets are file names are written as lists, even with one entry.',
     severity: 'warn',
     scope: 'document',
     fixable: true,

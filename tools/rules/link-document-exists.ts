@@ -3,7 +3,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Relative links to other standards documents (`scs-...md`) point to documents that exist in the folder.',
+    description: 'Relative links to other documents (file names that match the profile\'s `fileNames.documents`) point to documents that exist in the folder.',
     severity: 'error',
     scope: 'corpus',
     needsBody: true,

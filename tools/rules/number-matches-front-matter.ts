@@ -2,7 +2,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Where the profile keeps the number both in the file name and in a front matter field (`numbers.location: both`, as `eip-1559.md` and `eip: 1559`), the two agree.',
+    description: 'Where the profile keeps the number both in the file name and in a front matter field (`numbers.location: both`, the field `numbers.field`), the two agree.',
     severity: 'error',
     scope: 'document',
     defaultOptions: undefined,

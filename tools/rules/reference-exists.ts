@@ -2,7 +2,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'Every document a reference field names exists in the folder: the files named in `replaces`, `replaced_by` and `supplements`, the numbers in a field such as `requires`.',
+    description: 'Every document a reference field of the profile names (`references[]`, by file name or by number) exists in the folder.',
     severity: 'error',
     scope: 'corpus',
     defaultOptions: undefined,

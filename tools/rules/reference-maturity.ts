@@ -2,7 +2,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'A document names in a reference field with `targetMaturity: at-least-own` (such as the EIP `requires`) only documents at least as far along as itself (by the maturity of their statuses).',
+    description: 'A document names in a reference field with `targetMaturity: at-least-own` only documents at least as far along as itself (by the `maturity` of their statuses).',
     severity: 'error',
     scope: 'corpus',
     defaultOptions: undefined,
@@ -17,7 +17,7 @@ export default defineRule({
           const theirs = process.status(target.status);
           if (theirs?.maturity === undefined || theirs.maturity >= own.maturity) continue;
           report({
-            message: `\`${reference.field}\` names ${number} (\`${target.fileName}\`), which is ${theirs.name}: a ${own.name} document requires only documents at least as far along`,
+            message: `\`${reference.field}\` names ${number} (\`${target.fileName}\`), which is ${theirs.name}: a ${own.name} document ${reference.field} only documents at least as far along`,
             range,
           });
         }

@@ -3,7 +3,7 @@ import { defineScopeRule } from './rule.js';
 
 export default defineScopeRule({
   meta: {
-    description: 'Every module whose id names a standard version (`scs-0100-v3`, also as `scs-0100-v3.1` or `scs-0104-v1-2`) has that document in the standards folder.',
+    description: 'Every module whose id names a standard version (a document id, also with a suffix such as `.1` or `-2` after the version) has that document in the standards folder.',
     severity: 'error',
     scope: 'corpus',
     input: 'scope',

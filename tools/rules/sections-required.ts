@@ -5,7 +5,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'A document has the sections its type (and category) requires, including a section with the decision where the type asks for one.',
+    description: 'A document has the sections its type (and category) needs, including a section with the decision where the type asks for one.',
     severity: 'error',
     scope: 'document',
     needsBody: true,
