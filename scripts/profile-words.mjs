@@ -2,8 +2,9 @@
 // Where tools/ still hard-codes a profile: every string literal in tools/**/*.ts that holds a
 // word of a shipped profile (profiles/*/profile.json): its tracks, types, categories, statuses,
 // section titles, date and reference fields, approval groups, and the literal start of its file
-// names (`scs-`, `eip-`). Comments are not searched. The list is the work left for moving the
-// engine onto the profile (docs/profiles.md); once it is empty, a meta test can keep it so.
+// names (`scs-`, `eip-`). Comments, the tool's own name and the ids of its rules are not
+// searched. The list is the work left for moving the engine onto the profile (docs/profiles.md);
+// test/profile-words.test.ts keeps it from growing and fails until its baseline is shrunk with it.
 //
 //   node scripts/profile-words.mjs [--format text|markdown|json] [--profile NAME]
 //
@@ -53,8 +54,13 @@ const escaped = [...words.keys()].sort((a, b) => b.length - a.length).map((word)
 // followed by anything but must not follow a letter (so `scs-` in `run-scs-` counts, `docs-` does not).
 const WORD = new RegExp(`(?<![A-Za-z0-9_])(?:${escaped.join('|')})(?![A-Za-z0-9_])|(?<![A-Za-z])(?:${escaped.filter((word) => word.endsWith('-')).join('|') || '(?!)'})`, 'g');
 const STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
-// The tool's own name is no profile word.
-const OWN_NAME = /scs-standards/g;
+// The tool's own name is no profile word, and neither are the ids of its rules (the names of
+// the files of tools/rules/, as the registry and the configuration write them).
+const RULE_IDS = readdirSync(join(ROOT, 'tools', 'rules'))
+  .filter((name) => name.endsWith('.ts') && name.includes('-'))
+  .map((name) => name.slice(0, -3))
+  .sort((a, b) => b.length - a.length);
+const OWN_NAME = new RegExp(`scs-standards|(?<![A-Za-z0-9-])(?:${RULE_IDS.join('|')})(?![A-Za-z0-9-])`, 'g');
 
 function sources(folder) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsonLanguageService from 'vscode-json-languageservice';
 import { isScalar } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_SCOPES, ResolvedConfig } from '../tools/engine/config.js';
+import { ResolvedConfig } from '../tools/engine/config.js';
 import { FUTURE_DEPRECATED_MARK, FUTURE_EFFECTIVE_MARK, STATE_LABELS } from '../tools/indexes/labels.js';
 import { DEFAULT_APPROVALS } from '../tools/lifecycle/review.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
@@ -218,7 +218,9 @@ describe('the scs profile holds what tools/ hard-codes', () => {
     expect(profile.folder).toBe(config.standards);
     expect(profile.templates?.folder).toBe(config.templates);
     expect(profile.templates?.shipped).toBeUndefined();
-    expect(profile.certificateScopes?.files).toEqual([...DEFAULT_SCOPES]);
+    // The scope files the documents of SCS have always been checked with.
+    expect(profile.certificateScopes?.files).toEqual(['Tests/scs-*.yaml']);
+    expect(config.scopes).toEqual(profile.certificateScopes?.files);
     expect(profilePath('scs', profile.certificateScopes?.schema ?? '')).toBe(join(ROOT, 'schemas', 'certificate-scope.schema.json'));
     expect(profilePath('scs', profile.frontMatter.schema)).toBe(join(ROOT, 'schemas', 'front-matter.schema.json'));
   });

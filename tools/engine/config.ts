@@ -61,9 +61,6 @@ interface Override {
   rules: Map<string, RuleSetting>;
 }
 
-/** The default glob of certificate-scope files, relative to the repository root. */
-export const DEFAULT_SCOPES: readonly string[] = ['Tests/scs-*.yaml'];
-
 /** What overrides select a file by: its path, and for documents their status and type. */
 export interface SettingTarget {
   readonly relPath: string;

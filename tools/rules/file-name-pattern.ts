@@ -2,7 +2,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'File names follow `scs-NNNN-vM-slug.md` (supplements `wM`, proposals `xxxx`).',
+    description: 'File names follow the patterns of the profile (`fileNames.kinds`: documents, their supplement files, proposals, templates).',
     severity: 'error',
     scope: 'document',
     defaultOptions: undefined,

@@ -2,7 +2,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'No two documents share a number and version (`scs-0100-v3`); proposals are exempt.',
+    description: 'No two documents share an id (`fileNames.id` of the profile: a number and version); proposals are exempt.',
     severity: 'error',
     scope: 'corpus',
     defaultOptions: undefined,

@@ -14,7 +14,7 @@ function idsOf(life: DocumentHistory): Map<string, HistoryVersion> {
 
 export default defineRule({
   meta: {
-    description: 'A number and version (`scs-0110-v1`) belong to one document over the whole history: never given to another document, not even after the first was renumbered or deleted.',
+    description: 'A number and version (a document id such as `fileNames.id.document` gives it) belong to one document over the whole history: never given to another document, not even after the first was renumbered or deleted.',
     severity: 'warn',
     scope: 'history',
     defaultOptions: undefined,

@@ -6,12 +6,12 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'A newly assigned document number is unused in the base and in the head, and lies in the range of the document\'s track (its second digit).',
+    description: 'A newly assigned document number is unused in the base and in the head, and lies in the range of the document\'s track (where the profile\'s numbers name tracks).',
     severity: 'error',
     scope: 'change',
     defaultOptions: undefined,
   },
-  check({ doc, corpus, change, report }) {
+  check({ doc, corpus, change, process, report }) {
     if (!change || change.kind === 'deleted' || change.kind === 'unchanged' || change.kind === 'modified') return;
     const name = doc.name;
     if (!name || name.numeric === undefined || name.letter !== 'v' || name.version !== 1) return;
@@ -20,7 +20,9 @@ export default defineRule({
     if (before && before.number === name.number) return;
     // Versions and supplements linked to this document by `replaces` or `supplements` (in the
     // head, transitively) are its own family, not other users of the number.
-    const family = familyOf(doc, corpus);
+    // The fields by which a later version or a supplement links to the document it follows or extends.
+    const linking = process.profile.references.filter((reference) => reference.target === 'file-name' && (reference.direction === 'earlier' || reference.direction === 'extended')).map((reference) => reference.field);
+    const family = familyOf(doc, corpus, linking);
     const users = [
       ...change.baseCorpus.byNumber(name.number).filter((other) => other !== change.base && !family.has(other.fileName)),
       ...corpus.byNumber(name.number).filter((other) => {
@@ -47,13 +49,13 @@ export default defineRule({
 });
 
 /** The file names connected to a document through `replaces` and `supplements` within its number. */
-function familyOf(doc: StandardDocument, corpus: Corpus): Set<string> {
+function familyOf(doc: StandardDocument, corpus: Corpus, fields: readonly string[]): Set<string> {
   const members = corpus.byNumber(doc.name?.number ?? '');
   const names = new Set([doc.fileName]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const member of members) {
-      const linked = [...member.references('replaces'), ...member.references('supplements')].map((reference) => reference.name);
+      const linked = fields.flatMap((field) => member.references(field)).map((reference) => reference.name);
       const added = names.has(member.fileName) ? linked : linked.some((name) => names.has(name)) ? [member.fileName] : [];
       for (const name of added) {
         if (names.has(name)) continue;

@@ -2,7 +2,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'A change moves a status only along the lifecycle: new documents enter as Draft (Decision Records may enter as Stable), Draft becomes Stable or Rejected, Stable becomes Deprecated.',
+    description: 'A change moves a status only along the transitions of the profile (`transitions`): a new document enters in a status a transition from `new` allows, and a status changes only to one a transition from it allows for the document\'s type.',
     severity: 'error',
     scope: 'change',
     defaultOptions: undefined,

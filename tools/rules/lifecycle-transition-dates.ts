@@ -3,7 +3,7 @@ import { defineRule } from './rule.js';
 
 export default defineRule({
   meta: {
-    description: 'A change that gives a document a new status sets the date fields that status requires (`stabilized_at` when it becomes Stable, `deprecated_at`, `rejected_at`).',
+    description: 'A change that gives a document a new status sets the date fields the transitions into that status set (`transitions[].sets` of the profile).',
     severity: 'error',
     scope: 'change',
     defaultOptions: undefined,
