@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -66,5 +67,17 @@ describe('the words of the shipped profiles in tools/', () => {
 
   test('none in the rules and in the code that runs a profile', () => {
     expect(report.hits.filter((hit) => /^tools\/(rules|profile)\//.test(hit.file)).map((hit) => `${hit.file}:${hit.line}`)).toEqual([]);
+  });
+
+  test('are the table of docs/profiles.md (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'profile-words.mjs'), '--format', 'markdown'], { encoding: 'utf8' });
+    const path = join(import.meta.dirname, '..', 'docs', 'profiles.md');
+    const text = readFileSync(path, 'utf8');
+    const start = text.indexOf('<!-- profile-words -->\n') + '<!-- profile-words -->\n'.length;
+    const end = text.indexOf('<!-- /profile-words -->');
+    expect(start).toBeGreaterThan(100);
+    const current = text.slice(0, start) + run.stdout + text.slice(end);
+    if (process.env.UPDATE_GOLDEN === '1' && current !== text) writeFileSync(path, current);
+    else expect(text).toBe(current);
   });
 });
