@@ -257,6 +257,57 @@ describe('--cache', () => {
   });
 });
 
+describe('--cache and text beyond ASCII', () => {
+  test('front matter and file names beyond ASCII are read back exactly from the index, the data and appended lines', () => {
+    const names = ['scs-0100-v1-größe.md', 'scs-0100-v2-größe.md', 'scs-0101-v1-entropy.md'];
+    const root = temporaryRepo({
+      [`Standards/${names[0]}`]: standard({ title: '"Größe — „Flavor“ 😀"', status: 'Deprecated', stabilized_at: '2023-01-10', deprecated_at: '2024-02-01' }),
+      [`Standards/${names[1]}`]: standard({ title: 'Größe', replaces: ['scs-0100-v1-größe.md'] }),
+      [`Standards/${names[2]}`]: `${standard({ title: 'Entropy', replaces: ['scs-0100-v2-größe.md'] })}\nSee [Größe](scs-0100-v2-größe.md#überblick).\n`,
+    });
+    for (const name of names) utimesSync(join(root, 'Standards', name), OLD, OLD);
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const cold = lintWithCache(root);
+    expect(cold.lines).toContain('größe');
+    expect(readFileSync(file, 'utf8')).toContain('„Flavor“ 😀');
+    const oneFile = (name: string): void => {
+      const path = join(root, 'Standards', name);
+      const expected = lintWithConfig(config, { cwd: root, paths: [path] }).results;
+      const cache = FactsCache.load(file, 'test', config);
+      const plan = planLint(config, { cwd: root, paths: [path], cache });
+      expect(checkPlan(plan, config, { cwd: root, paths: [path], cache }).results).toEqual(expected);
+      expect(cache.hits).toBe(1);
+      cache.save();
+    };
+    for (const name of names) oneFile(name);
+    expect(lintWithCache(root).lines).toBe(cold.lines);
+    // An edit of the first document: its line, beyond ASCII, is appended and read from there.
+    const edited = join(root, 'Standards', names[0] ?? '');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nÄnderung.\n`);
+    const before = readFileSync(file);
+    const afterEdit = lintWithCache(root);
+    expect(readFileSync(file).subarray(0, before.length).equals(before)).toBe(true);
+    expect(readFileSync(file, 'utf8').slice(before.toString('utf8').length)).toContain('„Flavor“ 😀');
+    expect(afterEdit.lines).toBe(goldenLines(lintWithConfig(config, { cwd: root, paths: [] }).results));
+    utimesSync(edited, OLD, OLD);
+    for (const name of names) oneFile(name);
+    // A document removed: the file is written whole again, the other lines byte for byte.
+    const kept = readCacheFile(file).filter((fields) => fields[0] !== `Standards/${names[2]}`);
+    rmSync(join(root, 'Standards', names[2] ?? ''));
+    const cache = FactsCache.load(file, 'test', config);
+    const rewritten = goldenLines(lintWithConfig(config, { cwd: root, paths: [], cache }).results);
+    expect(cache.hits).toBe(2);
+    cache.retainExisting();
+    cache.save();
+    const lineOf = (entries: string[][], name: string): string | undefined => entries.filter((fields) => fields[0] === `Standards/${name}`).pop()?.join('\t');
+    const after = readCacheFile(file);
+    expect(after.length).toBe(2);
+    for (const name of names.slice(0, 2)) expect(lineOf(after, name)).toBe(lineOf(kept, name));
+    expect(lintWithCache(root).lines).toBe(rewritten);
+  });
+});
+
 describe('--cache and the file system', () => {
   test('an old file whose size, time and inode are unchanged is not read again; a recent one is', () => {
     const { root, paths } = oldRepo();

@@ -55,14 +55,15 @@ interface Entry {
 }
 
 /**
- * An entry of the cache file not looked at yet: where its line is in `bytes` (the index, or the
- * lines appended after the data), and where the fields after its references start. Those are, for
- * a line of the index, the offset and length of its front matter and facts in the data (read
- * from the file only when they are used), and for an appended line the front matter and facts
- * themselves. Most entries of a run that lints one file are only ever asked for their references.
+ * An entry of the cache file not looked at yet: where its line is in `text` (the index, or the
+ * lines appended after the data, each decoded once as a whole), and where the fields after its
+ * references start. Those are, for a line of the index, the offset and length of its front
+ * matter and facts in the data (read from the file only when they are used), and for an appended
+ * line the front matter and facts themselves. Most entries of a run that lints one file are only
+ * ever asked for their references.
  */
 interface Line {
-  bytes: Buffer;
+  text: string;
   start: number;
   /** Just after the tab that ends the references. */
   tail: number;
@@ -211,14 +212,16 @@ export class FactsCache {
     let replaced = 0;
     let unfinished = false;
     // The index, then the lines appended after the data (a data line for each index line comes between).
-    const sections: [Buffer, boolean][] = [
-      [readAt(fd, indexStart, index), true],
-      [readAt(fd, dataStart + data, size - dataStart - data), false],
+    // Each section is decoded as a whole: its lines are then looked at as strings, which is
+    // cheaper than a search of the bytes for each field.
+    const sections: [string, boolean][] = [
+      [readAt(fd, indexStart, index).toString('utf8'), true],
+      [readAt(fd, dataStart + data, size - dataStart - data).toString('utf8'), false],
     ];
-    for (const [bytes, indexed] of sections) {
-      for (let start = 0; start < bytes.length; ) {
+    for (const [text, indexed] of sections) {
+      for (let start = 0; start < text.length; ) {
         lineNumber++;
-        const end = bytes.indexOf(NEWLINE, start);
+        const end = text.indexOf('\n', start);
         if (end === -1) {
           // An index that does not end its last line is not one; an appended line without its end
           // is an append that did not finish: it is not used.
@@ -227,13 +230,13 @@ export class FactsCache {
           break;
         }
         if (end > start) {
-          const first = bytes.indexOf(TAB, start);
+          const first = text.indexOf('\t', start);
           let tail = first;
-          for (let field = 1; field < FIELDS_BEFORE_DATA && tail !== -1 && tail < end; field++) tail = bytes.indexOf(TAB, tail + 1);
+          for (let field = 1; field < FIELDS_BEFORE_DATA && tail !== -1 && tail < end; field++) tail = text.indexOf('\t', tail + 1);
           if (first === -1 || tail === -1 || tail >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
-          const relPath = bytes.toString('utf8', start, first);
+          const relPath = text.slice(start, first);
           if (files.has(relPath)) replaced++;
-          files.set(relPath, { bytes, start, tail: tail + 1, end, indexed });
+          files.set(relPath, { text, start, tail: tail + 1, end, indexed });
           if (indexed) indexLines++;
         }
         start = end + 1;
@@ -253,9 +256,9 @@ export class FactsCache {
    * The front matter and facts of a line (`front matter \t facts`), from the file for a line of
    * the index; undefined when they cannot be read or are not where the line says.
    */
-  #dataOf(line: Line): Buffer | undefined {
-    if (!line.indexed) return line.bytes.subarray(line.tail, line.end);
-    const [offset = NaN, length = NaN] = line.bytes.toString('latin1', line.tail, line.end).split('\t').map(Number);
+  #dataOf(line: Line): Buffer | string | undefined {
+    if (!line.indexed) return line.text.slice(line.tail, line.end);
+    const [offset = NaN, length = NaN] = line.text.slice(line.tail, line.end).split('\t').map(Number);
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length >= this.#dataLength) return undefined;
     let record: Buffer;
     if (this.#data === undefined && this.#fd !== undefined && ++this.#dataReads > DATA_READS) this.#readData();
@@ -464,33 +467,31 @@ export class FactsCache {
     if (!this.#append()) {
       // Entries not used in this run are written back as they were read.
       this.#readData();
-      const index: Uint8Array[] = [];
+      const index: string[] = [];
       const data: Uint8Array[] = [];
       let dataLength = 0;
-      let indexLength = 0;
       for (const [relPath, found] of this.#files) {
         const line = 'tail' in found ? found : found.line;
         const record = line ? this.#dataOf(line) : undefined;
-        let meta: Uint8Array;
+        let meta: string;
         let bytes: Uint8Array;
         if (line && record) {
-          meta = line.bytes.subarray(line.start, line.tail);
-          bytes = record;
+          meta = line.text.slice(line.start, line.tail);
+          bytes = toBytes(record);
         } else {
           const entry = 'tail' in found ? parseLine(found, record) : found;
           // An entry whose data cannot be read any more is dropped: it is computed again.
           if (!entry || ('tail' in found && !record)) continue;
-          meta = Buffer.from(metaOf(relPath, entry), 'utf8');
+          meta = metaOf(relPath, entry);
           bytes = Buffer.concat([toBytes(entry.frontMatter), TAB_BYTES, toBytes(entry.json)]);
         }
-        const position = Buffer.from(`${dataLength}\t${bytes.length}\n`, 'latin1');
-        index.push(meta, position);
+        index.push(meta, `${dataLength}\t${bytes.length}\n`);
         data.push(bytes, NEWLINE_BYTES);
-        indexLength += meta.length + position.length;
         dataLength += bytes.length + 1;
       }
-      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now(), index: indexLength, data: dataLength };
-      writeFileAtomic(this.#path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...index, ...data]));
+      const indexBytes = Buffer.from(index.join(''), 'utf8');
+      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now(), index: indexBytes.length, data: dataLength };
+      writeFileAtomic(this.#path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), indexBytes, ...data]));
       this.#replaced = 0;
       this.#ino = -1;
     }
@@ -571,9 +572,10 @@ const REFERENCES_FIELD = 8;
 
 /** The text of a field of a line (before its front matter and facts). */
 function lineField(line: Line, index: number): string {
+  const text = line.text;
   let start = line.start;
-  for (let field = 0; field < index; field++) start = line.bytes.indexOf(TAB, start) + 1;
-  return line.bytes.toString('utf8', start, line.bytes.indexOf(TAB, start));
+  for (let field = 0; field < index; field++) start = text.indexOf('\t', start) + 1;
+  return text.slice(start, text.indexOf('\t', start));
 }
 
 /**
@@ -581,20 +583,23 @@ function lineField(line: Line, index: number): string {
  * recorded, its read problem, and whether its data is `null`; undefined when a number is not one.
  */
 function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written' | 'problem' | 'data'> | undefined {
-  const bytes = line.bytes;
-  const tabs: number[] = [];
-  for (let at = line.start - 1, field = 0; field < FIELDS_BEFORE_DATA; field++) tabs.push((at = bytes.indexOf(TAB, at + 1)));
-  const field = (index: number, encoding: 'latin1' | 'utf8'): string => bytes.toString(encoding, (tabs[index - 1] ?? -1) + 1, tabs[index]);
-  const size = Number(field(2, 'latin1'));
-  const mtimeMs = Number(field(3, 'latin1'));
-  const ino = Number(field(4, 'latin1'));
-  const written = Number(field(5, 'latin1'));
-  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ino) || !Number.isFinite(written)) return undefined;
-  const isNullField = (index: number): boolean => {
-    const start = (tabs[index - 1] ?? -1) + 1;
-    return tabs[index] === start + 4 && bytes[start] === 0x6e && bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6c && bytes[start + 3] === 0x6c;
+  const text = line.text;
+  // The hash is skipped: the fields from the size on, each up to its tab.
+  let at = text.indexOf('\t', text.indexOf('\t', line.start) + 1) + 1;
+  const next = (): string => {
+    const end = text.indexOf('\t', at);
+    const field = text.slice(at, end);
+    at = end + 1;
+    return field;
   };
-  return { size, mtimeMs, ino, written, problem: isNullField(6) ? 'null' : field(6, 'utf8'), data: isNullField(DATA_FIELD) ? 'null' : '' };
+  const size = Number(next());
+  const mtimeMs = Number(next());
+  const ino = Number(next());
+  const written = Number(next());
+  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ino) || !Number.isFinite(written)) return undefined;
+  const problem = next();
+  const data = text.startsWith('null\t', at) ? 'null' : '';
+  return { size, mtimeMs, ino, written, problem, data };
 }
 
 /**
@@ -602,17 +607,24 @@ function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written
  * field is not what it should be. Without data (an entry only looked at), its front matter and
  * facts are left empty.
  */
-function parseLine(line: Line, record: Buffer | undefined): Entry | undefined {
-  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', data = '', references = ''] = line.bytes.toString('utf8', line.start, line.tail - 1).split('\t');
+function parseLine(line: Line, record: Buffer | string | undefined): Entry | undefined {
+  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', data = '', references = ''] = line.text.slice(line.start, line.tail - 1).split('\t');
   const numbers = [Number(size), Number(mtimeMs), Number(ino), Number(written)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
   let frontMatter: string | Uint8Array = '';
   let json: string | Uint8Array = '';
   if (record !== undefined) {
-    const tab = record.indexOf(TAB);
-    if (tab === -1) return undefined;
-    frontMatter = record.subarray(0, tab);
-    json = record.subarray(tab + 1);
+    if (typeof record === 'string') {
+      const tab = record.indexOf('\t');
+      if (tab === -1) return undefined;
+      frontMatter = record.slice(0, tab);
+      json = record.slice(tab + 1);
+    } else {
+      const tab = record.indexOf(TAB);
+      if (tab === -1) return undefined;
+      frontMatter = record.subarray(0, tab);
+      json = record.subarray(tab + 1);
+    }
   }
   return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, written: numbers[3] ?? 0, problem, data, references, frontMatter, json, line };
 }
