@@ -12,6 +12,7 @@ import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js'
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { bodyFactsFromTree, collectBodyFacts } from '../tools/model/markdown.js';
 import { LineIndex } from '../tools/model/positions.js';
+import { REFERENCE_FIELDS } from '../tools/model/profile.js';
 import { decodeSource, firstInvalidUtf8 } from '../tools/model/source.js';
 
 describe('file names', () => {
@@ -102,6 +103,15 @@ describe('front matter', () => {
     expect(title && doc.source.lines.point(title.keyRange.start)).toEqual({ line: 2, column: 1 });
     const [reference] = doc.references('replaces');
     expect(reference && doc.source.lines.place(reference.range)).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 21 });
+  });
+
+  test('allReferences lists every reference field in the order of REFERENCE_FIELDS, whatever the order of the front matter', () => {
+    const text = '---\nsupplements: scs-0101-v1-b.md\nreplaced_by:\n  - scs-0100-v3-a.md\nreplaces:\n  - scs-0100-v1-a.md\n  - " "\n  - scs-0099-v1-c.md\n---\n';
+    const doc = StandardDocument.fromText('/x/scs-0100-v2-a.md', 'scs-0100-v2-a.md', 'scs-0100-v2-a.md', text);
+    expect(doc.allReferences()).toEqual(REFERENCE_FIELDS.flatMap((field) => doc.references(field)));
+    expect(doc.allReferences().map((reference) => [reference.field, reference.name])).toEqual(
+      REFERENCE_FIELDS.flatMap((field) => ({ replaces: [['replaces', 'scs-0100-v1-a.md'], ['replaces', 'scs-0099-v1-c.md']], replaced_by: [['replaced_by', 'scs-0100-v3-a.md']], supplements: [['supplements', 'scs-0101-v1-b.md']] })[field]),
+    );
   });
 
   test('a BOM is removed and remembered; CRLF keeps positions', () => {

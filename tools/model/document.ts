@@ -319,10 +319,27 @@ export class StandardDocument {
 
   /** The file names a reference field names, accepting a single string as well as a list. */
   references(field: ReferenceField): Reference[] {
-    if (this.#frontMatter === undefined && this.#known !== undefined) {
-      const known = (this.#knownReferences ??= this.#known.references());
-      if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
-    }
+    const known = this.#knownReferenceList();
+    if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
+    return this.#referencesOf(field);
+  }
+
+  /**
+   * The references of every reference field, field by field in the order of `REFERENCE_FIELDS`
+   * (what a corpus-wide index of who names whom reads of every document). Only to be read: for
+   * a document known from a cache they are the cache's own, not copies.
+   */
+  allReferences(): readonly Readonly<Reference>[] {
+    return this.#knownReferenceList() ?? REFERENCE_FIELDS.flatMap((field) => this.#referencesOf(field));
+  }
+
+  /** The references a cache knows, while the whole front matter has not been asked for. */
+  #knownReferenceList(): readonly Reference[] | undefined {
+    if (this.#frontMatter !== undefined || this.#known === undefined) return undefined;
+    return (this.#knownReferences ??= this.#known.references());
+  }
+
+  #referencesOf(field: ReferenceField): Reference[] {
     const value = findEntry(this.frontMatter, field)?.value;
     if (value?.kind === 'scalar') {
       if (typeof value.value !== 'string' || value.value.trim() === '') return [];
