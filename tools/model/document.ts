@@ -160,7 +160,7 @@ export class StandardDocument {
     path: string,
     relPath: string,
     fileName: string,
-    known: { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
+    known: { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined; body?: BodyFacts | undefined },
     loader: DocumentLoader,
     stat: FileStat,
     maxFileSize?: number,
