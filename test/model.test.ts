@@ -4,11 +4,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, isIsoDate, periodAround } from '../tools/model/dates.js';
 import { checkTransition } from '../tools/model/lifecycle.js';
 import { StandardDocument } from '../tools/model/document.js';
-import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
+import { normalizeDocumentRef, parseFileName, parseFileNameByPattern } from '../tools/model/filename.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { bodyFactsFromTree, collectBodyFacts } from '../tools/model/markdown.js';
 import { LineIndex } from '../tools/model/positions.js';
@@ -39,6 +40,24 @@ describe('file names', () => {
   ])('%s is reported', (name, message) => {
     const parsed = parseFileName(name);
     expect(parsed.problems.join('\n')).toContain(message);
+  });
+
+  test('the character-by-character reading of well-formed names gives what the patterns give, for any name', () => {
+    const part = fc.constantFrom('scs-', 'scs', '-', '0', '1', '7', '9', 'x', 'X', 'v', 'w', 'V', 'N', '00', '10', 'ab', 'ü', '😀', '.md', '.', 'md', '\n', '\r', '\u2028', ' ', '');
+    const shaped = fc.tuple(fc.constantFrom('0100', '9999', '01x0', '010', '01000', 'xxxx'), fc.constantFrom('v', 'w', 'u', ''), fc.constantFrom('1', '3', '10', '0', '03', '', 'N', '1a'), fc.array(part, { maxLength: 4 }), fc.constantFrom('.md', '.MD', '.md\n', ''));
+    const names = fc.oneof(
+      fc.array(part, { maxLength: 12 }).map((parts) => parts.join('')),
+      shaped.map(([number, letter, version, slug, end]) => `scs-${number}-${letter}${version}-${slug.join('')}${end}`),
+    );
+    fc.assert(
+      fc.property(names, (name) => {
+        expect(parseFileName(name)).toEqual(parseFileNameByPattern(name));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const name of ['scs-0100-v3-flavor-naming.md', 'scs-0100-w12-a-b-c.md', 'scs-0100-v1-x\n.md', 'scs-0100-v1-.md', 'scs-0100-v01-x.md', 'scs-0100-v1-ü😀.md']) {
+      expect(parseFileName(name)).toEqual(parseFileNameByPattern(name));
+    }
   });
 
   test.each([
