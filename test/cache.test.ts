@@ -308,6 +308,37 @@ describe('--cache and text beyond ASCII', () => {
   });
 });
 
+describe('--cache forgets only what is gone', () => {
+  test('entries of a folder this run does not look at are kept while their files exist, and dropped once they are gone', () => {
+    const root = temporaryRepo({
+      'Standards/scs-0100-v1-flavor-naming.md': standard({}),
+      'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }),
+      'Drafts/scs-0102-v1-image-metadata.md': standard({ title: 'Image Metadata' }),
+    });
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const run = (paths: string[]): void => {
+      const cache = FactsCache.load(file, 'test', config);
+      lintWithConfig(config, { cwd: root, paths, cache });
+      cache.retainExisting();
+      cache.save();
+    };
+    const paths = (): string[] => readCacheFile(file).map((fields) => fields[0] ?? '').sort();
+    run(['.']);
+    const all = ['Drafts/scs-0102-v1-image-metadata.md', 'Standards/scs-0100-v1-flavor-naming.md', 'Standards/scs-0101-v1-entropy.md'];
+    expect(paths()).toEqual(all);
+    // Only Standards/ is looked at: the entry of Drafts/ stays, its file being there.
+    run(['Standards']);
+    expect(paths()).toEqual(all);
+    run(['Standards/scs-0100-v1-flavor-naming.md']);
+    expect(paths()).toEqual(all);
+    rmSync(join(root, 'Standards', 'scs-0101-v1-entropy.md'));
+    rmSync(join(root, 'Drafts', 'scs-0102-v1-image-metadata.md'));
+    run(['Standards/scs-0100-v1-flavor-naming.md']);
+    expect(paths()).toEqual(['Standards/scs-0100-v1-flavor-naming.md']);
+  });
+});
+
 describe('--cache and the file system', () => {
   test('an old file whose size, time and inode are unchanged is not read again; a recent one is', () => {
     const { root, paths } = oldRepo();

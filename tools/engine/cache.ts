@@ -69,6 +69,10 @@ interface Line {
   tail: number;
   end: number;
   indexed: boolean;
+  /** Set once the path's entry is no longer this line (nor an entry made of it): replaced or removed. */
+  stale: boolean;
+  /** Set once this run found the path's file (asked `known` for it). */
+  seen: boolean;
 }
 
 /** A file changed this shortly before its entry was recorded may change again unseen: it is read. */
@@ -236,7 +240,7 @@ export class FactsCache {
           if (first === -1 || tail === -1 || tail >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
           const relPath = text.slice(start, first);
           if (files.has(relPath)) replaced++;
-          files.set(relPath, { text, start, tail: tail + 1, end, indexed });
+          files.set(relPath, { text, start, tail: tail + 1, end, indexed, stale: false, seen: false });
           if (indexed) indexLines++;
         }
         start = end + 1;
@@ -293,13 +297,18 @@ export class FactsCache {
   }
 
   #set(relPath: string, entry: Entry): void {
+    const replaced = this.#files.get(relPath);
+    if (replaced !== undefined && replaced !== entry) markStale(replaced);
     this.#files.set(relPath, entry);
     this.#changed.add(relPath);
     this.#dirty = true;
   }
 
   #delete(relPath: string): void {
-    if (!this.#files.delete(relPath)) return;
+    const removed = this.#files.get(relPath);
+    if (removed === undefined) return;
+    markStale(removed);
+    this.#files.delete(relPath);
     this.#changed.delete(relPath);
     this.#rewrite = true;
     this.#dirty = true;
@@ -381,9 +390,11 @@ export class FactsCache {
    * all; undefined when the file changed or the entry cannot tell.
    */
   known(relPath: string, stat: FileStat): { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined {
-    this.#seen.add(relPath);
     const found = this.#files.get(relPath);
     if (found === undefined) return undefined;
+    // Seen: a line is marked (cheaper than a set of 10,000 paths), an entry's path remembered.
+    if ('tail' in found) found.seen = true;
+    else this.#seen.add(relPath);
     // A line not used yet is read without making an entry of it: a run that lints one file asks
     // this of every other document, and keeps nothing of the answer but the document.
     const entry = 'tail' in found ? peekLine(found) : found;
@@ -410,7 +421,7 @@ export class FactsCache {
   knownField<T>(relPath: string, from: Entry | Line, field: 'data' | 'references', read: (json: string) => T | undefined): T | undefined {
     if (!this.#isStill(relPath, from)) return undefined;
     // Only the field asked for is decoded.
-    const value = read('tail' in from ? lineField(from, field === 'data' ? DATA_FIELD : REFERENCES_FIELD) : from[field]);
+    const value = read('tail' in from ? (field === 'data' ? dataField(from) : referencesField(from)) : from[field]);
     if (value === undefined) this.#delete(relPath);
     return value;
   }
@@ -427,8 +438,9 @@ export class FactsCache {
 
   /** Whether the entry of a path is still the one read as `from` (a line, or the entry made of it). */
   #isStill(relPath: string, from: Entry | Line): boolean {
-    const current = this.#files.get(relPath);
-    return current === from || (current !== undefined && 'tail' in from && !('tail' in current) && current.line === from);
+    // A line knows when it stops being the path's (see `markStale`).
+    if ('tail' in from) return !from.stale;
+    return this.#files.get(relPath) === from;
   }
 
   /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
@@ -450,8 +462,9 @@ export class FactsCache {
 
   /** Forgets documents whose files no longer exist, so that the cache does not grow forever. */
   retainExisting(): void {
-    for (const relPath of this.#files.keys()) {
-      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) this.#delete(relPath);
+    for (const [relPath, found] of this.#files) {
+      const seen = 'tail' in found ? found.seen : found.line?.seen === true;
+      if (!seen && !this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) this.#delete(relPath);
     }
   }
 
@@ -536,6 +549,15 @@ export class FactsCache {
   }
 }
 
+/**
+ * Marks the line a path's entry was (or was made of) as no longer the path's, when the entry is
+ * replaced or removed: what the cache gave from that line can no longer be trusted.
+ */
+function markStale(entry: Entry | Line): void {
+  const line = 'tail' in entry ? entry : entry.line;
+  if (line !== undefined) line.stale = true;
+}
+
 /** The fields of an entry up to its references, with the tab after them. */
 function metaOf(relPath: string, entry: Entry): string {
   return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.data, entry.references, ''].join('\t');
@@ -567,15 +589,16 @@ const HEADER_MAX = 64 * 1024;
 const DATA_READS = 256;
 /** Path, hash, size, time, inode, time recorded, problem, data and references come before the front matter and facts. */
 const FIELDS_BEFORE_DATA = 9;
-const DATA_FIELD = 7;
-const REFERENCES_FIELD = 8;
 
-/** The text of a field of a line (before its front matter and facts). */
-function lineField(line: Line, index: number): string {
-  const text = line.text;
-  let start = line.start;
-  for (let field = 0; field < index; field++) start = text.indexOf('\t', start) + 1;
-  return text.slice(start, text.indexOf('\t', start));
+/** The references of a line: the field that ends at its tail, found back from there (fields are separated by tabs). */
+function referencesField(line: Line): string {
+  return line.text.slice(line.text.lastIndexOf('\t', line.tail - 2) + 1, line.tail - 1);
+}
+
+/** The data of a line: the field before its references. */
+function dataField(line: Line): string {
+  const end = line.text.lastIndexOf('\t', line.tail - 2);
+  return line.text.slice(line.text.lastIndexOf('\t', end - 1) + 1, end);
 }
 
 /**
