@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, isIsoDate, periodAround } from '../tools/model/dates.js';
 import { checkTransition } from '../tools/model/lifecycle.js';
+import { Corpus } from '../tools/model/corpus.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { normalizeDocumentRef, parseFileName, parseFileNameByPattern } from '../tools/model/filename.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
@@ -186,6 +187,57 @@ describe('source decoding', () => {
     const result = decodeSource(Buffer.from('---\nab\xff', 'latin1'));
     expect(result.ok).toBe(false);
     expect(!result.ok && new LineIndex(result.text).point(result.problem.range.start)).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe('corpus', () => {
+  const docOf = (name: string): StandardDocument => StandardDocument.fromText(`/x/${name}`, name, name, '---\ntitle: A\n---\n');
+
+  /** What each lookup gives, computed from every document's parsed name. */
+  function expected(docs: readonly StandardDocument[], number: string, id: string): { byNumber: string[]; byId: string[]; numbers: string[] } {
+    const sorted = [...docs].filter((doc) => !doc.isTemplate).sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+    const names = (list: StandardDocument[]): string[] => list.map((doc) => doc.fileName);
+    return {
+      byNumber: names(sorted.filter((doc) => doc.name?.numeric !== undefined && doc.name.number === number)),
+      byId: names(sorted.filter((doc) => doc.name?.id === id)),
+      numbers: [...new Set(sorted.flatMap((doc) => (doc.name?.numeric !== undefined ? [doc.name.number] : [])))].sort(),
+    };
+  }
+
+  test('numbers and ids are looked up among the names that start with them, exactly as among all parsed names', () => {
+    const names = [
+      'scs-0100-v1-a.md', 'scs-0100-v1-b.md', 'scs-0100-v10-c.md', 'scs-0100-w1-d.md', 'scs-0100-u3-e.md', 'scs-0100--f.md',
+      'scs-01000-v1-g.md', 'scs-0100.md', 'scs-0100-v1.md', 'scs-010-v1-h.md', 'scs-xxxx-v1-i.md', 'scs-XXXX-vN-standard-template.md',
+      'scs-XXXX-wN-supplement-template.md', 'scs-0101-v1-j.md', 'scs--v1-k.md', 'scs-0099-v2-l.md',
+    ];
+    const corpus = new Corpus('/x', names.map(docOf));
+    expect(corpus.templates.map((doc) => doc.fileName)).toEqual(['scs-XXXX-vN-standard-template.md', 'scs-XXXX-wN-supplement-template.md']);
+    for (const [number, id] of [['0100', 'scs-0100-v1'], ['0100', 'scs-0100-v3'], ['0100', 'scs-0100-v'], ['01000', 'scs-01000-v1'], ['xxxx', 'scs-xxxx-v1'], ['XXXX', 'scs-XXXX-vN'], ['', 'scs--v1'], ['010', 'scs-010-v1'], ['0100-v1', 'scs-0100'], ['0099', 'x-0099-v2']]) {
+      const want = expected(corpus.documents, number ?? '', id ?? '');
+      expect(corpus.byNumber(number ?? '').map((doc) => doc.fileName)).toEqual(want.byNumber);
+      expect(corpus.byId(id ?? '').map((doc) => doc.fileName)).toEqual(want.byId);
+      expect(corpus.numbers()).toEqual(want.numbers);
+    }
+    expect(corpus.byId('scs-0100-v1').map((doc) => doc.fileName)).toEqual(['scs-0100-v1-a.md', 'scs-0100-v1-b.md']);
+    expect(corpus.byId('scs-0100-v3').map((doc) => doc.fileName)).toEqual(['scs-0100-u3-e.md']);
+    expect(corpus.byNumber('0100').length).toBe(6);
+  });
+
+  test('for any set of names, every lookup gives what the parsed names give', () => {
+    const part = fc.constantFrom('scs-', '0100', '0101', '01', 'xxxx', 'XXXX', '-', 'v', 'w', 'u', '1', '10', 'N', 'a', '.', '.md', '~', 'ü', '😀', '');
+    const name = fc.array(part, { maxLength: 7 }).map((parts) => `scs-${parts.join('')}.md`);
+    const query = fc.array(part, { maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { maxLength: 12 }), query, query, (names, number, id) => {
+        const corpus = new Corpus('/x', names.map(docOf));
+        const want = expected(names.map(docOf), number, `scs-${id}`);
+        expect(corpus.byNumber(number).map((doc) => doc.fileName)).toEqual(want.byNumber);
+        expect(corpus.byId(`scs-${id}`).map((doc) => doc.fileName)).toEqual(want.byId);
+        expect(corpus.numbers()).toEqual(want.numbers);
+        for (const doc of corpus.documents) if (doc.name) expect(corpus.byId(doc.name.id)).toContain(doc);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

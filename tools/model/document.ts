@@ -1,5 +1,5 @@
 import { isIsoDate } from './dates.js';
-import { parseFileName, type FileName } from './filename.js';
+import { parseFileName, type FileName, type FileNameResult } from './filename.js';
 import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { documentFacts, type BodyFacts } from './markdown.js';
 import type { Range } from './positions.js';
@@ -77,8 +77,8 @@ export class StandardDocument {
   /** The file's path relative to the repository root, with `/` separators. */
   readonly relPath: string;
   readonly fileName: string;
-  readonly name: FileName | undefined;
-  readonly nameProblems: string[];
+  /** The parsed file name, once something asks for it. */
+  #parsedName: FileNameResult | undefined;
   #frontMatter: FrontMatter | undefined;
   /** For a document known from a cache: its front matter, until the whole is asked for. */
   #known: KnownFrontMatter | undefined;
@@ -100,13 +100,21 @@ export class StandardDocument {
     this.path = source.path;
     this.relPath = relPath;
     this.fileName = source.fileName;
-    const parsed = parseFileName(source.fileName);
-    this.name = parsed.ok ? parsed.name : undefined;
-    this.nameProblems = parsed.problems;
     this.#source = source;
     this.#readProblem = readProblem;
     this.#frontMatter = frontMatter ?? frontMatterBefore(source.text, readProblem);
     this.#body = body;
+  }
+
+  /** The parts of the file name, when it has the overall shape of one (parsed on first use). */
+  get name(): FileName | undefined {
+    const parsed = (this.#parsedName ??= parseFileName(this.fileName));
+    return parsed.ok ? parsed.name : undefined;
+  }
+
+  /** What is wrong with the file name (see `parseFileName`). */
+  get nameProblems(): string[] {
+    return (this.#parsedName ??= parseFileName(this.fileName)).problems;
   }
 
   /** The front matter with its positions (for a document known from a cache, built on first use). */
