@@ -607,22 +607,36 @@ function dataField(line: Line): string {
  */
 function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written' | 'problem' | 'data'> | undefined {
   const text = line.text;
-  // The hash is skipped: the fields from the size on, each up to its tab.
+  // The path and hash are skipped; then each field up to its tab.
   let at = text.indexOf('\t', text.indexOf('\t', line.start) + 1) + 1;
-  const next = (): string => {
-    const end = text.indexOf('\t', at);
-    const field = text.slice(at, end);
-    at = end + 1;
-    return field;
-  };
-  const size = Number(next());
-  const mtimeMs = Number(next());
-  const ino = Number(next());
-  const written = Number(next());
+  let end = text.indexOf('\t', at);
+  const size = numberIn(text, at, end);
+  end = text.indexOf('\t', (at = end + 1));
+  const mtimeMs = numberIn(text, at, end);
+  end = text.indexOf('\t', (at = end + 1));
+  const ino = numberIn(text, at, end);
+  end = text.indexOf('\t', (at = end + 1));
+  const written = numberIn(text, at, end);
   if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ino) || !Number.isFinite(written)) return undefined;
-  const problem = next();
-  const data = text.startsWith('null\t', at) ? 'null' : '';
+  end = text.indexOf('\t', (at = end + 1));
+  const problem = end === at + 4 && text.startsWith('null', at) ? 'null' : text.slice(at, end);
+  const data = text.startsWith('null\t', end + 1) ? 'null' : '';
   return { size, mtimeMs, ino, written, problem, data };
+}
+
+/**
+ * The number a field of a line is: what `Number` makes of its text, without cutting the text out
+ * when it is a whole number of up to 15 digits (sizes, inodes, times in milliseconds).
+ */
+function numberIn(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return Number(text.slice(start, end));
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const digit = text.charCodeAt(index) - 0x30;
+    if (digit < 0 || digit > 9) return Number(text.slice(start, end));
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /**
