@@ -429,6 +429,53 @@ describe('--cache and one file, as a pre-commit hook lints it', () => {
     }
   });
 
+  test('a warm run of one file follows edits, new and removed documents around it, and a changed configuration', () => {
+    const { root, names } = related();
+    const file = join(root, '.scs-standards-cache');
+    const warmUp = (config: ResolvedConfig): void => {
+      const cache = FactsCache.load(file, 'test', config);
+      lintWithConfig(config, { cwd: root, paths: [], cache });
+      cache.retainExisting();
+      cache.save();
+    };
+    /** The findings of one file from the cache, which must be a cold run's; the cache is saved as a hook's run saves it. */
+    const oneFile = (config: ResolvedConfig, name: string): { findings: string[]; cache: FactsCache } => {
+      const path = join(root, 'Standards', name);
+      const cold = lintWithConfig(config, { cwd: root, paths: [path] }).results;
+      const cache = FactsCache.load(file, 'test', config);
+      const warm = checkPlan(planLint(config, { cwd: root, paths: [path], cache }), config, { cwd: root, paths: [path], cache }).results;
+      expect(warm).toEqual(cold);
+      cache.retainExisting();
+      cache.save();
+      return { findings: warm.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`)), cache };
+    };
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    warmUp(config);
+    const [v1 = '', v2 = '', , entropy = ''] = names;
+    const before = oneFile(config, v1).findings;
+    expect(before.length).toBeGreaterThan(0);
+    // Another document that names the one file is edited: it no longer does.
+    writeFileSync(join(root, 'Standards', v2), standard({ track: 'KaaS' }));
+    const edited = oneFile(config, v1);
+    expect(edited.cache.hits).toBe(1);
+    expect(edited.findings).not.toEqual(before);
+    // A new document names it.
+    writeFileSync(join(root, 'Standards', 'scs-0100-v3-flavor-naming.md'), standard({ replaces: ['scs-0100-v1-flavor-naming.md'], replaced_by: 'scs-0100-v1-flavor-naming.md' }));
+    const added = oneFile(config, v1).findings;
+    expect(added).not.toEqual(edited.findings);
+    // A document that the one file names is removed.
+    expect(oneFile(config, entropy).findings.some((finding) => finding.startsWith('reference-exists'))).toBe(false);
+    rmSync(join(root, 'Standards', v2));
+    expect(oneFile(config, entropy).findings.some((finding) => finding.startsWith('reference-exists'))).toBe(true);
+    // Another configuration: the cache is not used, and the rule turned off reports nothing.
+    writeFileSync(join(root, '.scs-standards.json'), '{"rules": {"replaces-reciprocal": "off"}}\n');
+    const changed = new ResolvedConfig(root, undefined, { rules: { 'replaces-reciprocal': 'off' } }, rulesById);
+    const other = oneFile(changed, v1);
+    expect(other.cache.status).toBe('ignored: written with another configuration');
+    expect(other.findings.some((finding) => finding.startsWith('replaces-reciprocal'))).toBe(false);
+    expect(added.some((finding) => finding.startsWith('replaces-reciprocal'))).toBe(true);
+  });
+
   test.each([
     ['data that are not a mapping', 7, '[1]'],
     ['references of the wrong shape', 8, '[["replaces",7,0,1,0]]'],
