@@ -108,16 +108,26 @@ function walk(folder: string, config: ResolvedConfig, folders: Set<string>, targ
 
 /** The `scs-*.md` files directly inside a standards folder (symlinks that lead to files included). */
 export function listDocuments(folder: string): string[] {
+  const prefix = folderPrefix(folder);
+  return listDocumentNames(folder).map((name) => prefix + name);
+}
+
+/** The file names of `listDocuments`, sorted. */
+export function listDocumentNames(folder: string): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isStandardsFileName(entry.name))
-    .map((entry) => join(folder, entry.name))
-    .sort();
+  const names: string[] = [];
+  for (const entry of entries) if ((entry.isFile() || entry.isSymbolicLink()) && isStandardsFileName(entry.name)) names.push(entry.name);
+  return names.sort();
+}
+
+/** The path of a folder as `join` makes it, with the separator after it: a file name appended is `join(folder, name)`. */
+export function folderPrefix(folder: string): string {
+  return join(folder, 'x').slice(0, -1);
 }
 
 function safeRealpath(path: string): string | undefined {

@@ -1,10 +1,9 @@
 import type { Corpus } from './corpus.js';
 import type { Reference, StandardDocument } from './document.js';
-import { REFERENCE_FIELDS } from './profile.js';
 
 export interface IncomingReference {
   from: StandardDocument;
-  reference: Reference;
+  reference: Readonly<Reference>;
 }
 
 /**
@@ -15,12 +14,10 @@ export function incomingReferences(corpus: Corpus): ReadonlyMap<string, readonly
   return corpus.memo('incoming-references', () => {
     const incoming = new Map<string, IncomingReference[]>();
     for (const from of corpus.documents) {
-      for (const field of REFERENCE_FIELDS) {
-        for (const reference of from.references(field)) {
-          const list = incoming.get(reference.name);
-          if (list) list.push({ from, reference });
-          else incoming.set(reference.name, [{ from, reference }]);
-        }
+      for (const reference of from.allReferences()) {
+        const list = incoming.get(reference.name);
+        if (list) list.push({ from, reference });
+        else incoming.set(reference.name, [{ from, reference }]);
       }
     }
     return incoming;
