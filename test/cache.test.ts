@@ -257,6 +257,88 @@ describe('--cache', () => {
   });
 });
 
+describe('--cache and text beyond ASCII', () => {
+  test('front matter and file names beyond ASCII are read back exactly from the index, the data and appended lines', () => {
+    const names = ['scs-0100-v1-größe.md', 'scs-0100-v2-größe.md', 'scs-0101-v1-entropy.md'];
+    const root = temporaryRepo({
+      [`Standards/${names[0]}`]: standard({ title: '"Größe — „Flavor“ 😀"', status: 'Deprecated', stabilized_at: '2023-01-10', deprecated_at: '2024-02-01' }),
+      [`Standards/${names[1]}`]: standard({ title: 'Größe', replaces: ['scs-0100-v1-größe.md'] }),
+      [`Standards/${names[2]}`]: `${standard({ title: 'Entropy', replaces: ['scs-0100-v2-größe.md'] })}\nSee [Größe](scs-0100-v2-größe.md#überblick).\n`,
+    });
+    for (const name of names) utimesSync(join(root, 'Standards', name), OLD, OLD);
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const cold = lintWithCache(root);
+    expect(cold.lines).toContain('größe');
+    expect(readFileSync(file, 'utf8')).toContain('„Flavor“ 😀');
+    const oneFile = (name: string): void => {
+      const path = join(root, 'Standards', name);
+      const expected = lintWithConfig(config, { cwd: root, paths: [path] }).results;
+      const cache = FactsCache.load(file, 'test', config);
+      const plan = planLint(config, { cwd: root, paths: [path], cache });
+      expect(checkPlan(plan, config, { cwd: root, paths: [path], cache }).results).toEqual(expected);
+      expect(cache.hits).toBe(1);
+      cache.save();
+    };
+    for (const name of names) oneFile(name);
+    expect(lintWithCache(root).lines).toBe(cold.lines);
+    // An edit of the first document: its line, beyond ASCII, is appended and read from there.
+    const edited = join(root, 'Standards', names[0] ?? '');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nÄnderung.\n`);
+    const before = readFileSync(file);
+    const afterEdit = lintWithCache(root);
+    expect(readFileSync(file).subarray(0, before.length).equals(before)).toBe(true);
+    expect(readFileSync(file, 'utf8').slice(before.toString('utf8').length)).toContain('„Flavor“ 😀');
+    expect(afterEdit.lines).toBe(goldenLines(lintWithConfig(config, { cwd: root, paths: [] }).results));
+    utimesSync(edited, OLD, OLD);
+    for (const name of names) oneFile(name);
+    // A document removed: the file is written whole again, the other lines byte for byte.
+    const kept = readCacheFile(file).filter((fields) => fields[0] !== `Standards/${names[2]}`);
+    rmSync(join(root, 'Standards', names[2] ?? ''));
+    const cache = FactsCache.load(file, 'test', config);
+    const rewritten = goldenLines(lintWithConfig(config, { cwd: root, paths: [], cache }).results);
+    expect(cache.hits).toBe(2);
+    cache.retainExisting();
+    cache.save();
+    const lineOf = (entries: string[][], name: string): string | undefined => entries.filter((fields) => fields[0] === `Standards/${name}`).pop()?.join('\t');
+    const after = readCacheFile(file);
+    expect(after.length).toBe(2);
+    for (const name of names.slice(0, 2)) expect(lineOf(after, name)).toBe(lineOf(kept, name));
+    expect(lintWithCache(root).lines).toBe(rewritten);
+  });
+});
+
+describe('--cache forgets only what is gone', () => {
+  test('entries of a folder this run does not look at are kept while their files exist, and dropped once they are gone', () => {
+    const root = temporaryRepo({
+      'Standards/scs-0100-v1-flavor-naming.md': standard({}),
+      'Standards/scs-0101-v1-entropy.md': standard({ title: 'Entropy' }),
+      'Drafts/scs-0102-v1-image-metadata.md': standard({ title: 'Image Metadata' }),
+    });
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    const file = join(root, '.scs-standards-cache');
+    const run = (paths: string[]): void => {
+      const cache = FactsCache.load(file, 'test', config);
+      lintWithConfig(config, { cwd: root, paths, cache });
+      cache.retainExisting();
+      cache.save();
+    };
+    const paths = (): string[] => readCacheFile(file).map((fields) => fields[0] ?? '').sort();
+    run(['.']);
+    const all = ['Drafts/scs-0102-v1-image-metadata.md', 'Standards/scs-0100-v1-flavor-naming.md', 'Standards/scs-0101-v1-entropy.md'];
+    expect(paths()).toEqual(all);
+    // Only Standards/ is looked at: the entry of Drafts/ stays, its file being there.
+    run(['Standards']);
+    expect(paths()).toEqual(all);
+    run(['Standards/scs-0100-v1-flavor-naming.md']);
+    expect(paths()).toEqual(all);
+    rmSync(join(root, 'Standards', 'scs-0101-v1-entropy.md'));
+    rmSync(join(root, 'Drafts', 'scs-0102-v1-image-metadata.md'));
+    run(['Standards/scs-0100-v1-flavor-naming.md']);
+    expect(paths()).toEqual(['Standards/scs-0100-v1-flavor-naming.md']);
+  });
+});
+
 describe('--cache and the file system', () => {
   test('an old file whose size, time and inode are unchanged is not read again; a recent one is', () => {
     const { root, paths } = oldRepo();
@@ -345,6 +427,53 @@ describe('--cache and one file, as a pre-commit hook lints it', () => {
         expect(await runMain(warmArgs, root)).toEqual(coldOutput);
       }
     }
+  });
+
+  test('a warm run of one file follows edits, new and removed documents around it, and a changed configuration', () => {
+    const { root, names } = related();
+    const file = join(root, '.scs-standards-cache');
+    const warmUp = (config: ResolvedConfig): void => {
+      const cache = FactsCache.load(file, 'test', config);
+      lintWithConfig(config, { cwd: root, paths: [], cache });
+      cache.retainExisting();
+      cache.save();
+    };
+    /** The findings of one file from the cache, which must be a cold run's; the cache is saved as a hook's run saves it. */
+    const oneFile = (config: ResolvedConfig, name: string): { findings: string[]; cache: FactsCache } => {
+      const path = join(root, 'Standards', name);
+      const cold = lintWithConfig(config, { cwd: root, paths: [path] }).results;
+      const cache = FactsCache.load(file, 'test', config);
+      const warm = checkPlan(planLint(config, { cwd: root, paths: [path], cache }), config, { cwd: root, paths: [path], cache }).results;
+      expect(warm).toEqual(cold);
+      cache.retainExisting();
+      cache.save();
+      return { findings: warm.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`)), cache };
+    };
+    const config = new ResolvedConfig(root, undefined, {}, rulesById);
+    warmUp(config);
+    const [v1 = '', v2 = '', , entropy = ''] = names;
+    const before = oneFile(config, v1).findings;
+    expect(before.length).toBeGreaterThan(0);
+    // Another document that names the one file is edited: it no longer does.
+    writeFileSync(join(root, 'Standards', v2), standard({ track: 'KaaS' }));
+    const edited = oneFile(config, v1);
+    expect(edited.cache.hits).toBe(1);
+    expect(edited.findings).not.toEqual(before);
+    // A new document names it.
+    writeFileSync(join(root, 'Standards', 'scs-0100-v3-flavor-naming.md'), standard({ replaces: ['scs-0100-v1-flavor-naming.md'], replaced_by: 'scs-0100-v1-flavor-naming.md' }));
+    const added = oneFile(config, v1).findings;
+    expect(added).not.toEqual(edited.findings);
+    // A document that the one file names is removed.
+    expect(oneFile(config, entropy).findings.some((finding) => finding.startsWith('reference-exists'))).toBe(false);
+    rmSync(join(root, 'Standards', v2));
+    expect(oneFile(config, entropy).findings.some((finding) => finding.startsWith('reference-exists'))).toBe(true);
+    // Another configuration: the cache is not used, and the rule turned off reports nothing.
+    writeFileSync(join(root, '.scs-standards.json'), '{"rules": {"replaces-reciprocal": "off"}}\n');
+    const changed = new ResolvedConfig(root, undefined, { rules: { 'replaces-reciprocal': 'off' } }, rulesById);
+    const other = oneFile(changed, v1);
+    expect(other.cache.status).toBe('ignored: written with another configuration');
+    expect(other.findings.some((finding) => finding.startsWith('replaces-reciprocal'))).toBe(false);
+    expect(added.some((finding) => finding.startsWith('replaces-reciprocal'))).toBe(true);
   });
 
   test.each([

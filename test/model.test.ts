@@ -4,14 +4,17 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, isIsoDate, periodAround } from '../tools/model/dates.js';
 import { checkTransition } from '../tools/model/lifecycle.js';
+import { Corpus } from '../tools/model/corpus.js';
 import { StandardDocument } from '../tools/model/document.js';
-import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
+import { normalizeDocumentRef, parseFileName, parseFileNameByPattern } from '../tools/model/filename.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { bodyFactsFromTree, collectBodyFacts } from '../tools/model/markdown.js';
 import { LineIndex } from '../tools/model/positions.js';
+import { REFERENCE_FIELDS } from '../tools/model/profile.js';
 import { decodeSource, firstInvalidUtf8 } from '../tools/model/source.js';
 
 describe('file names', () => {
@@ -38,6 +41,24 @@ describe('file names', () => {
   ])('%s is reported', (name, message) => {
     const parsed = parseFileName(name);
     expect(parsed.problems.join('\n')).toContain(message);
+  });
+
+  test('the character-by-character reading of well-formed names gives what the patterns give, for any name', () => {
+    const part = fc.constantFrom('scs-', 'scs', '-', '0', '1', '7', '9', 'x', 'X', 'v', 'w', 'V', 'N', '00', '10', 'ab', 'ü', '😀', '.md', '.', 'md', '\n', '\r', '\u2028', ' ', '');
+    const shaped = fc.tuple(fc.constantFrom('0100', '9999', '01x0', '010', '01000', 'xxxx'), fc.constantFrom('v', 'w', 'u', ''), fc.constantFrom('1', '3', '10', '0', '03', '', 'N', '1a'), fc.array(part, { maxLength: 4 }), fc.constantFrom('.md', '.MD', '.md\n', ''));
+    const names = fc.oneof(
+      fc.array(part, { maxLength: 12 }).map((parts) => parts.join('')),
+      shaped.map(([number, letter, version, slug, end]) => `scs-${number}-${letter}${version}-${slug.join('')}${end}`),
+    );
+    fc.assert(
+      fc.property(names, (name) => {
+        expect(parseFileName(name)).toEqual(parseFileNameByPattern(name));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const name of ['scs-0100-v3-flavor-naming.md', 'scs-0100-w12-a-b-c.md', 'scs-0100-v1-x\n.md', 'scs-0100-v1-.md', 'scs-0100-v01-x.md', 'scs-0100-v1-ü😀.md']) {
+      expect(parseFileName(name)).toEqual(parseFileNameByPattern(name));
+    }
   });
 
   test.each([
@@ -104,6 +125,15 @@ describe('front matter', () => {
     expect(reference && doc.source.lines.place(reference.range)).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 21 });
   });
 
+  test('allReferences lists every reference field in the order of REFERENCE_FIELDS, whatever the order of the front matter', () => {
+    const text = '---\nsupplements: scs-0101-v1-b.md\nreplaced_by:\n  - scs-0100-v3-a.md\nreplaces:\n  - scs-0100-v1-a.md\n  - " "\n  - scs-0099-v1-c.md\n---\n';
+    const doc = StandardDocument.fromText('/x/scs-0100-v2-a.md', 'scs-0100-v2-a.md', 'scs-0100-v2-a.md', text);
+    expect(doc.allReferences()).toEqual(REFERENCE_FIELDS.flatMap((field) => doc.references(field)));
+    expect(doc.allReferences().map((reference) => [reference.field, reference.name])).toEqual(
+      REFERENCE_FIELDS.flatMap((field) => ({ replaces: [['replaces', 'scs-0100-v1-a.md'], ['replaces', 'scs-0099-v1-c.md']], replaced_by: [['replaced_by', 'scs-0100-v3-a.md']], supplements: [['supplements', 'scs-0101-v1-b.md']] })[field]),
+    );
+  });
+
   test('a BOM is removed and remembered; CRLF keeps positions', () => {
     const doc = StandardDocument.fromBytes('/x/a.md', 'a.md', 'scs-0100-v1-a.md', Buffer.from('\ufeff---\r\ntitle: A\r\ntype: Standard\r\n---\r\n'));
     expect(doc.source.bom).toBe(true);
@@ -157,6 +187,57 @@ describe('source decoding', () => {
     const result = decodeSource(Buffer.from('---\nab\xff', 'latin1'));
     expect(result.ok).toBe(false);
     expect(!result.ok && new LineIndex(result.text).point(result.problem.range.start)).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe('corpus', () => {
+  const docOf = (name: string): StandardDocument => StandardDocument.fromText(`/x/${name}`, name, name, '---\ntitle: A\n---\n');
+
+  /** What each lookup gives, computed from every document's parsed name. */
+  function expected(docs: readonly StandardDocument[], number: string, id: string): { byNumber: string[]; byId: string[]; numbers: string[] } {
+    const sorted = [...docs].filter((doc) => !doc.isTemplate).sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+    const names = (list: StandardDocument[]): string[] => list.map((doc) => doc.fileName);
+    return {
+      byNumber: names(sorted.filter((doc) => doc.name?.numeric !== undefined && doc.name.number === number)),
+      byId: names(sorted.filter((doc) => doc.name?.id === id)),
+      numbers: [...new Set(sorted.flatMap((doc) => (doc.name?.numeric !== undefined ? [doc.name.number] : [])))].sort(),
+    };
+  }
+
+  test('numbers and ids are looked up among the names that start with them, exactly as among all parsed names', () => {
+    const names = [
+      'scs-0100-v1-a.md', 'scs-0100-v1-b.md', 'scs-0100-v10-c.md', 'scs-0100-w1-d.md', 'scs-0100-u3-e.md', 'scs-0100--f.md',
+      'scs-01000-v1-g.md', 'scs-0100.md', 'scs-0100-v1.md', 'scs-010-v1-h.md', 'scs-xxxx-v1-i.md', 'scs-XXXX-vN-standard-template.md',
+      'scs-XXXX-wN-supplement-template.md', 'scs-0101-v1-j.md', 'scs--v1-k.md', 'scs-0099-v2-l.md',
+    ];
+    const corpus = new Corpus('/x', names.map(docOf));
+    expect(corpus.templates.map((doc) => doc.fileName)).toEqual(['scs-XXXX-vN-standard-template.md', 'scs-XXXX-wN-supplement-template.md']);
+    for (const [number, id] of [['0100', 'scs-0100-v1'], ['0100', 'scs-0100-v3'], ['0100', 'scs-0100-v'], ['01000', 'scs-01000-v1'], ['xxxx', 'scs-xxxx-v1'], ['XXXX', 'scs-XXXX-vN'], ['', 'scs--v1'], ['010', 'scs-010-v1'], ['0100-v1', 'scs-0100'], ['0099', 'x-0099-v2']]) {
+      const want = expected(corpus.documents, number ?? '', id ?? '');
+      expect(corpus.byNumber(number ?? '').map((doc) => doc.fileName)).toEqual(want.byNumber);
+      expect(corpus.byId(id ?? '').map((doc) => doc.fileName)).toEqual(want.byId);
+      expect(corpus.numbers()).toEqual(want.numbers);
+    }
+    expect(corpus.byId('scs-0100-v1').map((doc) => doc.fileName)).toEqual(['scs-0100-v1-a.md', 'scs-0100-v1-b.md']);
+    expect(corpus.byId('scs-0100-v3').map((doc) => doc.fileName)).toEqual(['scs-0100-u3-e.md']);
+    expect(corpus.byNumber('0100').length).toBe(6);
+  });
+
+  test('for any set of names, every lookup gives what the parsed names give', () => {
+    const part = fc.constantFrom('scs-', '0100', '0101', '01', 'xxxx', 'XXXX', '-', 'v', 'w', 'u', '1', '10', 'N', 'a', '.', '.md', '~', 'ü', '😀', '');
+    const name = fc.array(part, { maxLength: 7 }).map((parts) => `scs-${parts.join('')}.md`);
+    const query = fc.array(part, { maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { maxLength: 12 }), query, query, (names, number, id) => {
+        const corpus = new Corpus('/x', names.map(docOf));
+        const want = expected(names.map(docOf), number, `scs-${id}`);
+        expect(corpus.byNumber(number).map((doc) => doc.fileName)).toEqual(want.byNumber);
+        expect(corpus.byId(`scs-${id}`).map((doc) => doc.fileName)).toEqual(want.byId);
+        expect(corpus.numbers()).toEqual(want.numbers);
+        for (const doc of corpus.documents) if (doc.name) expect(corpus.byId(doc.name.id)).toContain(doc);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -55,19 +55,24 @@ interface Entry {
 }
 
 /**
- * An entry of the cache file not looked at yet: where its line is in `bytes` (the index, or the
- * lines appended after the data), and where the fields after its references start. Those are, for
- * a line of the index, the offset and length of its front matter and facts in the data (read
- * from the file only when they are used), and for an appended line the front matter and facts
- * themselves. Most entries of a run that lints one file are only ever asked for their references.
+ * An entry of the cache file not looked at yet: where its line is in `text` (the index, or the
+ * lines appended after the data, each decoded once as a whole), and where the fields after its
+ * references start. Those are, for a line of the index, the offset and length of its front
+ * matter and facts in the data (read from the file only when they are used), and for an appended
+ * line the front matter and facts themselves. Most entries of a run that lints one file are only
+ * ever asked for their references.
  */
 interface Line {
-  bytes: Buffer;
+  text: string;
   start: number;
   /** Just after the tab that ends the references. */
   tail: number;
   end: number;
   indexed: boolean;
+  /** Set once the path's entry is no longer this line (nor an entry made of it): replaced or removed. */
+  stale: boolean;
+  /** Set once this run found the path's file (asked `known` for it). */
+  seen: boolean;
 }
 
 /** A file changed this shortly before its entry was recorded may change again unseen: it is read. */
@@ -211,14 +216,16 @@ export class FactsCache {
     let replaced = 0;
     let unfinished = false;
     // The index, then the lines appended after the data (a data line for each index line comes between).
-    const sections: [Buffer, boolean][] = [
-      [readAt(fd, indexStart, index), true],
-      [readAt(fd, dataStart + data, size - dataStart - data), false],
+    // Each section is decoded as a whole: its lines are then looked at as strings, which is
+    // cheaper than a search of the bytes for each field.
+    const sections: [string, boolean][] = [
+      [readAt(fd, indexStart, index).toString('utf8'), true],
+      [readAt(fd, dataStart + data, size - dataStart - data).toString('utf8'), false],
     ];
-    for (const [bytes, indexed] of sections) {
-      for (let start = 0; start < bytes.length; ) {
+    for (const [text, indexed] of sections) {
+      for (let start = 0; start < text.length; ) {
         lineNumber++;
-        const end = bytes.indexOf(NEWLINE, start);
+        const end = text.indexOf('\n', start);
         if (end === -1) {
           // An index that does not end its last line is not one; an appended line without its end
           // is an append that did not finish: it is not used.
@@ -227,13 +234,13 @@ export class FactsCache {
           break;
         }
         if (end > start) {
-          const first = bytes.indexOf(TAB, start);
+          const first = text.indexOf('\t', start);
           let tail = first;
-          for (let field = 1; field < FIELDS_BEFORE_DATA && tail !== -1 && tail < end; field++) tail = bytes.indexOf(TAB, tail + 1);
+          for (let field = 1; field < FIELDS_BEFORE_DATA && tail !== -1 && tail < end; field++) tail = text.indexOf('\t', tail + 1);
           if (first === -1 || tail === -1 || tail >= end) return make(new Map(), `ignored: line ${lineNumber} is malformed`);
-          const relPath = bytes.toString('utf8', start, first);
+          const relPath = text.slice(start, first);
           if (files.has(relPath)) replaced++;
-          files.set(relPath, { bytes, start, tail: tail + 1, end, indexed });
+          files.set(relPath, { text, start, tail: tail + 1, end, indexed, stale: false, seen: false });
           if (indexed) indexLines++;
         }
         start = end + 1;
@@ -253,9 +260,9 @@ export class FactsCache {
    * The front matter and facts of a line (`front matter \t facts`), from the file for a line of
    * the index; undefined when they cannot be read or are not where the line says.
    */
-  #dataOf(line: Line): Buffer | undefined {
-    if (!line.indexed) return line.bytes.subarray(line.tail, line.end);
-    const [offset = NaN, length = NaN] = line.bytes.toString('latin1', line.tail, line.end).split('\t').map(Number);
+  #dataOf(line: Line): Buffer | string | undefined {
+    if (!line.indexed) return line.text.slice(line.tail, line.end);
+    const [offset = NaN, length = NaN] = line.text.slice(line.tail, line.end).split('\t').map(Number);
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length >= this.#dataLength) return undefined;
     let record: Buffer;
     if (this.#data === undefined && this.#fd !== undefined && ++this.#dataReads > DATA_READS) this.#readData();
@@ -290,13 +297,18 @@ export class FactsCache {
   }
 
   #set(relPath: string, entry: Entry): void {
+    const replaced = this.#files.get(relPath);
+    if (replaced !== undefined && replaced !== entry) markStale(replaced);
     this.#files.set(relPath, entry);
     this.#changed.add(relPath);
     this.#dirty = true;
   }
 
   #delete(relPath: string): void {
-    if (!this.#files.delete(relPath)) return;
+    const removed = this.#files.get(relPath);
+    if (removed === undefined) return;
+    markStale(removed);
+    this.#files.delete(relPath);
     this.#changed.delete(relPath);
     this.#rewrite = true;
     this.#dirty = true;
@@ -378,9 +390,11 @@ export class FactsCache {
    * all; undefined when the file changed or the entry cannot tell.
    */
   known(relPath: string, stat: FileStat): { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined } | undefined {
-    this.#seen.add(relPath);
     const found = this.#files.get(relPath);
     if (found === undefined) return undefined;
+    // Seen: a line is marked (cheaper than a set of 10,000 paths), an entry's path remembered.
+    if ('tail' in found) found.seen = true;
+    else this.#seen.add(relPath);
     // A line not used yet is read without making an entry of it: a run that lints one file asks
     // this of every other document, and keeps nothing of the answer but the document.
     const entry = 'tail' in found ? peekLine(found) : found;
@@ -407,7 +421,7 @@ export class FactsCache {
   knownField<T>(relPath: string, from: Entry | Line, field: 'data' | 'references', read: (json: string) => T | undefined): T | undefined {
     if (!this.#isStill(relPath, from)) return undefined;
     // Only the field asked for is decoded.
-    const value = read('tail' in from ? lineField(from, field === 'data' ? DATA_FIELD : REFERENCES_FIELD) : from[field]);
+    const value = read('tail' in from ? (field === 'data' ? dataField(from) : referencesField(from)) : from[field]);
     if (value === undefined) this.#delete(relPath);
     return value;
   }
@@ -424,8 +438,9 @@ export class FactsCache {
 
   /** Whether the entry of a path is still the one read as `from` (a line, or the entry made of it). */
   #isStill(relPath: string, from: Entry | Line): boolean {
-    const current = this.#files.get(relPath);
-    return current === from || (current !== undefined && 'tail' in from && !('tail' in current) && current.line === from);
+    // A line knows when it stops being the path's (see `markStale`).
+    if ('tail' in from) return !from.stale;
+    return this.#files.get(relPath) === from;
   }
 
   /** Whether a file is as its entry saw it, and old enough that an unseen change is impossible. */
@@ -447,8 +462,9 @@ export class FactsCache {
 
   /** Forgets documents whose files no longer exist, so that the cache does not grow forever. */
   retainExisting(): void {
-    for (const relPath of this.#files.keys()) {
-      if (!this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) this.#delete(relPath);
+    for (const [relPath, found] of this.#files) {
+      const seen = 'tail' in found ? found.seen : found.line?.seen === true;
+      if (!seen && !this.#seen.has(relPath) && !existsSync(join(this.#root, relPath))) this.#delete(relPath);
     }
   }
 
@@ -464,33 +480,31 @@ export class FactsCache {
     if (!this.#append()) {
       // Entries not used in this run are written back as they were read.
       this.#readData();
-      const index: Uint8Array[] = [];
+      const index: string[] = [];
       const data: Uint8Array[] = [];
       let dataLength = 0;
-      let indexLength = 0;
       for (const [relPath, found] of this.#files) {
         const line = 'tail' in found ? found : found.line;
         const record = line ? this.#dataOf(line) : undefined;
-        let meta: Uint8Array;
+        let meta: string;
         let bytes: Uint8Array;
         if (line && record) {
-          meta = line.bytes.subarray(line.start, line.tail);
-          bytes = record;
+          meta = line.text.slice(line.start, line.tail);
+          bytes = toBytes(record);
         } else {
           const entry = 'tail' in found ? parseLine(found, record) : found;
           // An entry whose data cannot be read any more is dropped: it is computed again.
           if (!entry || ('tail' in found && !record)) continue;
-          meta = Buffer.from(metaOf(relPath, entry), 'utf8');
+          meta = metaOf(relPath, entry);
           bytes = Buffer.concat([toBytes(entry.frontMatter), TAB_BYTES, toBytes(entry.json)]);
         }
-        const position = Buffer.from(`${dataLength}\t${bytes.length}\n`, 'latin1');
-        index.push(meta, position);
+        index.push(meta, `${dataLength}\t${bytes.length}\n`);
         data.push(bytes, NEWLINE_BYTES);
-        indexLength += meta.length + position.length;
         dataLength += bytes.length + 1;
       }
-      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now(), index: indexLength, data: dataLength };
-      writeFileAtomic(this.#path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...index, ...data]));
+      const indexBytes = Buffer.from(index.join(''), 'utf8');
+      const header: Header = { format: FORMAT, tool: this.#tool, config: this.#config, written: Date.now(), index: indexBytes.length, data: dataLength };
+      writeFileAtomic(this.#path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), indexBytes, ...data]));
       this.#replaced = 0;
       this.#ino = -1;
     }
@@ -535,6 +549,15 @@ export class FactsCache {
   }
 }
 
+/**
+ * Marks the line a path's entry was (or was made of) as no longer the path's, when the entry is
+ * replaced or removed: what the cache gave from that line can no longer be trusted.
+ */
+function markStale(entry: Entry | Line): void {
+  const line = 'tail' in entry ? entry : entry.line;
+  if (line !== undefined) line.stale = true;
+}
+
 /** The fields of an entry up to its references, with the tab after them. */
 function metaOf(relPath: string, entry: Entry): string {
   return [relPath, entry.hash, entry.size, entry.mtimeMs, entry.ino, entry.written, entry.problem, entry.data, entry.references, ''].join('\t');
@@ -566,14 +589,16 @@ const HEADER_MAX = 64 * 1024;
 const DATA_READS = 256;
 /** Path, hash, size, time, inode, time recorded, problem, data and references come before the front matter and facts. */
 const FIELDS_BEFORE_DATA = 9;
-const DATA_FIELD = 7;
-const REFERENCES_FIELD = 8;
 
-/** The text of a field of a line (before its front matter and facts). */
-function lineField(line: Line, index: number): string {
-  let start = line.start;
-  for (let field = 0; field < index; field++) start = line.bytes.indexOf(TAB, start) + 1;
-  return line.bytes.toString('utf8', start, line.bytes.indexOf(TAB, start));
+/** The references of a line: the field that ends at its tail, found back from there (fields are separated by tabs). */
+function referencesField(line: Line): string {
+  return line.text.slice(line.text.lastIndexOf('\t', line.tail - 2) + 1, line.tail - 1);
+}
+
+/** The data of a line: the field before its references. */
+function dataField(line: Line): string {
+  const end = line.text.lastIndexOf('\t', line.tail - 2);
+  return line.text.slice(line.text.lastIndexOf('\t', end - 1) + 1, end);
 }
 
 /**
@@ -581,20 +606,37 @@ function lineField(line: Line, index: number): string {
  * recorded, its read problem, and whether its data is `null`; undefined when a number is not one.
  */
 function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written' | 'problem' | 'data'> | undefined {
-  const bytes = line.bytes;
-  const tabs: number[] = [];
-  for (let at = line.start - 1, field = 0; field < FIELDS_BEFORE_DATA; field++) tabs.push((at = bytes.indexOf(TAB, at + 1)));
-  const field = (index: number, encoding: 'latin1' | 'utf8'): string => bytes.toString(encoding, (tabs[index - 1] ?? -1) + 1, tabs[index]);
-  const size = Number(field(2, 'latin1'));
-  const mtimeMs = Number(field(3, 'latin1'));
-  const ino = Number(field(4, 'latin1'));
-  const written = Number(field(5, 'latin1'));
+  const text = line.text;
+  // The path and hash are skipped; then each field up to its tab.
+  let at = text.indexOf('\t', text.indexOf('\t', line.start) + 1) + 1;
+  let end = text.indexOf('\t', at);
+  const size = numberIn(text, at, end);
+  end = text.indexOf('\t', (at = end + 1));
+  const mtimeMs = numberIn(text, at, end);
+  end = text.indexOf('\t', (at = end + 1));
+  const ino = numberIn(text, at, end);
+  end = text.indexOf('\t', (at = end + 1));
+  const written = numberIn(text, at, end);
   if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ino) || !Number.isFinite(written)) return undefined;
-  const isNullField = (index: number): boolean => {
-    const start = (tabs[index - 1] ?? -1) + 1;
-    return tabs[index] === start + 4 && bytes[start] === 0x6e && bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6c && bytes[start + 3] === 0x6c;
-  };
-  return { size, mtimeMs, ino, written, problem: isNullField(6) ? 'null' : field(6, 'utf8'), data: isNullField(DATA_FIELD) ? 'null' : '' };
+  end = text.indexOf('\t', (at = end + 1));
+  const problem = end === at + 4 && text.startsWith('null', at) ? 'null' : text.slice(at, end);
+  const data = text.startsWith('null\t', end + 1) ? 'null' : '';
+  return { size, mtimeMs, ino, written, problem, data };
+}
+
+/**
+ * The number a field of a line is: what `Number` makes of its text, without cutting the text out
+ * when it is a whole number of up to 15 digits (sizes, inodes, times in milliseconds).
+ */
+function numberIn(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return Number(text.slice(start, end));
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const digit = text.charCodeAt(index) - 0x30;
+    if (digit < 0 || digit > 9) return Number(text.slice(start, end));
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /**
@@ -602,17 +644,24 @@ function peekLine(line: Line): Pick<Entry, 'size' | 'mtimeMs' | 'ino' | 'written
  * field is not what it should be. Without data (an entry only looked at), its front matter and
  * facts are left empty.
  */
-function parseLine(line: Line, record: Buffer | undefined): Entry | undefined {
-  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', data = '', references = ''] = line.bytes.toString('utf8', line.start, line.tail - 1).split('\t');
+function parseLine(line: Line, record: Buffer | string | undefined): Entry | undefined {
+  const [, hash = '', size = '', mtimeMs = '', ino = '', written = '', problem = '', data = '', references = ''] = line.text.slice(line.start, line.tail - 1).split('\t');
   const numbers = [Number(size), Number(mtimeMs), Number(ino), Number(written)];
   if (numbers.some((value) => !Number.isFinite(value))) return undefined;
   let frontMatter: string | Uint8Array = '';
   let json: string | Uint8Array = '';
   if (record !== undefined) {
-    const tab = record.indexOf(TAB);
-    if (tab === -1) return undefined;
-    frontMatter = record.subarray(0, tab);
-    json = record.subarray(tab + 1);
+    if (typeof record === 'string') {
+      const tab = record.indexOf('\t');
+      if (tab === -1) return undefined;
+      frontMatter = record.slice(0, tab);
+      json = record.slice(tab + 1);
+    } else {
+      const tab = record.indexOf(TAB);
+      if (tab === -1) return undefined;
+      frontMatter = record.subarray(0, tab);
+      json = record.subarray(tab + 1);
+    }
   }
   return { hash, size: numbers[0] ?? -1, mtimeMs: numbers[1] ?? -1, ino: numbers[2] ?? -1, written: numbers[3] ?? 0, problem, data, references, frontMatter, json, line };
 }

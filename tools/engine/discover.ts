@@ -111,16 +111,26 @@ function walk(folder: string, config: ResolvedConfig, folders: Set<string>, targ
  * those `isDocument` takes, the default process's documents when it is not given.
  */
 export function listDocuments(folder: string, isDocument: (fileName: string) => boolean = isStandardsFileName): string[] {
+  const prefix = folderPrefix(folder);
+  return listDocumentNames(folder, isDocument).map((name) => prefix + name);
+}
+
+/** The file names of `listDocuments`, sorted. */
+export function listDocumentNames(folder: string, isDocument: (fileName: string) => boolean = isStandardsFileName): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isDocument(entry.name))
-    .map((entry) => join(folder, entry.name))
-    .sort();
+  const names: string[] = [];
+  for (const entry of entries) if ((entry.isFile() || entry.isSymbolicLink()) && isDocument(entry.name)) names.push(entry.name);
+  return names.sort();
+}
+
+/** The path of a folder as `join` makes it, with the separator after it: a file name appended is `join(folder, name)`. */
+export function folderPrefix(folder: string): string {
+  return join(folder, 'x').slice(0, -1);
 }
 
 function safeRealpath(path: string): string | undefined {

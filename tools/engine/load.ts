@@ -1,12 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Corpus } from '../model/corpus.js';
 import { StandardDocument, type FileStat, type KnownFrontMatter } from '../model/document.js';
 import type { Naming } from '../model/filename.js';
 import { CertificateScope } from '../model/scope.js';
 import { ReadRefusal, SOURCE_LIMITS, tooLargeMessage, type SourceProblem } from '../model/source.js';
 import { toRelative } from './config.js';
-import { listDocuments } from './discover.js';
+import { folderPrefix, listDocumentNames } from './discover.js';
 
 /** Reads one document; a file that cannot be read becomes a document with a read problem. */
 export function readDocument(path: string, root: string, maxFileSize?: number, naming?: Naming): StandardDocument {
@@ -199,27 +199,29 @@ export type KnownDocuments = (relPath: string, stat: FileStat) => { frontMatter:
 export function loadCorpus(folder: string, root: string, maxFileSize?: number, partial = false, known?: KnownDocuments, names?: DocumentNaming): Corpus {
   const read = partial ? readDocumentHead : readDocument;
   const naming = names?.naming;
-  // The path of each document relative to the root is the folder's, with the file name after it.
-  const prefix = toRelative(root, join(folder, 'x')).slice(0, -1);
+  // The path of each document is the folder's with the file name after it, and so is its path relative to the root.
+  const prefix = folderPrefix(folder);
+  const relPrefix = toRelative(root, `${prefix}x`).slice(0, -1);
+  const limit = maxFileSize ?? SOURCE_LIMITS.maxFileSize;
   return new Corpus(
     folder,
-    listDocuments(folder, names ? (fileName) => names.isDocumentFileName(fileName) : undefined).map(
-      (path) => (known && partial ? readKnown(path, `${prefix}${basename(path)}`, maxFileSize, known, naming) : undefined) ?? read(path, root, maxFileSize, naming),
+    listDocumentNames(folder, names ? (fileName) => names.isDocumentFileName(fileName) : undefined).map(
+      (name) => (known && partial ? readKnown(prefix + name, relPrefix + name, name, limit, known, naming) : undefined) ?? read(prefix + name, root, maxFileSize, naming),
     ),
   );
 }
 
 /** A document the cache knows unchanged (by its size, time and inode), without reading its file. */
-function readKnown(path: string, relPath: string, maxFileSize: number | undefined, known: KnownDocuments, naming: Naming | undefined): StandardDocument | undefined {
+function readKnown(path: string, relPath: string, fileName: string, limit: number, known: KnownDocuments, naming: Naming | undefined): StandardDocument | undefined {
   let stats;
   try {
-    stats = statSync(path);
+    stats = statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
-  if (!stats.isFile()) return undefined;
+  if (stats === undefined || !stats.isFile()) return undefined;
   const stat = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
   const entry = known(relPath, stat);
   if (!entry) return undefined;
-  return StandardDocument.fromKnown(path, relPath, basename(path), { ...entry, body: undefined }, () => loadBounded(path, maxFileSize ?? SOURCE_LIMITS.maxFileSize), stat, maxFileSize ?? SOURCE_LIMITS.maxFileSize, naming);
+  return StandardDocument.fromKnown(path, relPath, fileName, entry, () => loadBounded(path, limit), stat, limit, naming);
 }

@@ -1,5 +1,5 @@
 import { isIsoDate } from './dates.js';
-import { parseFileName, type FileName, type Naming } from './filename.js';
+import { parseFileName, type FileName, type FileNameResult, type Naming } from './filename.js';
 import { findEntry, locate, parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { BodyFacts } from './markdown-facts.js';
 import { documentFacts } from './markdown.js';
@@ -87,8 +87,10 @@ export class StandardDocument {
   /** The file's path relative to the repository root, with `/` separators. */
   readonly relPath: string;
   readonly fileName: string;
-  readonly name: FileName | undefined;
-  readonly nameProblems: string[];
+  /** The parsed file name, once something asks for it. */
+  #parsedName: FileNameResult | undefined;
+  /** How the file name is read: the configured process's naming. */
+  readonly #naming: Naming;
   #frontMatter: FrontMatter | undefined;
   /** For a document known from a cache: its front matter, until the whole is asked for. */
   #known: KnownFrontMatter | undefined;
@@ -110,13 +112,27 @@ export class StandardDocument {
     this.path = source.path;
     this.relPath = relPath;
     this.fileName = source.fileName;
-    const parsed = naming(source.fileName);
-    this.name = parsed.ok ? parsed.name : undefined;
-    this.nameProblems = parsed.problems;
+    this.#naming = naming;
     this.#source = source;
     this.#readProblem = readProblem;
     this.#frontMatter = frontMatter ?? frontMatterBefore(source.text, readProblem);
     this.#body = body;
+  }
+
+  /** Whether the file name is read as the default process reads it (`parseFileName`). */
+  get namedByDefault(): boolean {
+    return this.#naming === parseFileName;
+  }
+
+  /** The parts of the file name, when it has the overall shape of one (parsed on first use). */
+  get name(): FileName | undefined {
+    const parsed = (this.#parsedName ??= this.#naming(this.fileName));
+    return parsed.ok ? parsed.name : undefined;
+  }
+
+  /** What is wrong with the file name (see `parseFileName` for the default process). */
+  get nameProblems(): string[] {
+    return (this.#parsedName ??= this.#naming(this.fileName)).problems;
   }
 
   /** The front matter with its positions (for a document known from a cache, built on first use). */
@@ -170,7 +186,7 @@ export class StandardDocument {
     path: string,
     relPath: string,
     fileName: string,
-    known: { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined; body: BodyFacts | undefined },
+    known: { frontMatter: KnownFrontMatter; problem: SourceProblem | undefined; body?: BodyFacts | undefined },
     loader: DocumentLoader,
     stat: FileStat,
     maxFileSize?: number,
@@ -330,10 +346,27 @@ export class StandardDocument {
 
   /** The file names a reference field names, accepting a single string as well as a list. */
   references(field: string): Reference[] {
-    if (this.#frontMatter === undefined && this.#known !== undefined) {
-      const known = (this.#knownReferences ??= this.#known.references());
-      if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
-    }
+    const known = this.#knownReferenceList();
+    if (known !== undefined) return known.filter((reference) => reference.field === field).map((reference) => ({ ...reference, range: { ...reference.range } }));
+    return this.#referencesOf(field);
+  }
+
+  /**
+   * The references of every reference field, field by field in the order of `REFERENCE_FIELDS`
+   * (what a corpus-wide index of who names whom reads of every document). Only to be read: for
+   * a document known from a cache they are the cache's own, not copies.
+   */
+  allReferences(): readonly Readonly<Reference>[] {
+    return this.#knownReferenceList() ?? REFERENCE_FIELDS.flatMap((field) => this.#referencesOf(field));
+  }
+
+  /** The references a cache knows, while the whole front matter has not been asked for. */
+  #knownReferenceList(): readonly Reference[] | undefined {
+    if (this.#frontMatter !== undefined || this.#known === undefined) return undefined;
+    return (this.#knownReferences ??= this.#known.references());
+  }
+
+  #referencesOf(field: string): Reference[] {
     const value = findEntry(this.frontMatter, field)?.value;
     if (value?.kind === 'scalar') {
       if (typeof value.value !== 'string' || value.value.trim() === '') return [];

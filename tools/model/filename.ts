@@ -40,6 +40,60 @@ export type Naming = (fileName: string) => FileNameResult;
  * its parts (so that other rules can work with it) together with the problems found.
  */
 export function parseFileName(fileName: string): FileNameResult {
+  return parseWellFormed(fileName) ?? parseFileNameByPattern(fileName);
+}
+
+/**
+ * The name of a document or supplement with a four-digit number, a version from 1 and a slug
+ * (`scs-0100-v3-flavor-naming.md`), read character by character: every document of a corpus
+ * is named so, and this takes a fraction of the time of the patterns. Undefined for any other
+ * name (`parseFileNameByPattern` then reads it, and says what is wrong).
+ */
+function parseWellFormed(fileName: string): FileNameResult | undefined {
+  const length = fileName.length;
+  // `scs-`, four digits, `-`, `v` or `w`, a digit from 1: at least 11 characters before the rest.
+  if (length < 16 || !fileName.startsWith('scs-') || !fileName.endsWith('.md')) return undefined;
+  for (let index = 4; index < 8; index++) if (!isDigit(fileName.charCodeAt(index))) return undefined;
+  const letter = fileName.charAt(9);
+  if (fileName.charCodeAt(8) !== HYPHEN || (letter !== 'v' && letter !== 'w')) return undefined;
+  const first = fileName.charCodeAt(10);
+  if (!isDigit(first) || first === ZERO) return undefined;
+  let end = 11;
+  while (end < length && isDigit(fileName.charCodeAt(end))) end++;
+  if (fileName.charCodeAt(end) !== HYPHEN) return undefined;
+  const slug = fileName.slice(end + 1, length - 3);
+  // A slug is any text but a line break (what `.` of the pattern takes), and not empty.
+  if (slug === '' || LINE_BREAK.test(slug)) return undefined;
+  const number = fileName.slice(4, 8);
+  const versionText = fileName.slice(10, end);
+  return {
+    ok: true,
+    problems: [],
+    name: {
+      fileName,
+      kind: letter === 'w' ? 'supplement' : 'document',
+      number,
+      numeric: Number(number),
+      trackDigit: number.charAt(1),
+      letter,
+      version: Number(versionText),
+      versionText,
+      slug,
+      id: `scs-${number}-${letter}${versionText}`,
+    },
+  };
+}
+
+const HYPHEN = 0x2d;
+const ZERO = 0x30;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+function isDigit(code: number): boolean {
+  return code >= ZERO && code <= 0x39;
+}
+
+/** `parseFileName` by the patterns of §1, for every name (exported for the test that compares the two). */
+export function parseFileNameByPattern(fileName: string): FileNameResult {
   const match = SHAPE.exec(fileName);
   if (!match) {
     return { ok: false, problems: [describeShapeProblem(fileName)] };

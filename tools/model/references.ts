@@ -4,7 +4,7 @@ import { REFERENCE_FIELDS } from './profile.js';
 
 export interface IncomingReference {
   from: StandardDocument;
-  reference: Reference;
+  reference: Readonly<Reference>;
 }
 
 /**
@@ -16,12 +16,12 @@ export function incomingReferences(corpus: Corpus, fields: readonly string[] = R
   return corpus.memo(`incoming-references\u0000${fields.join('\u0000')}`, () => {
     const incoming = new Map<string, IncomingReference[]>();
     for (const from of corpus.documents) {
-      for (const field of fields) {
-        for (const reference of from.references(field)) {
-          const list = incoming.get(reference.name);
-          if (list) list.push({ from, reference });
-          else incoming.set(reference.name, [{ from, reference }]);
-        }
+      // The default fields, as a cache keeps them, come in one read; other fields field by field.
+      const references = sameFields(fields) ? from.allReferences() : fields.flatMap((field) => from.references(field));
+      for (const reference of references) {
+        const list = incoming.get(reference.name);
+        if (list) list.push({ from, reference });
+        else incoming.set(reference.name, [{ from, reference }]);
       }
     }
     return incoming;
@@ -116,4 +116,9 @@ export function standingReplacements(corpus: Corpus, doc: StandardDocument, succ
   };
   visit(doc);
   return [...found].sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+}
+
+/** Whether fields are the default process's reference fields, in their order. */
+function sameFields(fields: readonly string[]): boolean {
+  return fields.length === REFERENCE_FIELDS.length && fields.every((field, index) => field === REFERENCE_FIELDS[index]);
 }
