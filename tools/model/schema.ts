@@ -143,6 +143,9 @@ function parentIndex(schema: SchemaObject): WeakMap<object, SchemaObject> {
   return parents;
 }
 
+/** The `$id` of the default front matter schema, whose validator the bundle holds compiled. */
+export const FRONT_MATTER_SCHEMA_ID: string = frontMatterSchema.$id;
+
 const frontMatterChecker = new SchemaChecker(frontMatterSchema);
 
 export function validateFrontMatter(data: Record<string, unknown>): SchemaViolation[] {

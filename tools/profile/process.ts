@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseFileName, type FileName, type Naming } from '../model/filename.js';
-import { SchemaChecker, validateFrontMatter, type SchemaViolation } from '../model/schema.js';
+import { FRONT_MATTER_SCHEMA_ID, SchemaChecker, validateFrontMatter, type SchemaViolation } from '../model/schema.js';
 import { normalizeHeading } from '../model/profile.js';
 import type { SectionStyle } from '../model/sections.js';
 import { fileNamesOf, type FileNames, type ProfileFileName } from './filenames.js';
@@ -54,14 +56,26 @@ export interface Process {
 
 const compiled = new Map<string, Process>();
 
-/** The process of a profile reference (a shipped name or a path), loaded and compiled once per file. */
+/**
+ * The process of a profile reference (a shipped name or a path), loaded and compiled once: a
+ * shipped profile once per process, a profile file again when its size or time changes (an
+ * editor that keeps running sees an edited profile).
+ */
 export function processFor(ref: string, cwd: string = process.cwd()): Process {
-  const key = `${cwd}\u0000${ref}`;
+  const key = PROFILE_NAME.test(ref) ? ref : fileKey(resolve(cwd, ref));
   const known = compiled.get(key);
   if (known) return known;
-  const made = processOf(loadProfile(ref, cwd));
+  const made = processOf(loadProfile(ref, cwd, { trustShipped: true }));
   compiled.set(key, made);
   return made;
+}
+
+/** A shipped profile's name, as `loadProfile` tells it from a path. */
+const PROFILE_NAME = /^[a-z][a-z0-9-]*$/;
+
+function fileKey(path: string): string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return `${path}\u0000${stat?.size ?? -1}\u0000${stat?.mtimeMs ?? -1}`;
 }
 
 /** The process the engine runs when the configuration names no profile. */
@@ -124,14 +138,9 @@ export function processOf(loaded: LoadedProfile): Process {
   };
 }
 
-let defaultId: string | undefined;
-
+/** The precompiled validators are those of the schema the default profile names. */
 function defaultSchemaId(): string {
-  if (defaultId === undefined) {
-    // The precompiled validators are those of the schema the default profile names.
-    defaultId = loadProfile(DEFAULT_PROFILE).frontMatterSchema.$id;
-  }
-  return defaultId;
+  return FRONT_MATTER_SCHEMA_ID;
 }
 
 /** A naming read from the profile's file-name patterns alone. */
