@@ -55,6 +55,9 @@ describe('the configuration chooses the profile', () => {
     const config = loadConfig(root, rulesById);
     expect(config.process.name).toBe('eip');
     expect(config.standards).toBe('proposals');
+    // A process that keeps running (an editor) reads the profile file again once it changes.
+    writeFileSync(join(root, 'process/profile.json'), profile.replace('"folder": "proposals"', '"folder": "drafts"'));
+    expect(loadConfig(root, rulesById).standards).toBe('drafts');
   });
 
   test('overrides name the statuses and types of the chosen profile', async () => {
