@@ -13,7 +13,6 @@ import { describe, expect, test } from 'vitest';
 const LEFT: readonly (readonly [string, number])[] = [
   ["tools/authoring/accept.ts", 3],
   ["tools/authoring/bump.ts", 7],
-  ["tools/authoring/editor.ts", 4],
   ["tools/authoring/new.ts", 5],
   ["tools/authoring/status.ts", 10],
   ["tools/authoring/supplement.ts", 4],
