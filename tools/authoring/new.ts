@@ -10,8 +10,10 @@ import { findTemplate, profileTemplate } from './templates.js';
 import { AuthoringError, shown, type Workspace } from './workspace.js';
 
 export interface NewOptions {
-  type: string;
-  track: string;
+  /** The type; missing, it is refused with the profile's types. */
+  type: string | undefined;
+  /** The track, in a profile with tracks; missing, it is refused with the profile's tracks. */
+  track: string | undefined;
   title: string;
   slug?: string | undefined;
 }
@@ -24,7 +26,7 @@ export interface NewOptions {
  */
 export function planNew(ws: Workspace, options: NewOptions): ChangeSet {
   const { profile } = ws.config.process;
-  const supplement = supplementTypesOf(profile).find((type) => type.name.toLowerCase() === options.type.trim().toLowerCase());
+  const supplement = supplementTypesOf(profile).find((type) => type.name.toLowerCase() === options.type?.trim().toLowerCase());
   if (supplement) throw new AuthoringError(`--type ${supplement.name}: a ${SUPPLEMENT} extends a document; create it with \`scs-standards supplement <document> --title <title>\``);
   const type = oneOf('--type', options.type, creatableTypes(ws));
   const tracks = profile.tracks;
@@ -76,8 +78,9 @@ export function newStatusOf(ws: Workspace, type: string | undefined): string {
   return status;
 }
 
-/** The value of an option that must be one of a list; case does not matter. */
-export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+/** The value of an option that must be one of a list; case does not matter. A missing or unknown one is refused with the list. */
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined) throw new AuthoringError(`missing ${flag}: expected one of ${allowed.join(', ')}`);
   const found = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
   if (!found) throw new AuthoringError(`${flag} \`${value}\` is unknown: expected one of ${allowed.join(', ')}`);
   return found;
@@ -114,7 +117,7 @@ function escapeMarkdown(text: string): string {
 }
 
 export interface ProfileNewOptions {
-  type: string;
+  type: string | undefined;
   /** The day the transition's dates are set to (`created`); default today. */
   date?: string | undefined;
   category?: string | undefined;
@@ -148,9 +151,7 @@ export function planProfileNew(ws: Workspace, options: ProfileNewOptions): Chang
   const tracks = profile.tracks;
   let track: string | undefined;
   if (tracks) {
-    const names = tracks.values.map((value) => value.name);
-    if (options.track === undefined) throw new AuthoringError(`--track is needed: a document is in one of ${names.join(', ')}`);
-    track = oneOf('--track', options.track, names);
+    track = oneOf('--track', options.track, tracks.values.map((value) => value.name));
   } else if (options.track !== undefined) {
     throw new AuthoringError(`--track: the profile \`${profile.name}\` has no tracks`);
   }

@@ -8,7 +8,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     noPositionals(args);
     if (!ws.config.process.builtIn) {
       return planProfileNew(ws, {
-        type: requiredString(args, 'type'),
+        type: stringValue(args, 'type'),
         category: stringValue(args, 'category'),
         track: stringValue(args, 'track'),
         title: requiredString(args, 'title'),
@@ -17,8 +17,8 @@ export async function run(args: ParsedArgs): Promise<number> {
     }
     if (stringValue(args, 'category') !== undefined) throw new AuthoringError('--category: the documents of this profile have no category');
     return planNew(ws, {
-      type: requiredString(args, 'type'),
-      track: requiredString(args, 'track'),
+      type: stringValue(args, 'type'),
+      track: stringValue(args, 'track'),
       title: requiredString(args, 'title'),
       slug: stringValue(args, 'slug'),
     });
