@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runMain, temporaryRepos } from './helpers/cli.js';
+import { git } from './helpers/repo.js';
 
 /**
  * The authoring commands take every word from the profile: run under a copy of the `scs`
@@ -156,6 +157,13 @@ describe('authoring commands under a profile with other words', () => {
       'Standards/std-0011-v1-gpu.md': CORPUS['Standards/std-xxxx-v1-gpu.md'],
       'Standards/std-0030-v1-links.md': doc('type: Standard\nstatus: Draft\narea: IAM\nsupersedes:\n  - std-0011-v1-gpu.md\n'),
     });
+    // With --base, the numbers of the base's documents, read with the profile's file names, are taken too.
+    const root = repo({ ...CORPUS, 'Standards/std-0011-v1-elsewhere.md': doc('type: Standard\nstatus: Draft\narea: IaaS\n') }, { profile: PROFILE });
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Base']);
+    rmSync(join(root, 'Standards', 'std-0011-v1-elsewhere.md'));
+    expect(await runMain(['accept', 'std-xxxx-v1-gpu.md', '--base', 'main', '--dry-run'], root)).toMatchObject({ code: 0, stdout: expect.stringContaining('rename to Standards/std-0012-v1-gpu.md') });
     expect(await refused(['accept', 'std-xxxx-v1-gpu.md', '--number', '0101'])).toBe(
       'scs-standards accept: --number 0101 is not in the IaaS track: its third digit 0 names the Global track, expected 1 (xx1x)\n',
     );
