@@ -190,6 +190,26 @@ describe('authoring commands under a profile with other words', () => {
   });
 });
 
+describe('review under a profile with other words', () => {
+  test("the track from the profile's track field, the groups of the profile, the dates it shows", async () => {
+    const profile = join(outside, 'review-profile.json');
+    const data = JSON.parse(readFileSync(PROFILE, 'utf8')) as { review: { approvals: { groups: Record<string, string[]> } } };
+    data.review.approvals.groups = { ...data.review.approvals.groups, Ops: ['Operations editors'] };
+    writeFileSync(profile, JSON.stringify(data));
+    const root = repo(CORPUS, { profile });
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Base']);
+    // The number names KaaS by its third digit; the document's own track field says Ops.
+    writeFileSync(join(root, 'Standards', 'std-0020-v1-ideas.md'), doc('type: Standard\nstatus: Current\nratified_at: 2025-03-01\narea: Ops\n'));
+    const result = await runMain(['review', '--base', 'main', '--format', 'json'], root);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const review = JSON.parse(result.stdout) as { documents: Record<string, unknown>[]; approvals: unknown[] };
+    expect(review.documents).toMatchObject([{ id: 'std-0020-v1', track: 'Ops', statusBefore: 'Draft', statusAfter: 'Current', dates: [{ field: 'ratified_at', value: '2025-03-01' }] }]);
+    expect(review.approvals).toEqual([{ group: 'Operations editors', tracks: ['Ops'], documents: ['std-0020-v1'] }]);
+  });
+});
+
 describe('authoring commands under a profile that lacks what they need', () => {
   const EIPS = { 'EIPS/eip-1.md': '---\neip: 1\ntitle: Example\nstatus: Draft\ntype: Meta\n---\n', 'EIPS/eip-draft_x.md': '---\ntitle: Example\nstatus: Draft\ntype: Meta\n---\n' };
 
