@@ -234,6 +234,8 @@ const BAD_INPUT: [string, string[], string][] = [
   ['unknown type', ['new', '--type', 'Guideline', '--track', 'IaaS', '--title', 'X'], '--type `Guideline` is unknown: expected one of Procedural, Standard, Decision Record'],
   ['supplements are made by supplement', ['new', '--type', 'Supplement', '--track', 'IaaS', '--title', 'X'], 'create it with `scs-standards supplement'],
   ['unknown track', ['new', '--type', 'Standard', '--track', 'PaaS', '--title', 'X'], '--track `PaaS` is unknown'],
+  ['no type: the types of the profile', ['new', '--track', 'IaaS', '--title', 'X'], 'missing --type: expected one of Procedural, Standard, Decision Record'],
+  ['no track: the tracks of the profile', ['new', '--type', 'Standard', '--title', 'X'], 'missing --track: expected one of Global, IaaS, KaaS, IAM, Ops, Scopes'],
   ['title without letters', ['new', '--type', 'Standard', '--track', 'IaaS', '--title', '日本語'], 'has no letters or digits to make a slug from: give one with --slug'],
   ['slug with capitals', ['new', '--type', 'Standard', '--track', 'IaaS', '--title', 'X', '--slug', 'Bad_Slug'], 'Unexpected upper-case letters in slug `Bad_Slug`'],
   ['slug starting with a digit', ['new', '--type', 'Standard', '--track', 'IaaS', '--title', '5G Edge'], 'Slug `5g-edge` should start with a letter, not a digit (file-name-slug-style)'],

@@ -9,6 +9,8 @@ import { applyEdits } from '../tools/edits/text-edits.js';
 import { collectBodyFacts } from '../tools/model/markdown.js';
 import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { REFERENCE_FIELDS } from '../tools/model/profile.js';
+import { loadProfile } from '../tools/profile/load.js';
+import type { Profile } from '../tools/profile/types.js';
 import { visible } from './helpers/authoring.js';
 import { readGolden } from './helpers/lint.js';
 
@@ -147,6 +149,43 @@ describe('values read back as written', () => {
   test('overlapping edits are refused', () => {
     expect(() => applyEdits('abcdef', [{ range: { start: 1, end: 3 }, text: 'x' }, { range: { start: 2, end: 4 }, text: 'y' }])).toThrow(RangeError);
     expect(applyEdits('abc', [{ range: { start: 1, end: 1 }, text: 'x' }, { range: { start: 1, end: 1 }, text: 'y' }])).toBe('axybc');
+  });
+});
+
+describe("where a new field goes: the profile's insertion places, else its field order", () => {
+  const scs = loadProfile('scs').profile;
+  const eip = loadProfile('eip').profile;
+  const keys = (text: string): string[] => Object.keys(parseFrontMatter(text).data);
+  const withOrder = (order: NonNullable<Profile['frontMatter']['order']>): Profile => ({ ...scs, frontMatter: { ...scs.frontMatter, order } });
+
+  test('the scs profile: a date right after the status, before the track; replaces after the last date', () => {
+    const text = '---\ntitle: T\ntype: Standard\nstatus: Draft\ntrack: IaaS\n---\n';
+    const stable = new FrontMatterEditor(text, scs).set('status', 'Stable').set('stabilized_at', '2025-01-01').addToList('replaces', 'scs-0100-v1-a.md');
+    expect(keys(stable.text)).toEqual(['title', 'type', 'status', 'stabilized_at', 'replaces', 'track']);
+    // The editor without a profile lays fields out as the default profile does.
+    expect(new FrontMatterEditor(text).set('stabilized_at', '2025-01-01').text).toBe(new FrontMatterEditor(text, scs).set('stabilized_at', '2025-01-01').text);
+  });
+
+  test('a profile without insertion places: after the nearest field the order puts before it', () => {
+    const text = '---\neip: 1\ntitle: T\nstatus: Draft\ntype: Meta\n---\n';
+    const edited = new FrontMatterEditor(text, eip).set('created', '2025-01-01').set('last-call-deadline', '2025-02-01').set('description', 'D').set('unknown', 'x');
+    expect(keys(edited.text)).toEqual(['eip', 'title', 'description', 'status', 'last-call-deadline', 'type', 'created', 'unknown']);
+  });
+
+  test('insertion places replace the order; a field they do not name goes last', () => {
+    const text = '---\ntitle: T\nstatus: Draft\ntrack: IaaS\n---\n';
+    const profile = withOrder({ fields: ['title', 'type', 'status', 'track', 'stabilized_at'], insertAfter: { stabilized_at: ['title'] } });
+    expect(keys(new FrontMatterEditor(text, profile).set('stabilized_at', '2025-01-01').set('type', 'Standard').text)).toEqual(['title', 'stabilized_at', 'status', 'track', 'type']);
+    expect(keys(new FrontMatterEditor(text, withOrder({ fields: ['title', 'type', 'status', 'track', 'stabilized_at'] })).set('stabilized_at', '2025-01-01').set('type', 'Standard').text)).toEqual(['title', 'type', 'status', 'track', 'stabilized_at']);
+  });
+
+  test("a new date is quoted as the profile's other dates are; references by file name follow a rename", () => {
+    const renamed: Profile = { ...scs, dates: [{ field: 'created' }], references: [{ field: 'follows', target: 'file-name' }] };
+    const text = "---\ntitle: T\ncreated: '2024-01-01'\nfollows:\n  - a.md\nreplaces:\n  - a.md\n---\n";
+    const edited = new FrontMatterEditor(text, renamed).set('stabilized_at', '2025-01-01').set('updated', '2025-02-02').renameReference('a.md', 'b.md').text;
+    expect(edited).toContain("stabilized_at: 2025-01-01\n");
+    expect(parseFrontMatter(edited).data).toMatchObject({ follows: ['b.md'], replaces: ['a.md'] });
+    expect(new FrontMatterEditor(text, { ...renamed, dates: [{ field: 'created' }, { field: 'updated' }] }).set('updated', '2025-02-02').text).toContain("updated: '2025-02-02'\n");
   });
 });
 

@@ -92,7 +92,7 @@ describe('loadProfile', () => {
     ]);
   });
 
-  test('reports sections, approvals, groups and tracks that do not fit together, and transitions listed twice', () => {
+  test('reports sections, approvals, groups, tracks and insertion places that do not fit together, and transitions listed twice', () => {
     const problems = problemsOf(
       loadVariant('fit', (profile) => {
         const transitions = profile.transitions as unknown[];
@@ -104,9 +104,12 @@ describe('loadProfile', () => {
         profile.index = { ...(profile.index as object), groupBy: ['area'] };
         const numbers = profile.numbers as { tracks: { byDigit: { digits: Record<string, string> } } };
         numbers.tracks.byDigit.digits['6'] = 'Storage';
+        (profile.frontMatter as Record<string, unknown>).order = { fields: ['title', 'type', 'status'], insertAfter: { owner: ['title'], status: ['kind', 'type'], type: ['title'] } };
       }),
     );
     expect(problems).toEqual([
+      '/frontMatter/order/insertAfter/owner: `owner` missing from the order',
+      '/frontMatter/order/insertAfter/status: `kind` missing from the order',
       '/transitions/5: `new` to `Draft` is listed twice',
       '/types/values/1/sections: `Motivation` named in more than one of required, recommended and optional',
       '/types/values/1/sections/order: `Motivation`, `Conformance Tests`, `Terminology`, `Design Considerations`, `Open Questions`, `Related Documents` missing from the order',

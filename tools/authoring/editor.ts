@@ -1,7 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import { applyEdits } from '../edits/text-edits.js';
 import { findPair, parseFrontMatter, type FrontMatter } from '../model/frontmatter.js';
-import { DATE_FIELDS, REFERENCE_FIELDS } from '../model/profile.js';
+import { frontMatterLayoutOf, type FrontMatterLayout } from '../profile/front-matter-layout.js';
+import { defaultProcess } from '../profile/process.js';
+import type { Profile } from '../profile/types.js';
 import type { TextEdit } from '../rules/rule.js';
 import { formatFlowScalar, formatScalar, keepableStyle, type ScalarStyle } from './scalars.js';
 
@@ -18,18 +20,16 @@ export class EditError extends Error {
   override readonly name = 'EditError';
 }
 
-/** Where a new key goes: after the first of these keys that is present, else at the end. */
-const PLACEMENT: Readonly<Record<string, readonly string[]>> = {
-  type: ['title'],
-  status: ['type', 'title'],
-  track: ['status', 'type', 'title'],
-  stabilized_at: ['status', 'type', 'title'],
-  deprecated_at: ['stabilized_at', 'status', 'type', 'title'],
-  rejected_at: ['stabilized_at', 'status', 'type', 'title'],
-  replaces: ['rejected_at', 'deprecated_at', 'stabilized_at', 'track', 'status', 'type', 'title'],
-  replaced_by: ['replaces', 'rejected_at', 'deprecated_at', 'stabilized_at', 'track', 'status', 'type', 'title'],
-  supplements: ['track', 'type', 'title'],
-};
+/**
+ * The layout of the default profile, for edits whose caller names no profile (the fixes of
+ * rules): where a new key goes, which fields are dates and which name file names.
+ */
+let defaultLayout: FrontMatterLayout | undefined;
+
+function layoutOfDefault(): FrontMatterLayout {
+  defaultLayout ??= frontMatterLayoutOf(defaultProcess().profile);
+  return defaultLayout;
+}
 
 type AnyPair = Pair<Node, Node | null>;
 
@@ -44,8 +44,9 @@ class Layout {
   readonly keyIndent: string;
   /** What comes before a value on a new list item line (`  - ` or `- `), taken from existing lists. */
   readonly itemPrefix: string;
+  readonly fields: FrontMatterLayout;
 
-  constructor(text: string, fm: FrontMatter) {
+  constructor(text: string, fm: FrontMatter, fields: FrontMatterLayout = layoutOfDefault()) {
     const map = fm.map;
     if (!fm.usable || !map) {
       const problem = fm.problems[0];
@@ -53,6 +54,7 @@ class Layout {
     }
     this.text = text;
     this.fm = fm;
+    this.fields = fields;
     this.base = fm.contentStart;
     this.eol = fm.source.includes('\r\n') ? '\r\n' : '\n';
     const first = map.items[0];
@@ -101,7 +103,7 @@ class Layout {
 
   /** Where a new key is inserted: after its placement anchor, or after the last pair. */
   insertionPoint(key: string): number {
-    for (const anchor of Object.hasOwn(PLACEMENT, key) ? (PLACEMENT[key] ?? []) : []) {
+    for (const anchor of this.fields.anchors(key)) {
       const pair = this.pair(anchor);
       if (pair) return this.pairEnd(pair);
     }
@@ -113,7 +115,7 @@ class Layout {
 
   /** The style a new date field gets: that of the other date fields, plain if there are none. */
   dateStyle(): ScalarStyle {
-    for (const field of DATE_FIELDS) {
+    for (const field of this.fields.dateFields) {
       const value = this.pair(field)?.value;
       if (isScalar(value) && (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE')) return value.type;
     }
@@ -121,7 +123,7 @@ class Layout {
   }
 
   styleForNew(key: string): ScalarStyle {
-    return (DATE_FIELDS as readonly string[]).includes(key) ? this.dateStyle() : 'PLAIN';
+    return this.fields.dateFields.includes(key) ? this.dateStyle() : 'PLAIN';
   }
 
   /** The text of a new `key: value` line (or `key:` with list lines), inserted at `insertionPoint`. */
@@ -157,8 +159,8 @@ function scalarText(node: Scalar): string | undefined {
 }
 
 /** Edits that set a field to a text value, replacing only the value (its comment stays). */
-export function setScalarEdits(text: string, fm: FrontMatter, key: string, value: string): TextEdit[] {
-  const layout = new Layout(text, fm);
+export function setScalarEdits(text: string, fm: FrontMatter, key: string, value: string, fields: FrontMatterLayout = layoutOfDefault()): TextEdit[] {
+  const layout = new Layout(text, fm, fields);
   const pair = layout.pair(key);
   if (!pair) return [layout.newPair(key, ` ${formatScalar(value, layout.styleForNew(key))}`)];
   const node = pair.value;
@@ -182,8 +184,8 @@ function fillEmpty(layout: Layout, pair: AnyPair, valueText: string): TextEdit[]
 }
 
 /** Edits that make a field a list of exactly these values. */
-export function setListEdits(text: string, fm: FrontMatter, key: string, values: readonly string[]): TextEdit[] {
-  const layout = new Layout(text, fm);
+export function setListEdits(text: string, fm: FrontMatter, key: string, values: readonly string[], fields: FrontMatterLayout = layoutOfDefault()): TextEdit[] {
+  const layout = new Layout(text, fm, fields);
   const pair = layout.pair(key);
   if (values.length === 0) return emptyListEdits(layout, pair, key);
   if (!pair) return [layout.newPair(key, layout.listLines(values, 'PLAIN'))];
@@ -232,8 +234,8 @@ function emptyToList(layout: Layout, pair: AnyPair, values: readonly string[]): 
 }
 
 /** Edits that add a value to a list field (creating or converting it); none when it is there. */
-export function addListItemEdits(text: string, fm: FrontMatter, key: string, value: string): TextEdit[] {
-  const layout = new Layout(text, fm);
+export function addListItemEdits(text: string, fm: FrontMatter, key: string, value: string, fields: FrontMatterLayout = layoutOfDefault()): TextEdit[] {
+  const layout = new Layout(text, fm, fields);
   const pair = layout.pair(key);
   if (!pair) return [layout.newPair(key, layout.listLines([value], 'PLAIN'))];
   const node = pair.value;
@@ -309,9 +311,9 @@ export function removeHintEdits(text: string, fm: FrontMatter, key: string): Tex
   return [{ range: { start: end, end: end + rest.length }, text: '' }];
 }
 
-/** Edits that rename a file name wherever `replaces`, `replaced_by` or `supplements` names it. */
-export function renameReferenceEdits(text: string, fm: FrontMatter, from: string, to: string): TextEdit[] {
-  const layout = new Layout(text, fm);
+/** Edits that rename a file name wherever a field that names file names (the profile's `references` by `file-name`) names it. */
+export function renameReferenceEdits(text: string, fm: FrontMatter, from: string, to: string, fields: FrontMatterLayout = layoutOfDefault()): TextEdit[] {
+  const layout = new Layout(text, fm, fields);
   const edits: TextEdit[] = [];
   const visit = (node: Node | null): void => {
     if (isScalar(node) && typeof node.value === 'string' && node.value.trim() === from && !isEmptyScalar(node)) {
@@ -319,7 +321,7 @@ export function renameReferenceEdits(text: string, fm: FrontMatter, from: string
       edits.push({ range: { start: layout.start(node), end: layout.end(node) }, text: `${formatScalar(to, keepableStyle(node.type))}${block ? layout.eol : ''}` });
     }
   };
-  for (const field of REFERENCE_FIELDS) {
+  for (const field of layout.fields.fileNameFields) {
     const node = layout.pair(field)?.value ?? null;
     if (isSeq(node)) for (const item of (node as YAMLSeq<Node>).items) visit(item);
     else visit(node);
@@ -348,10 +350,13 @@ export function isEditable(fm: FrontMatter): boolean {
  */
 export class FrontMatterEditor {
   readonly #bom: string;
+  readonly #fields: FrontMatterLayout;
   #text: string;
   #fm: FrontMatter | undefined;
 
-  constructor(text: string) {
+  /** Edits `text` as `profile` lays out its fields (the default profile when none is given). */
+  constructor(text: string, profile?: Profile) {
+    this.#fields = profile ? frontMatterLayoutOf(profile) : layoutOfDefault();
     this.#bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     this.#text = this.#bom ? text.slice(1) : text;
   }
@@ -377,15 +382,15 @@ export class FrontMatterEditor {
   }
 
   set(key: string, value: string): this {
-    return this.apply((text, fm) => setScalarEdits(text, fm, key, value));
+    return this.apply((text, fm) => setScalarEdits(text, fm, key, value, this.#fields));
   }
 
   setList(key: string, values: readonly string[]): this {
-    return this.apply((text, fm) => setListEdits(text, fm, key, values));
+    return this.apply((text, fm) => setListEdits(text, fm, key, values, this.#fields));
   }
 
   addToList(key: string, value: string): this {
-    return this.apply((text, fm) => addListItemEdits(text, fm, key, value));
+    return this.apply((text, fm) => addListItemEdits(text, fm, key, value, this.#fields));
   }
 
   remove(key: string): this {
@@ -397,6 +402,6 @@ export class FrontMatterEditor {
   }
 
   renameReference(from: string, to: string): this {
-    return this.apply((text, fm) => renameReferenceEdits(text, fm, from, to));
+    return this.apply((text, fm) => renameReferenceEdits(text, fm, from, to, this.#fields));
   }
 }

@@ -1,53 +1,86 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChangeSet, fileText } from '../edits/change-set.js';
 import { todayIso } from '../model/dates.js';
 import { parseFrontMatter } from '../model/frontmatter.js';
-import { checkTransition } from '../model/lifecycle.js';
-import { TRACKS, TYPES } from '../model/profile.js';
+import { isSupplementType, SUPPLEMENT, supplementTypesOf } from '../profile/supplement-types.js';
 import { FrontMatterEditor } from './editor.js';
 import { checkFileName, chooseSlug } from './slug.js';
-import { findTemplate } from './templates.js';
+import { findTemplate, profileTemplate } from './templates.js';
 import { AuthoringError, shown, type Workspace } from './workspace.js';
 
-/** The types `new` creates: a supplement is made with `supplement`, from the document it extends. */
-const NEW_TYPES = TYPES.filter((type) => type !== 'Supplement');
-
 export interface NewOptions {
-  type: string;
-  track: string;
+  /** The type; missing, it is refused with the profile's types. */
+  type: string | undefined;
+  /** The track, in a profile with tracks; missing, it is refused with the profile's tracks. */
+  track: string | undefined;
   title: string;
   slug?: string | undefined;
 }
 
-/** `new`: a proposal `scs-xxxx-v1-<slug>.md` from the template of its type, as a Draft. */
+/**
+ * `new` in the default process: a proposal named `templates.newFileName` from the template of
+ * its type (looked for beside the documents too), in the status `templates.newStatus`, in one
+ * of the profile's tracks. The types are those the profile lets `new` make (not `creatable:
+ * false`); a supplement is made with `supplement`, from the document it extends.
+ */
 export function planNew(ws: Workspace, options: NewOptions): ChangeSet {
-  if (options.type.trim().toLowerCase() === 'supplement') throw new AuthoringError('--type Supplement: a supplement extends a document; create it with `scs-standards supplement <document> --title <title>`');
-  const type = oneOf('--type', options.type, NEW_TYPES);
-  const track = oneOf('--track', options.track, TRACKS);
+  const { profile } = ws.config.process;
+  const supplement = supplementTypesOf(profile).find((type) => type.name.toLowerCase() === options.type?.trim().toLowerCase());
+  if (supplement) throw new AuthoringError(`--type ${supplement.name}: a ${SUPPLEMENT} extends a document; create it with \`scs-standards supplement <document> --title <title>\``);
+  const type = oneOf('--type', options.type, creatableTypes(ws));
+  const tracks = profile.tracks;
+  const track = tracks ? oneOf('--track', options.track, tracks.values.map((value) => value.name)) : undefined;
   const title = checkTitle(options.title);
-  const entry = checkTransition('new', 'Draft', type);
-  if (!entry.ok) throw new AuthoringError(entry.reason);
+  const status = newStatusOf(ws, type);
   const { slug, how } = chooseSlug(title, options.slug);
-  const fileName = `scs-xxxx-v1-${slug}.md`;
+  const fileName = newFileName(ws, slug);
   checkFileName(ws, fileName, how);
   const path = join(ws.folder, fileName);
   if (existsSync(path)) throw new AuthoringError(`${shown(ws, path)} exists already: choose another title or --slug`);
   const { doc: template, shown: templateShown } = findTemplate(ws, type);
   const templateTitle = template.title ?? '';
-  const editor = new FrontMatterEditor(fileText(template)).set('title', title)
-    .set('type', type)
-    .removeHint('type')
-    .set('status', 'Draft')
-    .set('track', track)
-    .removeHint('track');
+  const editor = new FrontMatterEditor(fileText(template), profile).set('title', title)
+    .set(profile.types.field, type)
+    .removeHint(profile.types.field)
+    .set(profile.statuses.field, status);
+  if (tracks && track !== undefined) editor.set(tracks.field, track).removeHint(tracks.field);
   const set = new ChangeSet(ws.config.root);
   set.create(path, replaceTitleHeading(editor.text, templateTitle, title), templateShown);
   return set;
 }
 
-/** The value of an option that must be one of a list; case does not matter. */
-export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+/** The types `new` makes: the profile's, but those it marks `creatable: false` and supplements. */
+function creatableTypes(ws: Workspace): string[] {
+  const { profile } = ws.config.process;
+  return profile.types.values.filter((type) => type.creatable !== false && !isSupplementType(profile, type.name)).map((type) => type.name);
+}
+
+/** The file name of a new document: `templates.newFileName` with the slug. */
+function newFileName(ws: Workspace, slug: string): string {
+  const { profile } = ws.config.process;
+  const pattern = profile.templates?.newFileName;
+  if (pattern === undefined) throw new AuthoringError(`The profile \`${profile.name}\` names no file name for new documents (\`templates.newFileName\`)`);
+  return pattern.replace(/\{slug\}/g, slug);
+}
+
+/**
+ * The status a new document of `type` gets: `templates.newStatus`, else the status of the
+ * profile's first transition from `new`; refused when the profile does not let a document of
+ * that type enter in it.
+ */
+export function newStatusOf(ws: Workspace, type: string | undefined): string {
+  const { process } = ws.config;
+  const status = process.profile.templates?.newStatus ?? process.transitions.find((transition) => transition.from === 'new')?.to;
+  if (status === undefined) throw new AuthoringError(`The profile \`${process.name}\` has no status for new documents`);
+  const entry = process.checkTransition('new', status, type);
+  if (!entry.ok) throw new AuthoringError(entry.reason);
+  return status;
+}
+
+/** The value of an option that must be one of a list; case does not matter. A missing or unknown one is refused with the list. */
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined) throw new AuthoringError(`missing ${flag}: expected one of ${allowed.join(', ')}`);
   const found = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
   if (!found) throw new AuthoringError(`${flag} \`${value}\` is unknown: expected one of ${allowed.join(', ')}`);
   return found;
@@ -84,10 +117,12 @@ function escapeMarkdown(text: string): string {
 }
 
 export interface ProfileNewOptions {
-  type: string;
+  type: string | undefined;
   /** The day the transition's dates are set to (`created`); default today. */
   date?: string | undefined;
   category?: string | undefined;
+  /** The track, in a profile with tracks. */
+  track?: string | undefined;
   title: string;
   slug?: string | undefined;
 }
@@ -95,7 +130,8 @@ export interface ProfileNewOptions {
 /**
  * `new` in a process run from its profile alone: the file name `templates.newFileName`, the
  * template of the type (the repository's `templates.folder`, else the profile's own), the
- * status `templates.newStatus`, a category where the type asks for one.
+ * status `templates.newStatus`, a category where the type asks for one, a track where the
+ * profile has tracks.
  */
 export function planProfileNew(ws: Workspace, options: ProfileNewOptions): ChangeSet {
   const { process } = ws.config;
@@ -112,6 +148,13 @@ export function planProfileNew(ws: Workspace, options: ProfileNewOptions): Chang
   } else if (entry?.categories === 'required') {
     throw new AuthoringError(`--category is needed: a ${type} is in one of ${(profile.categories?.values ?? []).map((value) => value.name).join(', ')}`);
   }
+  const tracks = profile.tracks;
+  let track: string | undefined;
+  if (tracks) {
+    track = oneOf('--track', options.track, tracks.values.map((value) => value.name));
+  } else if (options.track !== undefined) {
+    throw new AuthoringError(`--track: the profile \`${profile.name}\` has no tracks`);
+  }
   const title = checkTitle(options.title);
   const status = templates.newStatus ?? process.transitions.find((transition) => transition.from === 'new')?.to;
   if (status === undefined) throw new AuthoringError(`The profile \`${profile.name}\` has no status for new documents`);
@@ -123,7 +166,8 @@ export function planProfileNew(ws: Workspace, options: ProfileNewOptions): Chang
   const path = join(ws.folder, fileName);
   if (existsSync(path)) throw new AuthoringError(`${shown(ws, path)} exists already: choose another title or --slug`);
   const template = profileTemplate(ws, type);
-  const editor = new FrontMatterEditor(template.text).set('title', title).set(profile.types.field, type).removeHint(profile.types.field).set(profile.statuses.field, status);
+  const editor = new FrontMatterEditor(template.text, profile).set('title', title).set(profile.types.field, type).removeHint(profile.types.field).set(profile.statuses.field, status);
+  if (tracks && track !== undefined) editor.set(tracks.field, track).removeHint(tracks.field);
   // The dates the way in sets (`created` of an EIP) are the day the document is made.
   if (allowed.ok && allowed.transition) for (const field of allowed.transition.sets) editor.set(field, options.date ?? todayIso());
   const categoryField = profile.categories?.field;
@@ -134,19 +178,4 @@ export function planProfileNew(ws: Workspace, options: ProfileNewOptions): Chang
   const set = new ChangeSet(ws.config.root);
   set.create(path, editor.text, template.shown);
   return set;
-}
-
-/** The template of a type in a profile's process: in the repository's templates folder, else among the profile's own. */
-function profileTemplate(ws: Workspace, type: string): { text: string; shown: string } {
-  const { profile, loaded } = ws.config.process;
-  const name = profile.templates?.byType[type];
-  if (name === undefined) throw new AuthoringError(`The profile \`${profile.name}\` has no template for type ${type}`);
-  const places = [
-    ...(profile.templates?.folder !== undefined ? [{ path: join(ws.config.root, profile.templates.folder, name), shown: `${profile.templates.folder}/${name}` }] : []),
-    ...(profile.templates?.shipped !== undefined ? [{ path: join(loaded.dir, profile.templates.shipped, name), shown: `${name} of the profile \`${profile.name}\`` }] : []),
-  ];
-  for (const place of places) {
-    if (existsSync(place.path)) return { text: readFileSync(place.path, 'utf8'), shown: place.shown };
-  }
-  throw new AuthoringError(`No template ${name} for type ${type} (looked in ${places.map((place) => place.shown).join(', ') || 'no folder'})`);
 }

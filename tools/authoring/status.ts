@@ -1,9 +1,10 @@
 import { ChangeSet } from '../edits/change-set.js';
 import { todayIso } from '../model/dates.js';
 import type { StandardDocument } from '../model/document.js';
-import { checkTransition } from '../model/lifecycle.js';
-import { STATUSES, type Status } from '../model/profile.js';
 import { incomingReferences } from '../model/references.js';
+import { fileNameReference } from '../profile/succession.js';
+import { isSupplementType, SUPPLEMENT } from '../profile/supplement-types.js';
+import type { ProfileReference } from '../profile/types.js';
 import { FrontMatterEditor } from './editor.js';
 import { AuthoringError, findDocument, parseDate, requireEditable, requireNotBefore, shown, type Workspace } from './workspace.js';
 
@@ -15,66 +16,72 @@ export interface StatusOptions {
   replacedBy?: readonly string[] | undefined;
 }
 
-/** `stabilize`: Draft to Stable, with `stabilized_at`. */
+/** `stabilize`: the profile's transition of that command (SCS: Draft to Stable, with `stabilized_at`). */
 export function planStabilize(ws: Workspace, options: StatusOptions): ChangeSet {
-  return planStatus(ws, 'Stable', options);
+  return planStatus(ws, 'stabilize', options);
 }
 
-/** `deprecate`: Stable to Deprecated, with `deprecated_at` and `replaced_by`. */
+/** `deprecate`: the profile's transition of that command (SCS: Stable to Deprecated, with `deprecated_at` and `replaced_by`). */
 export function planDeprecate(ws: Workspace, options: StatusOptions): ChangeSet {
-  return planStatus(ws, 'Deprecated', options);
+  return planStatus(ws, 'deprecate', options);
 }
 
-/** `reject`: Draft to Rejected, with `rejected_at` and `replaced_by`. */
+/** `reject`: the profile's transition of that command (SCS: Draft to Rejected, with `rejected_at` and `replaced_by`). */
 export function planReject(ws: Workspace, options: StatusOptions): ChangeSet {
-  return planStatus(ws, 'Rejected', options);
+  return planStatus(ws, 'reject', options);
 }
 
 /**
- * A status transition of one document. The transition table of the lifecycle decides whether
- * it is allowed and which date field it sets. A Deprecated or Rejected document names its
- * replacements in `replaced_by`: the ones given, and every document that already names it in
- * `replaces`; a replacement that is a later version of the same number gets the matching
- * `replaces` entry when it lacks one.
+ * The status transition a command makes of one document: the profile's transition whose
+ * `command` it is (from the document's status, when the command has several), which decides
+ * whether it is allowed and which date field it sets. A document in a status that may name its
+ * replacements (the `statuses` of the reference field that points `later`, SCS: `replaced_by` of
+ * a Deprecated or Rejected document) names them: the ones given, and every document that already
+ * names it in the field that points `earlier` (`replaces`); a replacement that is a later version
+ * of the same number gets the matching entry there when it lacks one.
  */
-function planStatus(ws: Workspace, to: Status, options: StatusOptions): ChangeSet {
+function planStatus(ws: Workspace, command: string, options: StatusOptions): ChangeSet {
+  const { profile } = ws.config.process;
+  const made = profile.transitions.filter((transition) => transition.command === command);
+  if (made.length === 0) throw new AuthoringError(`The profile \`${profile.name}\` has no transition that \`${command}\` makes (\`transitions[].command\`)`);
   const doc = findDocument(ws, options.document);
   requireEditable(ws, doc);
   const where = shown(ws, doc.source.path);
   if (doc.name?.kind === 'proposal') {
     throw new AuthoringError(`${where} is a proposal without a number: accept it first (\`scs-standards accept ${doc.fileName}\`); a document keeps its number whatever becomes of it`);
   }
-  if (doc.type === 'Supplement' || doc.name?.letter === 'w') throw new AuthoringError(`${where} is a supplement: supplements have no status, they are always informative`);
+  if (isSupplementType(profile, doc.type) || doc.name?.letter === 'w') throw new AuthoringError(`${where} is a ${SUPPLEMENT}: ${SUPPLEMENT}s have no status, they are always informative`);
   const from = doc.status;
-  if (!isStatus(from)) throw new AuthoringError(`${where} has no valid \`status\` (${from === undefined ? 'none' : `\`${from}\``}): fix it first`);
+  if (ws.config.process.status(from) === undefined) throw new AuthoringError(`${where} has no valid \`${profile.statuses.field}\` (${from === undefined ? 'none' : `\`${from}\``}): fix it first`);
+  const to = (made.find((transition) => transition.from === from) ?? made[0])?.to ?? '';
   if (from === to) throw new AuthoringError(`${where} is already ${to}`);
-  const check = checkTransition(from, to, doc.type);
+  const check = ws.config.process.checkTransition(from ?? '', to, doc.type);
   if (!check.ok) throw new AuthoringError(`${where}: ${check.reason}`);
   const field = check.transition?.sets[0];
   if (field === undefined) throw new AuthoringError(`${where}: the transition to ${to} records no date`);
   const date = parseDate(options.date ?? todayIso());
   requireNotBefore(ws, doc, field, date);
 
-  const replacements = to === 'Stable' ? [] : resolveReplacements(ws, doc, options.replacedBy ?? []);
+  const later = fileNameReference(profile, 'later');
+  const earlier = fileNameReference(profile, 'earlier');
+  const named = later !== undefined && (later.statuses ?? []).includes(to);
+  if (!named && (options.replacedBy ?? []).length > 0) throw new AuthoringError(`--replaced-by: a ${to} document names no replacements`);
+  const replacements = named ? resolveReplacements(ws, doc, options.replacedBy ?? [], earlier) : [];
   const set = new ChangeSet(ws.config.root);
-  const editor = new FrontMatterEditor(set.textOf(doc)).set('status', to).set(field, date);
-  for (const replacement of replacements) editor.addToList('replaced_by', replacement.fileName);
+  const editor = new FrontMatterEditor(set.textOf(doc), profile).set(profile.statuses.field, to).set(field, date);
+  for (const replacement of replacements) if (later) editor.addToList(later.field, replacement.fileName);
   set.edit(doc, editor.text);
-  for (const replacement of replacements) {
-    if (!isLaterVersion(replacement, doc)) continue;
-    if (replacement.references('replaces').some((reference) => reference.name === doc.fileName)) continue;
+  for (const replacement of earlier ? replacements : []) {
+    if (!earlier || !isLaterVersion(replacement, doc)) continue;
+    if (replacement.references(earlier.field).some((reference) => reference.name === doc.fileName)) continue;
     requireEditable(ws, replacement);
-    set.edit(replacement, new FrontMatterEditor(set.textOf(replacement)).addToList('replaces', doc.fileName).text);
+    set.edit(replacement, new FrontMatterEditor(set.textOf(replacement), profile).addToList(earlier.field, doc.fileName).text);
   }
   return set;
 }
 
-function isStatus(value: string | undefined): value is Status {
-  return (STATUSES as readonly (string | undefined)[]).includes(value);
-}
-
-/** The given replacements, checked, plus the documents that already name `doc` in `replaces`. */
-function resolveReplacements(ws: Workspace, doc: StandardDocument, refs: readonly string[]): StandardDocument[] {
+/** The given replacements, checked, plus the documents that already name `doc` in the field that points `earlier`. */
+function resolveReplacements(ws: Workspace, doc: StandardDocument, refs: readonly string[], earlier: ProfileReference | undefined): StandardDocument[] {
   const found: StandardDocument[] = [];
   for (const ref of refs) {
     let replacement: StandardDocument;
@@ -86,8 +93,8 @@ function resolveReplacements(ws: Workspace, doc: StandardDocument, refs: readonl
     }
     const where = shown(ws, replacement.source.path);
     if (replacement === doc) throw new AuthoringError(`--replaced-by ${ref}: a document does not replace itself`);
-    if (replacement.name?.letter === 'w' || replacement.type === 'Supplement') {
-      throw new AuthoringError(`--replaced-by ${ref}: ${where} is a supplement; supplements do not replace documents`);
+    if (replacement.name?.letter === 'w' || isSupplementType(ws.config.process.profile, replacement.type)) {
+      throw new AuthoringError(`--replaced-by ${ref}: ${where} is a ${SUPPLEMENT}; ${SUPPLEMENT}s do not replace documents`);
     }
     const sameNumber = replacement.name?.number === doc.name?.number;
     if (sameNumber && !isLaterVersion(replacement, doc)) {
@@ -97,7 +104,7 @@ function resolveReplacements(ws: Workspace, doc: StandardDocument, refs: readonl
   }
   const incoming = incomingReferences(ws.corpus).get(doc.fileName) ?? [];
   for (const { from, reference } of incoming) {
-    if (reference.field === 'replaces' && from !== doc && !found.includes(from)) found.push(from);
+    if (reference.field === earlier?.field && from !== doc && !found.includes(from)) found.push(from);
   }
   return found;
 }

@@ -3,10 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { compareDates, isIsoDate } from '../model/dates.js';
 import type { Corpus } from '../model/corpus.js';
 import type { StandardDocument } from '../model/document.js';
-import { normalizeDocumentRef } from '../model/filename.js';
-import { DATE_FIELDS, type DateField } from '../model/profile.js';
 import { loadConfig, toRelative, type ResolvedConfig } from '../engine/config.js';
 import { loadCorpus } from '../engine/load.js';
+import { idExamples } from '../profile/written-names.js';
 import { rulesById } from '../rules/index.js';
 import { isEditable } from './editor.js';
 
@@ -47,14 +46,19 @@ export function shown(ws: Workspace, path: string): string {
 }
 
 /**
- * The document a user named: a path, a file name, `scs-0100-v3` or `0100-v3` (a proposal:
- * `xxxx-v1`). Unknown and ambiguous names are errors that say what exists.
+ * The document a user named: a path, a file name, an id or one of the profile's short forms of
+ * one (`scs-0100-v3`, `0100-v3`; a proposal: `xxxx-v1`). Unknown and ambiguous names are errors
+ * that say what exists.
  */
 export function findDocument(ws: Workspace, ref: string): StandardDocument {
-  const normalized = normalizeDocumentRef(ref);
+  const { profile, names } = ws.config.process;
+  const base = ref.split(/[\\/]/).pop() ?? ref;
+  const id = base.endsWith('.md') ? undefined : names.idOfRef(base);
+  const normalized = base.endsWith('.md') ? { fileName: base } : id !== undefined ? { id } : undefined;
   const folderShown = shown(ws, ws.folder) || '.';
   if (!normalized) {
-    throw new AuthoringError(`\`${ref}\` names no document: give a path, a file name, or an id such as scs-0100-v3 or 0100-v3`);
+    const examples = idExamples(profile, names);
+    throw new AuthoringError(`\`${ref}\` names no document: give a path, a file name${examples.length > 0 ? `, or an id such as ${examples.join(' or ')}` : ''}`);
   }
   if ('fileName' in normalized) {
     if (/[\\/]/.test(ref)) {
@@ -111,9 +115,9 @@ export function parseDate(value: string, flag = '--date'): string {
   return value;
 }
 
-/** Refuses a date for `field` that lies before a date the document already has. */
-export function requireNotBefore(ws: Workspace, doc: StandardDocument, field: DateField, date: string): void {
-  for (const other of DATE_FIELDS) {
+/** Refuses a date for `field` that lies before a date (of the profile's `dates`) the document already has. */
+export function requireNotBefore(ws: Workspace, doc: StandardDocument, field: string, date: string): void {
+  for (const other of (ws.config.process.profile.dates ?? []).map((entry) => entry.field)) {
     if (other === field) continue;
     const existing = doc.date(other);
     if (existing !== undefined && compareDates(date, existing) < 0) {

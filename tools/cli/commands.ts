@@ -77,12 +77,12 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'new',
-    summary: 'Create a proposal (scs-xxxx-v1-<slug>.md; what the profile names) from the template of its type',
+    summary: 'Create a proposal from the template of its type, named as the profile names new documents',
     usage: 'scs-standards new --type TYPE --track TRACK --title TITLE [options]',
     flags: [
-      { name: 'type', type: 'string', value: 'TYPE', description: 'Procedural, Standard or Decision Record (the types of the profile)' },
-      { name: 'track', type: 'string', value: 'TRACK', description: 'Global, IaaS, KaaS, IAM, Ops or Scopes (a profile without tracks takes none)' },
-      { name: 'category', type: 'string', value: 'CATEGORY', description: 'The category, in a profile whose types have one (eip: Core, Networking, Interface, ERC)' },
+      { name: 'type', type: 'string', value: 'TYPE', description: 'The type: one of the types of the profile (without it, or with another, the command lists them)' },
+      { name: 'track', type: 'string', value: 'TRACK', description: 'The track: one of the tracks of the profile, listed as the types are (a profile without tracks takes none)' },
+      { name: 'category', type: 'string', value: 'CATEGORY', description: 'The category, in a profile whose types have one: one of its categories, listed as the types are' },
       { name: 'title', type: 'string', value: 'TITLE', description: 'The title; the slug of the file name is made from it' },
       { name: 'slug', type: 'string', value: 'SLUG', description: 'Use this slug instead of the one made from the title' },
       DRY_RUN_FLAG,
@@ -106,19 +106,19 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'stabilize',
-    summary: 'Make a Draft document Stable, with stabilized_at',
+    summary: 'Stabilize a document: the change of status the profile gives this command, with the date it sets',
     usage: 'scs-standards stabilize <document> [options]',
-    flags: [{ name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it became Stable (default: today, UTC)' }, DRY_RUN_FLAG, CONFIG_FLAG],
+    flags: [{ name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date of the change (default: today, UTC)' }, DRY_RUN_FLAG, CONFIG_FLAG],
     positionals: { max: 1, what: 'document' },
     load: () => import('./stabilize.js'),
   },
   {
     name: 'deprecate',
-    summary: 'Make a Stable document Deprecated, with deprecated_at and replaced_by',
+    summary: 'Deprecate a document: the change of status the profile gives this command, with the date it sets and what takes its place',
     usage: 'scs-standards deprecate <document> --date YYYY-MM-DD [options]',
     flags: [
       { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it is deprecated from (may lie in the future)' },
-      { name: 'replaced-by', type: 'strings', value: 'DOCUMENT', description: 'A document that replaces it (repeatable); gets the matching replaces' },
+      { name: 'replaced-by', type: 'strings', value: 'DOCUMENT', description: 'A document that takes its place (repeatable); a later version of it gets the matching back reference' },
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],
@@ -127,11 +127,11 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'reject',
-    summary: 'Make a Draft document Rejected, with rejected_at and replaced_by',
+    summary: 'Reject a document: the change of status the profile gives this command, with the date it sets and what takes its place',
     usage: 'scs-standards reject <document> [options]',
     flags: [
       { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'The date it was rejected (default: today, UTC)' },
-      { name: 'replaced-by', type: 'strings', value: 'DOCUMENT', description: 'A document that replaces it (repeatable)' },
+      { name: 'replaced-by', type: 'strings', value: 'DOCUMENT', description: 'A document that takes its place (repeatable)' },
       DRY_RUN_FLAG,
       CONFIG_FLAG,
     ],
@@ -140,7 +140,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'bump',
-    summary: 'Start the next major version as a Draft copy that replaces the given version',
+    summary: 'Start the next major version: a copy of the given version, in the status of new documents, that names it as its predecessor',
     usage: 'scs-standards bump <document> [options]',
     flags: [{ name: 'slug', type: 'string', value: 'SLUG', description: 'The slug of the new version (default: the old one)' }, DRY_RUN_FLAG, CONFIG_FLAG],
     positionals: { max: 1, what: 'document' },
@@ -148,7 +148,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'supplement',
-    summary: 'Create the next supplement scs-NNNN-wM-<slug>.md of a document',
+    summary: 'Create the next supplement of a document, from the template of the supplement type',
     usage: 'scs-standards supplement <document>... --title TITLE [options]',
     flags: [
       { name: 'title', type: 'string', value: 'TITLE', description: 'The title; the slug of the file name is made from it' },
@@ -160,7 +160,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'history',
-    summary: "Show each document's life from git: additions, status changes, renames, supplements, deletions",
+    summary: "Show each document's life from git: additions, status changes, renames, each supplement added, deletions",
     usage: 'scs-standards history [options] [paths...]',
     flags: [
       { name: 'format', short: 'f', type: 'string', value: 'NAME', description: 'Output format: text (default) or json' },

@@ -7,15 +7,18 @@ export async function run(args: ParsedArgs): Promise<number> {
   return runAuthoring(args, (ws) => {
     noPositionals(args);
     if (!ws.config.process.builtIn) {
-      if (stringValue(args, 'track') !== undefined && ws.config.process.profile.tracks === undefined) {
-        throw new AuthoringError(`--track: the profile \`${ws.config.process.name}\` has no tracks`);
-      }
-      return planProfileNew(ws, { type: requiredString(args, 'type'), category: stringValue(args, 'category'), title: requiredString(args, 'title'), slug: stringValue(args, 'slug') });
+      return planProfileNew(ws, {
+        type: stringValue(args, 'type'),
+        category: stringValue(args, 'category'),
+        track: stringValue(args, 'track'),
+        title: requiredString(args, 'title'),
+        slug: stringValue(args, 'slug'),
+      });
     }
     if (stringValue(args, 'category') !== undefined) throw new AuthoringError('--category: the documents of this profile have no category');
     return planNew(ws, {
-      type: requiredString(args, 'type'),
-      track: requiredString(args, 'track'),
+      type: stringValue(args, 'type'),
+      track: stringValue(args, 'track'),
       title: requiredString(args, 'title'),
       slug: stringValue(args, 'slug'),
     });

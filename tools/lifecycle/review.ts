@@ -1,20 +1,9 @@
 import type { FileResult } from '../engine/result.js';
 import { isTouched, type ChangeKind, type DocumentChange } from '../model/change.js';
 import type { StandardDocument } from '../model/document.js';
-import { trackOfName } from '../model/filename.js';
-import { DATE_FIELDS, TRACKS } from '../model/profile.js';
 import type { Process } from '../profile/process.js';
+import { trackOfNumber } from '../profile/tracks.js';
 import type { LoadedChange } from './load.js';
-
-/** Who approves changes to each track in the default process, unless the configuration says otherwise. */
-export const DEFAULT_APPROVALS: Readonly<Record<string, readonly string[]>> = {
-  Global: ['Forum SCS-Standards'],
-  IaaS: ['IaaS team'],
-  KaaS: ['KaaS team'],
-  IAM: ['IAM team'],
-  Ops: ['Ops team'],
-  Scopes: ['Forum SCS-Standards'],
-};
 
 export interface ReviewDocument {
   kind: ChangeKind;
@@ -75,7 +64,7 @@ export interface Review {
 }
 
 /** What a reviewer needs to know about a change, as data. */
-export function buildReview(loaded: LoadedChange, results: readonly FileResult[], approvals: Readonly<Record<string, readonly string[]>>, process?: Process): Review {
+export function buildReview(loaded: LoadedChange, results: readonly FileResult[], approvals: Readonly<Record<string, readonly string[]>>, process: Process): Review {
   const documents = loaded.folders.flatMap((folder) => folder.change.documents.filter(isTouched).map((entry) => describe(entry, process)));
   documents.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   const touched = new Set(documents.map((doc) => doc.path));
@@ -99,8 +88,8 @@ export function buildReview(loaded: LoadedChange, results: readonly FileResult[]
   for (const doc of documents) {
     const track = doc.track;
     const own = track !== null && Object.hasOwn(approvals, track) ? (approvals[track] ?? []) : [];
-    const always = process?.profile.review.approvals.always ?? [];
-    const what = process?.profile.review.approvals.by[0] ?? 'track';
+    const always = process.profile.review.approvals.always ?? [];
+    const what = process.profile.review.approvals.by[0] ?? 'value';
     const groups = [...own, ...always.filter((group) => !own.includes(group))];
     for (const group of own.length > 0 ? groups : [`(no group for ${what} ${track ?? 'unknown'})`, ...always]) {
       const entry = byGroup.get(group) ?? { group, tracks: [], documents: [] };
@@ -123,12 +112,12 @@ export function buildReview(loaded: LoadedChange, results: readonly FileResult[]
   };
 }
 
-function describe(entry: DocumentChange, process: Process | undefined): ReviewDocument {
+function describe(entry: DocumentChange, process: Process): ReviewDocument {
   const doc = (entry.head ?? entry.base) as StandardDocument;
   const base = entry.base;
   const dates: { field: string; value: string }[] = [];
   if (entry.head) {
-    for (const field of process?.profile.review.shows ?? DATE_FIELDS) {
+    for (const field of process.profile.review.shows ?? (process.profile.dates ?? []).map((date) => date.field)) {
       const value = entry.head.frontMatter.data[field];
       if (value === undefined || value === null) continue;
       const before = base?.frontMatter.data[field];
@@ -137,11 +126,11 @@ function describe(entry: DocumentChange, process: Process | undefined): ReviewDo
     }
   }
   const name = doc.name;
-  const track = process === undefined || process.profile.tracks !== undefined ? trackOf(doc) : approvalKey(doc, process);
+  const track = process.profile.tracks !== undefined ? trackOf(doc, process) : approvalKey(doc, process);
   return {
     kind: entry.kind,
     path: doc.relPath,
-    id: name && name.numeric !== undefined && (name.version !== undefined || process?.profile.index.versions !== true) ? name.id : null,
+    id: name && name.numeric !== undefined && (name.version !== undefined || process.profile.index.versions !== true) ? name.id : null,
     fileName: doc.fileName,
     previousFileName: entry.kind === 'renamed' ? (base?.fileName ?? null) : null,
     accepted: entry.kind === 'renamed' && base?.name?.kind === 'proposal' && name?.numeric !== undefined,
@@ -154,10 +143,12 @@ function describe(entry: DocumentChange, process: Process | undefined): ReviewDo
   };
 }
 
-/** The track of a document of the default process: its valid `track`, else the one its number names. */
-function trackOf(doc: StandardDocument): string | undefined {
-  const name = doc.name;
-  return doc.track !== undefined && (TRACKS as readonly string[]).includes(doc.track) ? doc.track : name ? trackOfName(name) : undefined;
+/** The track of a document in a profile with tracks: its valid track field, else the track its number names. */
+function trackOf(doc: StandardDocument, process: Process): string | undefined {
+  const tracks = process.profile.tracks;
+  const own = tracks === undefined ? undefined : doc.string(tracks.field);
+  if (own !== undefined && tracks?.values.some((value) => value.name === own)) return own;
+  return doc.name ? trackOfNumber(process.profile, doc.name.number) : undefined;
 }
 
 /** The value of the first of the profile's `review.approvals.by` fields that the document gives. */
@@ -169,9 +160,9 @@ function approvalKey(doc: StandardDocument, process: Process): string | undefine
   return undefined;
 }
 
-/** The approval table: the profile's groups (the defaults without one), with the configuration's entries in their place. */
-export function approvalTable(configured: unknown, process?: Process): Record<string, readonly string[]> {
-  const table: Record<string, readonly string[]> = { ...(process?.profile.review.approvals.groups ?? DEFAULT_APPROVALS) };
+/** The approval table: the profile's groups (`review.approvals.groups`), with the configuration's entries in their place. */
+export function approvalTable(configured: unknown, process: Process): Record<string, readonly string[]> {
+  const table: Record<string, readonly string[]> = { ...process.profile.review.approvals.groups };
   if (typeof configured === 'object' && configured !== null) {
     for (const [track, value] of Object.entries(configured)) {
       if (typeof value === 'string') table[track] = [value];

@@ -100,7 +100,8 @@ function pointer(path: readonly (string | number)[]): string {
  * reference field and grouping field it names is one it declares; no transition starts from a
  * terminal status or is listed twice, and every status can be reached from `new`; a file-name
  * pattern names only declared parts and compiles; a section is named once per type and has its
- * place in the order; the last index state has no condition. Each problem names its JSON pointer.
+ * place in the order, as has every field of an insertion place; the last index state has no
+ * condition. Each problem names its JSON pointer.
  */
 export function checkProfile(profile: Profile): string[] {
   const problems: string[] = [];
@@ -198,6 +199,11 @@ export function checkProfile(profile: Profile): string[] {
   if (profile.numbers.location !== 'file-name' && profile.numbers.field === undefined) problems.push('/numbers: a number that lives in the front matter names its `field`');
   if (profile.numbers.field !== undefined && profile.frontMatter.order && !profile.frontMatter.order.fields.includes(profile.numbers.field)) {
     problems.push(`/frontMatter/order/fields: the number's field \`${profile.numbers.field}\` has no place in the order`);
+  }
+  const order = profile.frontMatter.order;
+  for (const [field, anchors] of Object.entries(order?.insertAfter ?? {})) {
+    const unplaced = [field, ...anchors].filter((name) => !order?.fields.includes(name));
+    if (unplaced.length > 0) problems.push(`/frontMatter/order/insertAfter/${field}: ${unplaced.map((name) => `\`${name}\``).join(', ')} missing from the order`);
   }
 
   const seen = new Set<string>();

@@ -129,7 +129,12 @@ export interface Profile {
   readonly folder?: string;
   readonly frontMatter: {
     readonly schema: string;
-    readonly order?: { readonly fields: readonly string[]; readonly strict?: boolean };
+    readonly order?: {
+      readonly fields: readonly string[];
+      readonly strict?: boolean;
+      /** Where the authoring commands insert a field a document lacks: after the first of these fields it has. */
+      readonly insertAfter?: Readonly<Record<string, readonly string[]>>;
+    };
     readonly lists?: 'yaml' | 'comma-separated';
   };
   readonly templates?: {
