@@ -23,8 +23,6 @@ const LEFT: readonly (readonly [string, number])[] = [
   ["tools/cli/history.ts", 1],
   ["tools/cli/init.ts", 1],
   ["tools/engine/adopt.ts", 1],
-  ["tools/history/facts.ts", 2],
-  ["tools/history/model.ts", 1],
   ["tools/indexes/build-scopes.ts", 2],
   ["tools/indexes/build.ts", 12],
   ["tools/indexes/generate.ts", 1],

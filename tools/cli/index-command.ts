@@ -165,9 +165,9 @@ async function withGitHistory(index: VersionIndex, config: ResolvedConfig, folde
   ]);
   const git = await Git.open(config.root);
   const head = await git.resolveCommit('HEAD', 'head');
-  const log = await readHistoryLog(git, { head, tool: version(), maxFileSize: config.maxFileSize });
+  const log = await readHistoryLog(git, { head, tool: version(), process: config.process, maxFileSize: config.maxFileSize });
   const commitUrl = typeof config.raw.commitUrl === 'string' ? config.raw.commitUrl : DEFAULT_COMMIT_URL;
-  return withHistory(index, historyOf(log, git.toRepoPath(folder)), commitUrl);
+  return withHistory(index, historyOf(log, git.toRepoPath(folder), config.process), commitUrl);
 }
 
 interface Plan {
