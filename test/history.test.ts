@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Git, parseRawLog } from '../tools/lifecycle/git.js';
 import { DEFAULT_HISTORY_CACHE_FILE, historyOf, readHistoryLog } from '../tools/history/load.js';
 import { pullRequestOf, type DocumentHistory, type History } from '../tools/history/model.js';
+import { defaultProcess, processFor } from '../tools/profile/process.js';
 import { jsonEvent } from '../tools/history/render.js';
 import historySchema from '../schemas/history.schema.json' with { type: 'json' };
 import indexSchema from '../schemas/index.schema.json' with { type: 'json' };
@@ -73,8 +74,8 @@ afterAll(() => removeRepo(root));
 
 async function history(cacheFile?: string): Promise<History> {
   const repo = await Git.open(root);
-  const log = await readHistoryLog(repo, { head: await repo.resolveCommit('HEAD', 'head'), cacheFile, tool: 'test' });
-  return historyOf(log, S);
+  const log = await readHistoryLog(repo, { head: await repo.resolveCommit('HEAD', 'head'), cacheFile, tool: 'test', process: defaultProcess() });
+  return historyOf(log, S, defaultProcess());
 }
 
 function lines(doc: DocumentHistory | undefined): string[] {
@@ -145,20 +146,23 @@ describe('history of a folder', () => {
     expect(existsSync(cacheFile)).toBe(true);
     const repo = await Git.open(root);
     const head = await repo.resolveCommit('HEAD', 'head');
-    const cached = await readHistoryLog(repo, { head, cacheFile, tool: 'test' });
+    const cached = await readHistoryLog(repo, { head, cacheFile, tool: 'test', process: defaultProcess() });
     expect(cached.source).toBe('cached');
     // A later commit on top: only it is read.
     writeFiles(root, { [`${S}/scs-0100-v2-flavor-naming.md`]: standard({ status: 'Stable', stabilized_at: '2024-07-01', replaces: 'scs-0100-v1-flavor-naming.md' }, 'flavor naming, version two') });
     const next = commitAt(root, '2024-07-01', 'Stabilize v2 (#15)');
-    const extended = await readHistoryLog(repo, { head: next, cacheFile, tool: 'test' });
+    const extended = await readHistoryLog(repo, { head: next, cacheFile, tool: 'test', process: defaultProcess() });
     expect(extended.source).toBe('extended');
-    const full = await readHistoryLog(repo, { head: next, tool: 'test' });
-    expect(historyOf(extended, S)).toEqual(historyOf(full, S));
+    const full = await readHistoryLog(repo, { head: next, tool: 'test', process: defaultProcess() });
+    expect(historyOf(extended, S, defaultProcess())).toEqual(historyOf(full, S, defaultProcess()));
+    // Nor does another profile: its documents and lifecycle fields may be others.
+    expect((await readHistoryLog(repo, { head: next, cacheFile, tool: 'test', process: processFor('eip') })).source).toBe('read');
+    expect((await readHistoryLog(repo, { head: next, cacheFile, tool: 'test', process: processFor('eip') })).source).toBe('cached');
     // Another tool version does not trust the cache.
-    expect((await readHistoryLog(repo, { head: next, cacheFile, tool: 'other' })).source).toBe('read');
+    expect((await readHistoryLog(repo, { head: next, cacheFile, tool: 'other', process: defaultProcess() })).source).toBe('read');
     // Back to the head before: the cached head (of tool `other` now) is no ancestor of it any more.
     git(root, 'reset', '--quiet', '--hard', 'HEAD~1');
-    expect((await readHistoryLog(repo, { head, cacheFile, tool: 'other' })).source).toBe('read');
+    expect((await readHistoryLog(repo, { head, cacheFile, tool: 'other', process: defaultProcess() })).source).toBe('read');
     rmSync(cacheFile, { force: true });
   });
 });
@@ -351,8 +355,8 @@ describe('moves and copies between folders', () => {
       git(repo, 'mv', 'Decisions/scs-0210-v1-version-policy.md', `${S}/scs-0210-v1-version-policy.md`);
       commitAt(repo, '2023-03-02', 'Move it into the standards folder (#240)');
       const repoGit = await Git.open(repo);
-      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test' });
-      const [doc, ...others] = historyOf(log, S).documents;
+      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test', process: defaultProcess() });
+      const [doc, ...others] = historyOf(log, S, defaultProcess()).documents;
       expect(others).toEqual([]);
       expect(doc?.exists).toBe(true);
       expect(doc?.events.map((event) => [event.kind, event.path, event.commit.pullRequest])).toEqual([
@@ -361,7 +365,7 @@ describe('moves and copies between folders', () => {
         ['renamed', `${S}/scs-0210-v1-version-policy.md`, 240],
       ]);
       // Seen from the old folder, the document moved out: it no longer exists there.
-      expect(historyOf(log, 'Decisions').documents.map((life) => [life.path, life.exists])).toEqual([[`${S}/scs-0210-v1-version-policy.md`, false]]);
+      expect(historyOf(log, 'Decisions', defaultProcess()).documents.map((life) => [life.path, life.exists])).toEqual([[`${S}/scs-0210-v1-version-policy.md`, false]]);
     } finally {
       removeRepo(repo);
     }
@@ -382,8 +386,8 @@ describe('moves and copies between folders', () => {
       writeFiles(repo, { [`${S}/scs-0102-v1-image-metadata.md`]: `---\ntitle: Image Metadata\ntype: Standard\nstatus: Stable\ntrack: IaaS\nstabilized_at: 2023-05-26\n---\n\n# Image properties\n\n${body}\n` });
       commitAt(repo, '2023-05-26', 'Image metadata is approved: move it (#291)');
       const repoGit = await Git.open(repo);
-      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test' });
-      const [doc] = historyOf(log, S).documents;
+      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test', process: defaultProcess() });
+      const [doc] = historyOf(log, S, defaultProcess()).documents;
       expect(lines(doc).map((line) => line.replace(/^(\S+) \S+/, '$1'))).toEqual([
         `2021-07-08 - added Design-Docs/image-spec.md {"status":null,"from":null}`,
         `2023-02-14 206 renamed Drafts/image-spec.md {"from":"Design-Docs/image-spec.md","renumbered":false}`,
@@ -412,12 +416,50 @@ describe('moves and copies between folders', () => {
       });
       commitAt(repo, '2024-03-01', 'Start image metadata v2 (#21)');
       const git = await Git.open(repo);
-      const log = await readHistoryLog(git, { head: await git.resolveCommit('HEAD', 'head'), tool: 'test' });
-      const { documents } = historyOf(log, S);
+      const log = await readHistoryLog(git, { head: await git.resolveCommit('HEAD', 'head'), tool: 'test', process: defaultProcess() });
+      const { documents } = historyOf(log, S, defaultProcess());
       expect(documents.map((doc) => [doc.path, jsonEvent(doc.events[0] as NonNullable<(typeof doc.events)[0]>).from])).toEqual([
         [`${S}/scs-0102-v1-image-metadata.md`, 'Drafts/image-metadata.md'],
         [`${S}/scs-0102-v2-image-metadata.md`, null],
       ]);
+    } finally {
+      removeRepo(repo);
+    }
+  });
+});
+
+describe('the history of another profile', () => {
+  test('follows the documents the profile names and keeps its lifecycle fields; its ids name them', async () => {
+    const repo = newRepo();
+    const eip = processFor('eip');
+    const proposal = (status: string): string =>
+      `---\neip: 3001\ntitle: Example fee market\ndescription: A short sentence about the example proposal\nauthor: Ada Example (@ada-example)\ndiscussions-to: https://ethereum-magicians.org/t/example/3001\nstatus: ${status}\ntype: Standards Track\ncategory: Core\ncreated: 2021-03-04\n---\n\n## Abstract\n\nThe example change.\n`;
+    try {
+      writeFileSync(join(repo, '.scs-standards.json'), '{ "profile": "eip" }\n');
+      writeFiles(repo, { 'EIPS/eip-3001.md': proposal('Draft'), 'EIPS/scs-0100-v1-flavor-naming.md': standard({}) });
+      commitAt(repo, '2021-03-04', 'Add EIP-3001 (#1)');
+      writeFiles(repo, { 'EIPS/eip-3001.md': proposal('Review') });
+      commitAt(repo, '2021-04-01', 'Move EIP-3001 to Review (#2)');
+      const repoGit = await Git.open(repo);
+      const log = await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test', process: eip });
+      const { documents } = historyOf(log, 'EIPS', eip);
+      expect(documents.map((doc) => doc.path)).toEqual(['EIPS/eip-3001.md']);
+      expect(documents[0]?.events.map((event) => [event.kind, event.commit.pullRequest])).toEqual([
+        ['added', 1],
+        ['status', 2],
+      ]);
+      expect(documents[0]?.versions.map((version) => [version.facts.status, version.facts.created])).toEqual([
+        ['Draft', '2021-03-04'],
+        ['Review', '2021-03-04'],
+      ]);
+      // The scs profile sees the other file only.
+      expect(historyOf(await readHistoryLog(repoGit, { head: await repoGit.resolveCommit('HEAD', 'head'), tool: 'test', process: defaultProcess() }), 'EIPS', defaultProcess()).documents.map((doc) => doc.path)).toEqual([
+        'EIPS/scs-0100-v1-flavor-naming.md',
+      ]);
+      const result = await runMain(['history', '--format', 'json', 'EIPS', 'eip-3001.md'], repo);
+      expect(result.code, result.stderr).toBe(0);
+      const data = JSON.parse(result.stdout) as { documents: { path: string; id: string | null }[] };
+      expect(data.documents.map((doc) => [doc.path, doc.id])).toEqual([['EIPS/eip-3001.md', 'eip-3001']]);
     } finally {
       removeRepo(repo);
     }

@@ -13,9 +13,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import indexSchema from '../schemas/index.schema.json' with { type: 'json' };
 import { loadCorpus, readScope } from '../tools/engine/load.js';
 import { buildIndex } from '../tools/indexes/build.js';
+import { dateOf } from '../tools/indexes/labels.js';
 import { mdxText, scriptJson } from '../tools/indexes/escape.js';
 import type { VersionIndex } from '../tools/indexes/model.js';
 import type { CertificateScope } from '../tools/model/scope.js';
+import { defaultProcess } from '../tools/profile/process.js';
 import { sidebarItems } from '../tools/indexes/render-sidebar.js';
 import { runBin, runMain } from './helpers/cli.js';
 import { readGolden } from './helpers/lint.js';
@@ -77,7 +79,7 @@ function fixtureScopes(root = CORPUS): CertificateScope[] {
 }
 
 function fixtureIndex(today = TODAY): VersionIndex {
-  return buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), today, fixtureScopes()).index;
+  return buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), defaultProcess(), today, fixtureScopes()).index;
 }
 
 describe('golden outputs of the fixture corpus', () => {
@@ -154,14 +156,14 @@ describe('states in the fixture corpus', () => {
 
   test('the period runs from the last change to the next one, scope timelines included', () => {
     expect([index.valid_from, index.valid_until]).toEqual(['2026-04-01', '2026-12-15']);
-    const standardsOnly = buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), TODAY).index;
+    const standardsOnly = buildIndex(loadCorpus(join(CORPUS, 'Standards'), CORPUS), defaultProcess(), TODAY).index;
     expect([standardsOnly.valid_from, standardsOnly.valid_until]).toEqual(['2025-01-01', '2027-01-15']);
     expect(standardsOnly.scopes).toEqual([]);
   });
 
   test('building the index never parses a Markdown body', () => {
     const corpus = loadCorpus(join(CORPUS, 'Standards'), CORPUS);
-    buildIndex(corpus, TODAY, fixtureScopes());
+    buildIndex(corpus, defaultProcess(), TODAY, fixtureScopes());
     expect(corpus.documents.length).toBeGreaterThan(10);
     expect(corpus.documents.filter((doc) => doc.hasBody).map((doc) => doc.fileName)).toEqual([]);
   });
@@ -176,9 +178,11 @@ describe('the docs-site logic, for comparison', () => {
     for (const standard of index.standards) {
       for (const entry of [...standard.versions, ...standard.supplements.flatMap((supplement) => supplement.versions)]) {
         const columns: string[] = [];
-        if (entry.stabilized_at === null) columns.push('draft');
-        if (entry.deprecated_at !== null && entry.deprecated_at <= TODAY) columns.push('deprecated');
-        if (entry.stabilized_at !== null && !(entry.deprecated_at !== null && entry.deprecated_at <= TODAY)) columns.push('effective');
+        const stabilized = dateOf(entry, 'stabilized_at');
+        const deprecated = dateOf(entry, 'deprecated_at');
+        if (stabilized === null) columns.push('draft');
+        if (deprecated !== null && deprecated <= TODAY) columns.push('deprecated');
+        if (stabilized !== null && !(deprecated !== null && deprecated <= TODAY)) columns.push('effective');
         if (columns.join() !== entry.state) differences.push(`${entry.id}: docs site ${columns.join('+')}, ours ${entry.state}`);
       }
     }

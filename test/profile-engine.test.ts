@@ -9,13 +9,13 @@ import { parseFrontMatter } from '../tools/model/frontmatter.js';
 import { checkTransition } from '../tools/model/lifecycle.js';
 import { nextNumber } from '../tools/model/numbers.js';
 import { STATUSES, TRACK_BY_DIGIT, TRACKS, TYPES } from '../tools/model/profile.js';
-import { computeState, statePeriod, type StateInput } from '../tools/model/state.js';
 import { fileNamesOf } from '../tools/profile/filenames.js';
 import { checkProfileTransition } from '../tools/profile/lifecycle.js';
 import { loadProfile, ProfileError, shippedProfileFile } from '../tools/profile/load.js';
 import { profileState, profileStatePeriod, type ProfileStateInput } from '../tools/profile/state.js';
 import { nextNumberOf, trackOfNumber } from '../tools/profile/tracks.js';
 import { settings } from './fuzz/support.js';
+import { scsState, scsStatePeriod, type ScsStateInput } from './helpers/scs-state.js';
 
 const scs = loadProfile('scs').profile;
 const eip = loadProfile('eip').profile;
@@ -208,18 +208,18 @@ describe('the scs profile computes what tools/model hard-codes', () => {
     }
   });
 
-  test('states on a day, their marks, and the period they hold for: the same as computeState and statePeriod', () => {
+  test('states on a day, their marks, and the period they hold for: the same as the rule book (test/helpers/scs-state.ts)', () => {
     const date = fc.integer({ min: 0, max: 40 }).map((day) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10));
     const input = fc.record({
       status: fc.constantFrom(...STATUSES, undefined, 'Proposed'),
       stabilizedAt: fc.option(date, { nil: undefined }),
       deprecatedAt: fc.option(date, { nil: undefined }),
     });
-    const toProfile = (state: StateInput): ProfileStateInput => ({ status: state.status, dates: { stabilized_at: state.stabilizedAt, deprecated_at: state.deprecatedAt } });
+    const toProfile = (state: ScsStateInput): ProfileStateInput => ({ status: state.status, dates: { stabilized_at: state.stabilizedAt, deprecated_at: state.deprecatedAt } });
     fc.assert(
       fc.property(fc.array(input, { minLength: 1, maxLength: 6 }), date, (inputs, today) => {
-        for (const state of inputs) expect(profileState(scs, toProfile(state), today)).toEqual(computeState(state, today));
-        expect(profileStatePeriod(scs, inputs.map(toProfile), today)).toEqual(statePeriod(inputs, today));
+        for (const state of inputs) expect(profileState(scs, toProfile(state), today)).toEqual(scsState(state, today));
+        expect(profileStatePeriod(scs, inputs.map(toProfile), today)).toEqual(scsStatePeriod(inputs, today));
       }),
       settings(20),
     );

@@ -6,7 +6,7 @@ import jsonLanguageService from 'vscode-json-languageservice';
 import { isScalar } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ResolvedConfig } from '../tools/engine/config.js';
-import { FUTURE_DEPRECATED_MARK, FUTURE_EFFECTIVE_MARK, STATE_LABELS } from '../tools/indexes/labels.js';
+import { versionLayout } from '../tools/indexes/layout.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
 import { findPair, parseFrontMatter } from '../tools/model/frontmatter.js';
 import { TRANSITIONS } from '../tools/model/lifecycle.js';
@@ -16,7 +16,6 @@ import { SchemaChecker } from '../tools/model/schema.js';
 import { fileNamesOf } from '../tools/profile/filenames.js';
 import { checkProfile } from '../tools/profile/load.js';
 import type { Profile } from '../tools/profile/types.js';
-import { FUTURE_MARKS, STATES } from '../tools/model/state.js';
 import { newAjv } from '../tools/model/validators.js';
 import { rules, rulesById } from '../tools/rules/index.js';
 import { lintFolder } from './helpers/lint.js';
@@ -211,12 +210,45 @@ describe('the scs profile holds what tools/ hard-codes', () => {
     });
   });
 
-  test('the index states, their labels, and the marks of what lies ahead', () => {
-    expect(profile.index.states.map((state) => state.state).sort()).toEqual([...STATES].sort());
-    expect(Object.fromEntries(profile.index.states.map((state) => [state.state, state.label]))).toEqual(STATE_LABELS);
-    expect((profile.index.future ?? []).map((mark) => mark.mark)).toEqual([...FUTURE_MARKS]);
-    expect((profile.index.future ?? []).map((mark) => mark.symbol)).toEqual([FUTURE_EFFECTIVE_MARK, FUTURE_DEPRECATED_MARK]);
+  test('the index states, their labels, and the marks of what lies ahead: those of schemas/index.schema.json, in its order', () => {
+    const indexSchema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'index.schema.json'), 'utf8')) as { $defs: { state: { enum: string[] }; future: { items: { enum: string[] } } } };
+    const layout = versionLayout(profile);
+    // The index's columns: not in force yet, in force, ended, decided by the status.
+    expect(layout.states.map((state) => [state.state, state.label, state.role])).toEqual([
+      ['draft', 'Draft', 'not-yet'],
+      ['effective', 'Effective', 'in-force'],
+      ['deprecated', 'Deprecated', 'ended'],
+      ['rejected', 'Rejected', 'status'],
+    ]);
+    expect(layout.states.map((state) => state.state)).toEqual(indexSchema.$defs.state.enum);
+    expect((profile.index.future ?? []).map((mark) => [mark.mark, mark.symbol])).toEqual([
+      ['effective', '*'],
+      ['deprecated', '†'],
+    ]);
+    expect((profile.index.future ?? []).map((mark) => mark.mark)).toEqual(indexSchema.$defs.future.items.enum);
+    expect([layout.start, layout.end, layout.statusDate, layout.startMark?.mark, layout.endMark?.mark]).toEqual(['stabilized_at', 'deprecated_at', 'rejected_at', 'effective', 'deprecated']);
     expect(profile.index.groupBy).toEqual(['track']);
+  });
+
+  test('the columns of the version index: every date of a version, the dates of the states for a supplement, the references of each', () => {
+    const layout = versionLayout(profile);
+    expect(layout.dates).toEqual([
+      { field: 'stabilized_at', label: 'Stabilized' },
+      { field: 'deprecated_at', label: 'Deprecated' },
+      { field: 'rejected_at', label: 'Rejected' },
+    ]);
+    expect(layout.stateDates.map((date) => date.field)).toEqual(['stabilized_at', 'deprecated_at']);
+    expect(layout.versionReferences.map((reference) => reference.field)).toEqual(['replaces', 'replaced_by']);
+    expect(layout.supplementReferences.map((reference) => reference.field)).toEqual(['replaces', 'supplements']);
+    expect([layout.earlier, layout.extended?.label, layout.supplementType, layout.trackDigit, layout.numberId('0100'), layout.exampleId]).toEqual([
+      'replaces',
+      'Supplements',
+      'Supplement',
+      'second',
+      'scs-0100',
+      'scs-0000-v1',
+    ]);
+    expect(layout.tracks.map((track) => `${track.digit} ${track.slug}`)).toEqual(['0 global', '1 iaas', '2 kaas', '3 iam', '4 ops', '5 scopes']);
   });
 
   test('the default folders and scope files', () => {

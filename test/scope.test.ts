@@ -5,7 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { Corpus } from '../tools/model/corpus.js';
 import { periodAround } from '../tools/model/dates.js';
 import { StandardDocument } from '../tools/model/document.js';
+import { versionLayout } from '../tools/indexes/layout.js';
 import { documentState } from '../tools/model/state.js';
+import { loadProfile } from '../tools/profile/load.js';
 import { CertificateScope, standardIdOfModule } from '../tools/model/scope.js';
 import { validateScope } from '../tools/model/scope-schema.js';
 import { summarizeScope } from '../tools/model/scope-summary.js';
@@ -280,9 +282,12 @@ describe('timeline', () => {
   });
 });
 
+/** The states of the scs profile, as the index reads them. */
+const reader = versionLayout(loadProfile('scs').profile).reader;
+
 describe('document state on a date (rule book §5), as scopes use it', () => {
   const state = (fields: Record<string, string>, date: string) =>
-    documentState(StandardDocument.fromText('/r/scs-0100-v1-a.md', 'scs-0100-v1-a.md', 'scs-0100-v1-a.md', frontMatter({ title: 'A', type: 'Standard', track: 'IaaS', ...fields })), date);
+    documentState(reader, StandardDocument.fromText('/r/scs-0100-v1-a.md', 'scs-0100-v1-a.md', 'scs-0100-v1-a.md', frontMatter({ title: 'A', type: 'Standard', track: 'IaaS', ...fields })), date);
 
   test.each([
     [{ status: 'Draft' }, '2024-01-01', { state: 'draft', future: [] }],
@@ -301,7 +306,7 @@ describe('document state on a date (rule book §5), as scopes use it', () => {
 
 describe('scope summary', () => {
   test('versions with their validity, periods, modules and the standards they require on a date', () => {
-    const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-08-01');
+    const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-08-01', reader);
     expect(summary).toMatchObject({ relPath: 'Tests/scs-x.yaml', name: 'SCS-compatible IaaS', uuid: '7f0c1f9e-3b1a-4c52-9d0e-2a6b5c4d3e21', date: '2024-08-01' });
     expect(summary.versions.map((version) => [version.name, version.stabilizedAt, version.validity, version.future, version.certifiable])).toEqual([
       ['next', undefined, 'draft', [], undefined],
@@ -328,8 +333,7 @@ describe('scope summary', () => {
           relPath: 'Standards/scs-0100-v1-flavor-naming.md',
           title: 'Flavor Naming',
           status: 'Deprecated',
-          stabilizedAt: '2022-11-01',
-          deprecatedAt: '2024-09-01',
+          dates: { stabilized_at: '2022-11-01', deprecated_at: '2024-09-01' },
           state: { state: 'effective', future: ['deprecated'] },
         },
       },
@@ -345,14 +349,14 @@ describe('scope summary', () => {
   });
 
   test('on another date the validities and states follow', () => {
-    const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-09-01');
+    const summary = summarizeScope(exampleScope(), exampleCorpus(), '2024-09-01', reader);
     expect(summary.versions.map((version) => version.validity)).toEqual(['draft', 'effective', 'deprecated']);
     expect(summary.versions[2]?.standards[0]?.document?.state.state).toBe('deprecated');
   });
 
   test('a standard without a document is listed without one', () => {
     const scope = scopeOf('modules:\n  - id: scs-0199-v1\nversions:\n  - version: v1\n    include: [scs-0199-v1, unknown-module]\ntimeline: []\n');
-    const summary = summarizeScope(scope, exampleCorpus(), '2024-01-01');
+    const summary = summarizeScope(scope, exampleCorpus(), '2024-01-01', reader);
     expect(summary.versions[0]?.standards).toEqual([{ id: 'scs-0199-v1', modules: ['scs-0199-v1'], targets: [], document: undefined }]);
     expect(summary.versions[0]?.modules.map((module) => module.id)).toEqual(['scs-0199-v1']);
     expect(summary.versions[0]?.validity).toBe('deprecated');

@@ -1,16 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { StandardDocument } from '../tools/model/document.js';
-import { computeState, documentState, statePeriod, stateChangeDates, type StateInput } from '../tools/model/state.js';
+import { versionLayout } from '../tools/indexes/layout.js';
+import { documentState, type ComputedState, type StateInput } from '../tools/model/state.js';
+import { loadProfile } from '../tools/profile/load.js';
+import { profileState, profileStateChangeDates, profileStatePeriod } from '../tools/profile/state.js';
 import { frontMatter } from './helpers/documents.js';
 
+/** The states of the rule book are those of the scs profile (`index.states`, `index.future`, `index.changeDates`). */
+const scs = loadProfile('scs').profile;
+const reader = versionLayout(scs).reader;
 const TODAY = '2026-11-27';
 
 function input(status: string | undefined, stabilizedAt?: string, deprecatedAt?: string): StateInput {
-  return { status, stabilizedAt, deprecatedAt };
+  return { status, dates: { stabilized_at: stabilizedAt, deprecated_at: deprecatedAt } };
 }
 
-describe('computeState: the states of the rule book', () => {
+function computeState(given: StateInput, today: string): ComputedState {
+  return profileState(scs, given, today);
+}
+
+function statePeriod(inputs: Iterable<StateInput>, today: string): { from: string | undefined; until: string | undefined } {
+  return profileStatePeriod(scs, inputs, today);
+}
+
+describe('the states of the rule book, under the scs profile', () => {
   test.each([
     ['a Draft without dates is a draft', input('Draft'), 'draft', []],
     ['a Supplement without dates is a draft', input(undefined), 'draft', []],
@@ -31,21 +45,24 @@ describe('computeState: the states of the rule book', () => {
   });
 
   const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((value) => value.toISOString().slice(0, 10));
-  const inputs = fc.record({
-    status: fc.constantFrom(undefined, 'Draft', 'Stable', 'Deprecated', 'Rejected'),
-    stabilizedAt: fc.option(date, { nil: undefined }),
-    deprecatedAt: fc.option(date, { nil: undefined }),
-  });
+  const inputs = fc
+    .record({
+      status: fc.constantFrom(undefined, 'Draft', 'Stable', 'Deprecated', 'Rejected'),
+      stabilizedAt: fc.option(date, { nil: undefined }),
+      deprecatedAt: fc.option(date, { nil: undefined }),
+    })
+    .map(({ status, stabilizedAt, deprecatedAt }) => input(status, stabilizedAt, deprecatedAt));
 
   test('every version is in exactly one state, and marks only effective versions', () => {
     fc.assert(
       fc.property(inputs, date, (given, today) => {
         const { state, future } = computeState(given, today);
         if (state !== 'effective') expect(future).toEqual([]);
-        if (future.includes('effective')) expect(given.stabilizedAt! > today).toBe(true);
-        if (future.includes('deprecated')) expect(given.deprecatedAt! > today).toBe(true);
-        if (state === 'draft') expect(given.stabilizedAt).toBeUndefined();
-        if (state === 'deprecated') expect(given.deprecatedAt! <= today).toBe(true);
+        const { stabilized_at: stabilizedAt, deprecated_at: deprecatedAt } = given.dates;
+        if (future.includes('effective')) expect(stabilizedAt! > today).toBe(true);
+        if (future.includes('deprecated')) expect(deprecatedAt! > today).toBe(true);
+        if (state === 'draft') expect(stabilizedAt).toBeUndefined();
+        if (state === 'deprecated') expect(deprecatedAt! <= today).toBe(true);
       }),
     );
   });
@@ -64,7 +81,7 @@ describe('computeState: the states of the rule book', () => {
 describe('state change dates and periods', () => {
   const all = [input('Stable', '2024-01-01'), input('Deprecated', '2023-01-01', '2027-03-01'), input('Rejected', '2020-01-01'), input('Draft')];
   test('change dates are sorted, unique, and skip Rejected documents', () => {
-    expect(stateChangeDates([...all, input('Stable', '2024-01-01')])).toEqual(['2023-01-01', '2024-01-01', '2027-03-01']);
+    expect(profileStateChangeDates(scs, [...all, input('Stable', '2024-01-01')])).toEqual(['2023-01-01', '2024-01-01', '2027-03-01']);
   });
   test('the period runs from the last change up to the next', () => {
     expect(statePeriod(all, TODAY)).toEqual({ from: '2024-01-01', until: '2027-03-01' });
@@ -78,13 +95,13 @@ describe('documentState', () => {
   test('reads status and dates from the front matter, quoted or not', () => {
     const text = `${frontMatter({ title: 'T', type: 'Standard', status: 'Deprecated', track: 'IaaS', stabilized_at: '"2023-01-01"', deprecated_at: '2027-01-01' })}\n# T\n`;
     const doc = StandardDocument.fromText('/x/scs-0100-v1-t.md', 'scs-0100-v1-t.md', 'scs-0100-v1-t.md', text);
-    expect(documentState(doc, TODAY)).toEqual({ state: 'effective', future: ['deprecated'] });
-    expect(documentState(doc, '2027-01-01')).toEqual({ state: 'deprecated', future: [] });
+    expect(documentState(reader, doc, TODAY)).toEqual({ state: 'effective', future: ['deprecated'] });
+    expect(documentState(reader, doc, '2027-01-01')).toEqual({ state: 'deprecated', future: [] });
     expect(doc.hasBody).toBe(false);
   });
   test('a date that is not a calendar date counts as missing', () => {
     const text = `${frontMatter({ title: 'T', type: 'Standard', status: 'Stable', track: 'IaaS', stabilized_at: '2023-02-30' })}\n# T\n`;
     const doc = StandardDocument.fromText('/x/scs-0100-v1-t.md', 'scs-0100-v1-t.md', 'scs-0100-v1-t.md', text);
-    expect(documentState(doc, TODAY)).toEqual({ state: 'draft', future: [] });
+    expect(documentState(reader, doc, TODAY)).toEqual({ state: 'draft', future: [] });
   });
 });

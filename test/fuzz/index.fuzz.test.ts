@@ -19,6 +19,7 @@ import { sidebarItems } from '../../tools/indexes/render-sidebar.js';
 import { Corpus } from '../../tools/model/corpus.js';
 import { StandardDocument } from '../../tools/model/document.js';
 import { CertificateScope } from '../../tools/model/scope.js';
+import { defaultProcess } from '../../tools/profile/process.js';
 import { stringify } from 'yaml';
 import { count, deterministic, documentText, frontMatter, hostileString, lifecycleFrontMatter, reportCounts, scopeData, settings, timeout, yamlString } from './support.js';
 
@@ -131,8 +132,8 @@ describe('fuzz: the version index stays valid whatever the documents and scope f
           const scopeFiles = scopes.map(([data, name], index) =>
             CertificateScope.fromText(`/repo/Tests/${index}/${name}`, `Tests/${index}/${name}`, name, stringify(data)),
           );
-          const built = buildIndex(corpus, today, scopeFiles);
-          return { index: built.index, notes: built.notes, outputs: generateOutputs(built.index) };
+          const built = buildIndex(corpus, defaultProcess(), today, scopeFiles);
+          return { index: built.index, notes: built.notes, outputs: generateOutputs(built.index, defaultProcess()) };
         });
         checkOutputs(outputs.index, outputs.outputs);
       }),

@@ -38,14 +38,14 @@ export async function run(args: ParsedArgs): Promise<number> {
       else names.push(positional);
     }
     const cacheFile = args.values.cache === true ? resolve(config.root, DEFAULT_HISTORY_CACHE_FILE) : undefined;
-    const log = await readHistoryLog(git, { head, cacheFile, tool: version(), maxFileSize: config.maxFileSize });
-    const history = historyOf(log, git.toRepoPath(folder));
+    const log = await readHistoryLog(git, { head, cacheFile, tool: version(), process: config.process, maxFileSize: config.maxFileSize });
+    const history = historyOf(log, git.toRepoPath(folder), config.process);
     let documents: DocumentHistory[] = history.documents;
     if (names.length > 0) {
       const picked = new Set<DocumentHistory>();
       for (const name of names) {
         const absolute = resolve(args.cwd, name);
-        const matches = selectDocuments(history.documents, name, git.toRepoPath(absolute));
+        const matches = selectDocuments(history.documents, name, git.toRepoPath(absolute), config.process);
         if (!matches) throw new UsageError(`No document \`${name}\` in the history of ${history.folder || '.'} (name it by path, file name or id, such as scs-0100-v1)`);
         for (const match of matches) picked.add(match);
       }
@@ -54,7 +54,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     documents = documents.map((doc) => withinWindow(doc, since, until));
     if (since !== undefined || until !== undefined) documents = documents.filter((doc) => doc.events.length > 0);
     const window = { since: since === undefined ? null : new Date(since * 1000).toISOString(), until: until === undefined ? null : new Date(until * 1000).toISOString() };
-    args.stdout.write(format === 'json' ? `${terminalSafeJson(toJson(history, documents, window), 2)}\n` : toText(documents));
+    args.stdout.write(format === 'json' ? `${terminalSafeJson(toJson(history, documents, window, config.process), 2)}\n` : toText(documents, config.process));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error instanceof Error && error.name === 'GitProblem')) {

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type ResolvedConfig } from '../engine/config.j
 import { findScopeFiles } from '../engine/discover.js';
 import { loadCorpus, readScope } from '../engine/load.js';
 import { buildIndex } from '../indexes/build.js';
-import { generateOutputs, isGeneratedContent, OWNED_PAGE } from '../indexes/generate.js';
+import { generateOutputs, isGeneratedContent, ownedPage } from '../indexes/generate.js';
 import type { VersionIndex } from '../indexes/model.js';
 import { BASE_URL_PATTERN, DOCS_ROUTE, normalizeBaseUrl, type OutputFile } from '../indexes/output.js';
 import { JSON_FILE, renderJson } from '../indexes/render-json.js';
@@ -62,7 +62,7 @@ async function execute(args: ParsedArgs): Promise<number> {
   // A process whose numbers have no versions gets the grouped index of its profile.
   if (config.process.profile.index.versions !== true) return writeProfileIndex(args, { config, corpus, folder, given, today, format, out, check });
   const scopes = findScopeFiles(config, { includeIgnored: true }).map((path) => readScope(path, config.root, config.maxFileSize));
-  const built = buildIndex(corpus, today, scopes);
+  const built = buildIndex(corpus, config.process, today, scopes);
   const { notes } = built;
   const index = values.history === true ? await withGitHistory(built.index, config, folder) : built.index;
   for (const note of notes) {
@@ -76,9 +76,9 @@ async function execute(args: ParsedArgs): Promise<number> {
   const outDir = resolve(args.cwd, out ?? '.');
   // As given when absolute; relative to the working folder otherwise.
   const shownOut = sanitizeForTerminal(out !== undefined && isAbsolute(out) ? out : relative(args.cwd, outDir) || '.');
-  const files = generateOutputs(index, { baseUrl });
+  const files = generateOutputs(index, config.process, { baseUrl });
   refuseStandardsFolder(outDir, shownOut, folder, sanitizeForTerminal(given ?? (relative(args.cwd, folder) || '.')), files);
-  const plan = planFolder(outDir, shownOut, files);
+  const plan = planFolder(outDir, shownOut, files, ownedPage(config.process));
   return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
 }
 
@@ -107,7 +107,7 @@ async function writeProfileIndex(
   const shownOut = sanitizeForTerminal(run.out !== undefined && isAbsolute(run.out) ? run.out : relative(args.cwd, outDir) || '.');
   const files: OutputFile[] = [{ path: JSON_FILE, content: json }, renderProfileHtmlFile(built.index, { baseUrl })];
   refuseStandardsFolder(outDir, shownOut, run.folder, sanitizeForTerminal(run.given ?? (relative(args.cwd, run.folder) || '.')), files);
-  const plan = planFolder(outDir, shownOut, files);
+  const plan = planFolder(outDir, shownOut, files, ownedPage(config.process));
   return run.check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
 }
 
@@ -165,9 +165,9 @@ async function withGitHistory(index: VersionIndex, config: ResolvedConfig, folde
   ]);
   const git = await Git.open(config.root);
   const head = await git.resolveCommit('HEAD', 'head');
-  const log = await readHistoryLog(git, { head, tool: version(), maxFileSize: config.maxFileSize });
+  const log = await readHistoryLog(git, { head, tool: version(), process: config.process, maxFileSize: config.maxFileSize });
   const commitUrl = typeof config.raw.commitUrl === 'string' ? config.raw.commitUrl : DEFAULT_COMMIT_URL;
-  return withHistory(index, historyOf(log, git.toRepoPath(folder)), commitUrl);
+  return withHistory(index, historyOf(log, git.toRepoPath(folder), config.process), commitUrl);
 }
 
 interface Plan {
@@ -182,7 +182,7 @@ interface Plan {
   temporaries: string[];
 }
 
-function planFolder(outDir: string, shownOut: string, files: readonly OutputFile[]): Plan {
+function planFolder(outDir: string, shownOut: string, files: readonly OutputFile[], owned: RegExp): Plan {
   if (exists(outDir) && !isDirectory(outDir)) throw new IndexUsageError(`--out ${sanitizeForTerminal(shownOut)} is not a folder`);
   const plan: Plan = { changed: [], unchanged: 0, stale: [], foreign: [], temporaries: [] };
   for (const folder of ['', ...list(outDir).filter((name) => isDirectory(join(outDir, name)))]) {
@@ -198,7 +198,7 @@ function planFolder(outDir: string, shownOut: string, files: readonly OutputFile
       plan.changed.push({ file, old });
     }
   }
-  for (const path of ownedPages(outDir)) {
+  for (const path of ownedPages(outDir, owned)) {
     if (generated.has(path)) continue;
     const old = readText(join(outDir, path));
     if (old !== undefined && isGeneratedContent(path, old)) plan.stale.push({ path, old });
@@ -255,12 +255,12 @@ function applyPlan(args: ParsedArgs, plan: Plan, outDir: string, shownOut: strin
 }
 
 /** Track and standard pages found in the output folder (candidates for removal). */
-function ownedPages(outDir: string): string[] {
+function ownedPages(outDir: string, owned: RegExp): string[] {
   const pages: string[] = [];
   for (const folder of list(outDir)) {
     for (const name of list(join(outDir, folder))) {
       const path = `${folder}/${name}`;
-      if (OWNED_PAGE.test(path)) pages.push(path);
+      if (owned.test(path)) pages.push(path);
     }
   }
   return pages.sort();

@@ -31,7 +31,7 @@ export interface HistoryLintOptions {
 export async function prepareHistoryLint(corpora: readonly Corpus[], config: ResolvedConfig, options: HistoryLintOptions): Promise<HistoryLint> {
   const git = await Git.open(config.root);
   const head = await git.resolveCommit('HEAD', 'head');
-  const log = await readHistoryLog(git, { head, cacheFile: options.cacheFile, tool: options.tool, maxFileSize: config.maxFileSize });
+  const log = await readHistoryLog(git, { head, cacheFile: options.cacheFile, tool: options.tool, process: config.process, maxFileSize: config.maxFileSize });
   const rootInRepo = git.toRepoPath(config.root);
   const toRepo = (relPath: string): string => (rootInRepo === '' ? relPath : `${rootInRepo}/${relPath}`);
   const toRoot = (repoPath: string): string => (rootInRepo === '' ? repoPath : repoPath.slice(rootInRepo.length + 1));
@@ -47,7 +47,7 @@ export async function prepareHistoryLint(corpora: readonly Corpus[], config: Res
   const lastVersions: { folder: string; life: DocumentHistory; oid: string; relPath: string }[] = [];
   const byCorpus: { corpus: Corpus; history: ReturnType<typeof historyOf> }[] = [];
   for (const corpus of corpora) {
-    const history = historyOf(log, git.toRepoPath(corpus.folder));
+    const history = historyOf(log, git.toRepoPath(corpus.folder), config.process);
     byCorpus.push({ corpus, history });
     const live = new Map(history.documents.filter((life) => life.exists).map((life) => [life.path, life]));
     const present = new Set<string>();

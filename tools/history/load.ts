@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { GitProblem, type Git, type LogChange, type LogCommit } from '../lifecycle/git.js';
-import { factsOf, type BlobFacts } from './facts.js';
-import { buildHistory, documentName, renamedIntoDocuments, type History } from './model.js';
+import type { Process } from '../profile/process.js';
+import { factFieldsOf, factsOf, type BlobFacts, type FactFields } from './facts.js';
+import { buildHistory, documentName, renamedIntoDocuments, type History, type HistoryNames } from './model.js';
 
 /** Bumped whenever what the history cache holds changes shape or meaning. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export const DEFAULT_HISTORY_CACHE_FILE = '.scs-standards-history-cache';
 
@@ -23,6 +24,8 @@ export interface HistoryLog {
 interface CacheFile {
   format: number;
   tool: string;
+  /** What of the process the log and the facts depend on: its name, which files are documents, the fields kept (`processKey`). */
+  process: string;
   head: string;
   tracked: string[];
   commits: LogCommit[];
@@ -36,7 +39,19 @@ export interface ReadOptions {
   cacheFile?: string | undefined;
   /** The version of the tool (a cache of another version is not used). */
   tool: string;
+  /** The process whose documents are followed and whose lifecycle fields are kept (a cache of another is not used). */
+  process: Process;
   maxFileSize?: number | undefined;
+}
+
+/** What the history reads of a process: its file names, and the field a supplement names the documents it extends in. */
+export function historyNamesOf(process: Process): HistoryNames {
+  return { naming: process.naming, isDocumentFileName: (fileName) => process.isDocumentFileName(fileName), extendedField: factFieldsOf(process.profile).lists[0] };
+}
+
+/** The identity of what a cache holds for a process: a cache read under another profile is read again. */
+function processKey(process: Process, fields: FactFields): string {
+  return JSON.stringify([process.name, process.profile.fileNames.documents, fields]);
 }
 
 /**
@@ -49,7 +64,10 @@ export async function readHistoryLog(git: Git, options: ReadOptions): Promise<Hi
   if (await git.isShallow()) {
     throw new GitProblem('The history is incomplete in this shallow clone: fetch the whole history (in GitHub Actions, `actions/checkout` with `fetch-depth: 0`)');
   }
-  const cached = options.cacheFile !== undefined ? loadCache(options.cacheFile, options.tool) : undefined;
+  const names = historyNamesOf(options.process);
+  const fields = factFieldsOf(options.process.profile);
+  const key = processKey(options.process, fields);
+  const cached = options.cacheFile !== undefined ? loadCache(options.cacheFile, options.tool, key) : undefined;
   let commits: LogCommit[] | undefined;
   let tracked: Set<string> | undefined;
   let source: HistoryLog['source'] = 'read';
@@ -61,19 +79,19 @@ export async function readHistoryLog(git: Git, options: ReadOptions): Promise<Hi
   } else if (cached && (await git.hasCommit(cached.head))) {
     const raw = await git.firstParentLog(options.head, cached.head);
     const known = new Set(cached.tracked);
-    const more = renamedIntoDocuments(raw);
+    const more = renamedIntoDocuments(raw, names);
     // The cached line continues only if the first new commit sits on the cached head, and no
     // new rename makes the earlier life of another file part of a document's.
     if (raw.length > 0 && raw[0]?.parent === cached.head && [...more].every((path) => known.has(path))) {
-      commits = [...cached.commits, ...raw.map((commit) => relevantOnly(commit, known))];
+      commits = [...cached.commits, ...raw.map((commit) => relevantOnly(commit, known, names))];
       tracked = known;
       source = 'extended';
     }
   }
   if (!commits || !tracked) {
     const raw = await git.firstParentLog(options.head);
-    const all = renamedIntoDocuments(raw);
-    commits = raw.map((commit) => relevantOnly(commit, all));
+    const all = renamedIntoDocuments(raw, names);
+    commits = raw.map((commit) => relevantOnly(commit, all, names));
     tracked = all;
   }
   const wanted = new Set<string>();
@@ -87,32 +105,32 @@ export async function readHistoryLog(git: Git, options: ReadOptions): Promise<Hi
   for (const oid of symlinks) facts.set(oid, { readable: false });
   if (wanted.size > 0) {
     const blobs = await git.readBlobs([...wanted]);
-    for (const [oid, bytes] of blobs) facts.set(oid, factsOf(bytes, options.maxFileSize));
+    for (const [oid, bytes] of blobs) facts.set(oid, factsOf(bytes, fields, options.maxFileSize));
   }
   if (options.cacheFile !== undefined && source !== 'cached') {
-    saveCache(options.cacheFile, { format: FORMAT, tool: options.tool, head: options.head, tracked: [...tracked], commits, facts: Object.fromEntries(facts) });
+    saveCache(options.cacheFile, { format: FORMAT, tool: options.tool, process: key, head: options.head, tracked: [...tracked], commits, facts: Object.fromEntries(facts) });
   }
   return { head: options.head, commits, facts, tracked, source };
 }
 
-/** The history of one folder (relative to the top of the repository) from the log. */
-export function historyOf(log: HistoryLog, folder: string): History {
-  const history = buildHistory(log.commits, folder, (oid) => log.facts.get(oid), log.tracked);
+/** The history of one folder (relative to the top of the repository) from the log, with the documents of the process. */
+export function historyOf(log: HistoryLog, folder: string, process: Process): History {
+  const history = buildHistory(log.commits, folder, (oid) => log.facts.get(oid), historyNamesOf(process), log.tracked);
   return { ...history, head: log.head };
 }
 
 /** Keeps the changes of documents and of the files that become documents. */
-function relevantOnly(commit: LogCommit, tracked: ReadonlySet<string>): LogCommit {
-  const relevant = (path: string | undefined): boolean => path !== undefined && (documentName(path) !== undefined || tracked.has(path));
+function relevantOnly(commit: LogCommit, tracked: ReadonlySet<string>, names: HistoryNames): LogCommit {
+  const relevant = (path: string | undefined): boolean => path !== undefined && (documentName(path, names) !== undefined || tracked.has(path));
   return { ...commit, changes: commit.changes.filter((change: LogChange) => relevant(change.path) || relevant(change.from)) };
 }
 
 /** A cache that is unreadable, of another format or tool version, or malformed, is not used. */
-function loadCache(path: string, tool: string): CacheFile | undefined {
+function loadCache(path: string, tool: string, process: string): CacheFile | undefined {
   try {
     if (!existsSync(path) || !statSync(path).isFile()) return undefined;
     const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (!isCacheFile(data) || data.format !== FORMAT || data.tool !== tool) return undefined;
+    if (!isCacheFile(data) || data.format !== FORMAT || data.tool !== tool || data.process !== process) return undefined;
     return data;
   } catch {
     return undefined;
@@ -131,7 +149,7 @@ function saveCache(path: string, cache: CacheFile): void {
 function isCacheFile(data: unknown): data is CacheFile {
   if (typeof data !== 'object' || data === null) return false;
   const file = data as Record<string, unknown>;
-  if (typeof file.format !== 'number' || typeof file.tool !== 'string' || typeof file.head !== 'string') return false;
+  if (typeof file.format !== 'number' || typeof file.tool !== 'string' || typeof file.process !== 'string' || typeof file.head !== 'string') return false;
   if (!Array.isArray(file.tracked) || !file.tracked.every((path) => typeof path === 'string')) return false;
   if (!Array.isArray(file.commits) || !file.commits.every(isCommit)) return false;
   if (typeof file.facts !== 'object' || file.facts === null || Array.isArray(file.facts)) return false;

@@ -1,6 +1,21 @@
-import { parseFileName, type FileName } from '../model/filename.js';
+import { isStandardsFileName, parseFileName, type FileName, type Naming } from '../model/filename.js';
 import type { LogChange, LogCommit } from '../lifecycle/git.js';
-import type { BlobFacts } from './facts.js';
+import { extendedOf, type BlobFacts } from './facts.js';
+
+/** What a process says of file names: which files are documents, and how their names read (a `Process` is one). */
+export interface DocumentNaming {
+  readonly naming: Naming;
+  isDocumentFileName(fileName: string): boolean;
+}
+
+/** The file names of the default process (`parseFileName`), for callers that name no other. */
+const DEFAULT_NAMES: DocumentNaming = { naming: parseFileName, isDocumentFileName: isStandardsFileName };
+
+/** What the history reads of a process: which files are documents and their names, and the field a supplement names the documents it extends in. */
+export interface HistoryNames extends DocumentNaming {
+  /** The field of the front matter facts (`BlobFacts`) that lists what a supplement extends (`supplements` under `scs`). */
+  readonly extendedField: string | undefined;
+}
 
 /** A commit as the history shows it. */
 export interface CommitRef {
@@ -69,12 +84,12 @@ export interface History {
  * (`Drafts/image-spec.md` renamed to `scs-0102-v1-image-metadata.md`): their versions before the
  * rename are the document's too. Read newest first, so that chains of renames are followed back.
  */
-export function renamedIntoDocuments(commits: readonly LogCommit[]): Set<string> {
+export function renamedIntoDocuments(commits: readonly LogCommit[], names: DocumentNaming = DEFAULT_NAMES): Set<string> {
   const tracked = new Set<string>();
   for (let index = commits.length - 1; index >= 0; index--) {
     for (const change of commits[index]?.changes ?? []) {
-      if (change.status !== 'R' || change.from === undefined || documentName(change.from) !== undefined) continue;
-      if (documentName(change.path) !== undefined || tracked.has(change.path)) tracked.add(change.from);
+      if (change.status !== 'R' || change.from === undefined || documentName(change.from, names) !== undefined) continue;
+      if (documentName(change.path, names) !== undefined || tracked.has(change.path)) tracked.add(change.from);
     }
   }
   return tracked;
@@ -107,11 +122,11 @@ export function baseOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** A document file name (not a template), parsed; undefined for any other file. */
-export function documentName(path: string): FileName | undefined {
+/** A document file name (not a template), parsed with the process's names; undefined for any other file. */
+export function documentName(path: string, names: DocumentNaming = DEFAULT_NAMES): FileName | undefined {
   const base = baseOf(path);
-  if (!base.startsWith('scs-') || !base.endsWith('.md')) return undefined;
-  const parsed = parseFileName(base);
+  if (!names.isDocumentFileName(base)) return undefined;
+  const parsed = names.naming(base);
   if (!parsed.ok || parsed.name.kind === 'template') return undefined;
   return parsed.name;
 }
@@ -140,14 +155,16 @@ export function buildHistory(
   commits: readonly LogCommit[],
   folder: string,
   factsOf: (oid: string) => BlobFacts | undefined,
+  names: HistoryNames,
   tracked: ReadonlySet<string> = new Set(),
 ): History {
+  const nameOf = (path: string): FileName | undefined => documentName(path, names);
   const live = new Map<string, Lineage>();
   const all: Lineage[] = [];
   const deletedByOid = new Map<string, Lineage>();
   const facts = (oid: string): BlobFacts => factsOf(oid) ?? { readable: false };
   // Every document of the repository is followed, so that a document moved into the folder keeps the life it had before.
-  const inFolder = (path: string | undefined): boolean => path !== undefined && (documentName(path) !== undefined || tracked.has(path));
+  const inFolder = (path: string | undefined): boolean => path !== undefined && (nameOf(path) !== undefined || tracked.has(path));
 
   const addVersion = (lineage: Lineage, commit: CommitRef, path: string, oid: string, statusEvent: boolean): void => {
     const blob = facts(oid);
@@ -187,7 +204,7 @@ export function buildHistory(
           }
           live.delete(change.from);
           moveTo(lineage, change.path);
-          lineage.events.push({ kind: 'renamed', commit, path: change.path, from: change.from, renumbered: isRenumbering(change.from, change.path) });
+          lineage.events.push({ kind: 'renamed', commit, path: change.path, from: change.from, renumbered: isRenumbering(change.from, change.path, names) });
           addVersion(lineage, commit, change.path, change.oid, true);
         } else if (fromIn) {
           deleted.push({ change: { ...change, status: 'D', path: change.from, from: change.path }, lineage: live.get(change.from) });
@@ -209,13 +226,14 @@ export function buildHistory(
     const pairs = pairDeletions(
       deleted.filter((entry) => entry.change.from === undefined),
       unpairedAdds,
+      names,
     );
     for (const [entry, change] of pairs) {
       const lineage = entry.lineage;
       if (!lineage) continue;
       live.delete(entry.change.path);
       moveTo(lineage, change.path);
-      lineage.events.push({ kind: 'renamed', commit, path: change.path, from: entry.change.path, renumbered: isRenumbering(entry.change.path, change.path) });
+      lineage.events.push({ kind: 'renamed', commit, path: change.path, from: entry.change.path, renumbered: isRenumbering(entry.change.path, change.path, names) });
       addVersion(lineage, commit, change.path, change.oid, true);
     }
     const pairedDeletions = new Set(pairs.map(([entry]) => entry));
@@ -252,8 +270,8 @@ export function buildHistory(
       all.push(lineage);
       addVersion(lineage, commit, change.path, change.oid, false);
       lineage.events.push({ kind: 'added', commit, path: change.path, status: lineage.lastStatus.status, from: change.from });
-      const name = documentName(change.path);
-      if (name?.kind === 'supplement') supplemented(lineage, name, commit, live);
+      const name = nameOf(change.path);
+      if (name?.kind === 'supplement') supplemented(lineage, name, commit, live, names);
     }
   }
   const first = (doc: DocumentHistory): string => doc.events[0]?.commit.date ?? '';
@@ -266,19 +284,20 @@ export function buildHistory(
 }
 
 /** Whether a rename changes the number: both names have one (a proposal's `xxxx` included), and they differ. */
-function isRenumbering(from: string, to: string): boolean {
-  const before = documentName(from)?.number;
-  const after = documentName(to)?.number;
+function isRenumbering(from: string, to: string, names: DocumentNaming): boolean {
+  const before = documentName(from, names)?.number;
+  const after = documentName(to, names)?.number;
   return before !== undefined && after !== undefined && before !== after;
 }
 
 /** Records the new supplement on each document it names (by file name; by number when it names none). */
-function supplemented(supplement: Lineage, name: FileName, commit: CommitRef, live: ReadonlyMap<string, Lineage>): void {
-  const named = supplement.versions[supplement.versions.length - 1]?.facts.supplements;
+function supplemented(supplement: Lineage, name: FileName, commit: CommitRef, live: ReadonlyMap<string, Lineage>, names: HistoryNames): void {
+  const last = supplement.versions[supplement.versions.length - 1]?.facts;
+  const named = last === undefined ? undefined : extendedOf(last, names.extendedField);
   const targets = new Set<Lineage>();
   for (const lineage of live.values()) {
     if (lineage === supplement) continue;
-    const other = documentName(lineage.path);
+    const other = documentName(lineage.path, names);
     if (!other || other.kind !== 'document' || dirOf(lineage.path) !== dirOf(supplement.path)) continue;
     if (named !== undefined && named.length > 0 ? named.includes(baseOf(lineage.path)) : other.number === name.number) targets.add(lineage);
   }
@@ -292,7 +311,7 @@ function supplemented(supplement: Lineage, name: FileName, commit: CommitRef, li
  * content, then the same number and version, then the same slug and version where the number
  * changed or one side is a proposal.
  */
-function pairDeletions<T extends { change: LogChange }>(deleted: readonly T[], added: readonly LogChange[]): [T, LogChange][] {
+function pairDeletions<T extends { change: LogChange }>(deleted: readonly T[], added: readonly LogChange[], names: DocumentNaming): [T, LogChange][] {
   const pairs: [T, LogChange][] = [];
   const freeDeleted = new Set(deleted);
   const freeAdded = new Set(added);
@@ -308,13 +327,13 @@ function pairDeletions<T extends { change: LogChange }>(deleted: readonly T[], a
   };
   pass((before, after) => before.oldOid !== '' && before.oldOid === after.oid);
   pass((before, after) => {
-    const a = documentName(before.path);
-    const b = documentName(after.path);
+    const a = documentName(before.path, names);
+    const b = documentName(after.path, names);
     return a !== undefined && b !== undefined && a.numeric !== undefined && a.id === b.id;
   });
   pass((before, after) => {
-    const a = documentName(before.path);
-    const b = documentName(after.path);
+    const a = documentName(before.path, names);
+    const b = documentName(after.path, names);
     if (!a || !b || a.slug !== b.slug || a.letter !== b.letter || a.version !== b.version) return false;
     return a.number !== b.number || a.kind === 'proposal' || b.kind === 'proposal';
   });

@@ -1,5 +1,5 @@
 import { sanitizeForTerminal } from '../reporters/sanitize.js';
-import { baseOf, dirOf, documentName, type CommitRef, type DocumentHistory, type History, type HistoryEvent } from './model.js';
+import { baseOf, dirOf, documentName, type CommitRef, type DocumentNaming, type DocumentHistory, type History, type HistoryEvent } from './model.js';
 
 /** The JSON form of an event (`schemas/history.schema.json`): the commit's fields, then the event's own. */
 export type JsonEvent = {
@@ -51,11 +51,12 @@ export function jsonEvent(event: HistoryEvent): JsonEvent {
   }
 }
 
-export function idOf(path: string): string | null {
-  return documentName(path)?.id ?? null;
+/** The id of a document's path, read with the process's file names. */
+export function idOf(path: string, names: DocumentNaming): string | null {
+  return documentName(path, names)?.id ?? null;
 }
 
-export function toJson(history: History, documents: readonly DocumentHistory[], window: { since: string | null; until: string | null }): JsonHistory {
+export function toJson(history: History, documents: readonly DocumentHistory[], window: { since: string | null; until: string | null }, names: DocumentNaming): JsonHistory {
   return {
     folder: history.folder,
     head: history.head,
@@ -63,7 +64,7 @@ export function toJson(history: History, documents: readonly DocumentHistory[], 
     first_parent: true,
     since: window.since,
     until: window.until,
-    documents: documents.map((doc) => ({ path: doc.path, id: idOf(doc.path), exists: doc.exists, paths: doc.paths, events: doc.events.map(jsonEvent) })),
+    documents: documents.map((doc) => ({ path: doc.path, id: idOf(doc.path, names), exists: doc.exists, paths: doc.paths, events: doc.events.map(jsonEvent) })),
   };
 }
 
@@ -89,10 +90,10 @@ function describe(event: HistoryEvent): string {
  * short commit, pull request, kind, what happened, subject. Everything from git is escaped for
  * the terminal.
  */
-export function toText(documents: readonly DocumentHistory[]): string {
+export function toText(documents: readonly DocumentHistory[], names: DocumentNaming): string {
   let out = '';
   for (const doc of documents) {
-    const id = idOf(doc.path);
+    const id = idOf(doc.path, names);
     const notes = [id, doc.exists ? undefined : 'deleted'].filter((note): note is string => note !== undefined && note !== null);
     out += `${sanitizeForTerminal(doc.path)}${notes.length > 0 ? `  (${notes.join(', ')})` : ''}\n`;
     const rows = doc.events.map((event) => [

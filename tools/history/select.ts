@@ -1,19 +1,19 @@
 import { normalizeDocumentRef } from '../model/filename.js';
-import { baseOf, documentName, type DocumentHistory } from './model.js';
+import { baseOf, documentName, type DocumentHistory, type DocumentNaming } from './model.js';
 
 /**
  * The documents a name picks: a path (relative to the top of the repository), a file name, or
  * an id (`scs-0100-v1`, `0100-v1`), matched against every name a document ever had, so that a
  * renamed document is found by its old name too. Undefined when the name matches nothing.
  */
-export function selectDocuments(documents: readonly DocumentHistory[], ref: string, repoPath: string | undefined): DocumentHistory[] | undefined {
+export function selectDocuments(documents: readonly DocumentHistory[], ref: string, repoPath: string | undefined, names: DocumentNaming): DocumentHistory[] | undefined {
   const normalized = normalizeDocumentRef(ref);
   const matches = documents.filter((doc) =>
     doc.paths.some((path) => {
       if (repoPath !== undefined && path === repoPath) return true;
       if (!normalized) return false;
       if ('fileName' in normalized) return baseOf(path) === normalized.fileName;
-      return documentName(path)?.id.toLowerCase() === normalized.id.toLowerCase();
+      return documentName(path, names)?.id.toLowerCase() === normalized.id.toLowerCase();
     }),
   );
   return matches.length > 0 ? matches : undefined;

@@ -4,6 +4,7 @@ import type { CertificateScope, DataPath } from '../model/scope.js';
 import { summarizeScope, type ScopeStandardUse, type ScopeVersionSummary } from '../model/scope-summary.js';
 import { validityChangeDates } from '../model/scope-timeline.js';
 import { scopeSlug } from './labels.js';
+import type { VersionLayout } from './layout.js';
 import type { IndexNote, IndexScope, IndexScopeStandard, IndexScopeVersion } from './model.js';
 
 export interface BuiltScopes {
@@ -22,7 +23,8 @@ const RESERVED_SLUGS = new Set(['index']);
  * scope summary). A scope file that cannot be read is left out with a note; so are timeline
  * entries without a valid date and includes of unknown modules, each noted where it is written.
  */
-export function buildScopes(given: readonly CertificateScope[], corpus: Corpus, today: string): BuiltScopes {
+export function buildScopes(given: readonly CertificateScope[], corpus: Corpus, layout: VersionLayout, today: string): BuiltScopes {
+  const dateField = layout.scopeDate;
   const notes: IndexNote[] = [];
   const scopes: IndexScope[] = [];
   const changeDates: string[] = [];
@@ -33,16 +35,16 @@ export function buildScopes(given: readonly CertificateScope[], corpus: Corpus, 
       notes.push(note(scope, problem.range, `Not indexed: ${problem.message}`));
       continue;
     }
-    describeSkipped(scope, notes);
+    describeSkipped(scope, dateField, notes);
     changeDates.push(...validityChangeDates(scope.timeline, scope.versions.map((version) => version.name)));
-    const summary = summarizeScope(scope, corpus, today);
+    const summary = summarizeScope(scope, corpus, today, layout.reader);
     scopes.push({
       slug: uniqueSlug(scopeSlug(scope.fileName), taken),
       file: scope.relPath,
       name: summary.name ?? null,
       uuid: summary.uuid ?? null,
       url: summary.url ?? null,
-      versions: summary.versions.map(versionEntry),
+      versions: summary.versions.map((version) => versionEntry(version, dateField, layout)),
     });
   }
   return { scopes, notes, changeDates };
@@ -55,15 +57,15 @@ function uniqueSlug(base: string, taken: Set<string>): string {
   return slug;
 }
 
-function versionEntry(version: ScopeVersionSummary): IndexScopeVersion {
+function versionEntry(version: ScopeVersionSummary, dateField: string, layout: VersionLayout): IndexScopeVersion {
   return {
     version: version.name,
-    stabilized_at: version.stabilizedAt ?? null,
+    [dateField]: version.stabilizedAt ?? null,
     validity: version.validity,
     future: version.future,
     periods: version.periods.map((period) => ({ from: period.from, until: period.until ?? null, validity: period.validity })),
     certifiable: version.certifiable ? { from: version.certifiable.from, until: version.certifiable.until ?? null } : null,
-    standards: version.standards.map(standardEntry),
+    standards: version.standards.map((use) => standardEntry(use, layout)),
     modules: version.modules.map((module) => ({
       id: module.id,
       name: module.name ?? null,
@@ -75,7 +77,7 @@ function versionEntry(version: ScopeVersionSummary): IndexScopeVersion {
   };
 }
 
-function standardEntry(use: ScopeStandardUse): IndexScopeStandard {
+function standardEntry(use: ScopeStandardUse, layout: VersionLayout): IndexScopeStandard {
   const doc = use.document;
   return {
     id: use.id,
@@ -86,8 +88,7 @@ function standardEntry(use: ScopeStandardUse): IndexScopeStandard {
           file_name: doc.fileName,
           title: doc.title ?? null,
           status: doc.status ?? null,
-          stabilized_at: doc.stabilizedAt ?? null,
-          deprecated_at: doc.deprecatedAt ?? null,
+          ...Object.fromEntries(layout.stateDates.map(({ field }) => [field, (Object.hasOwn(doc.dates, field) ? doc.dates[field] : undefined) ?? null])),
           state: doc.state.state,
           future: doc.state.future,
         }
@@ -96,7 +97,7 @@ function standardEntry(use: ScopeStandardUse): IndexScopeStandard {
 }
 
 /** What the scope file says that the index cannot use: dates that are not dates, includes of unknown modules. */
-function describeSkipped(scope: CertificateScope, notes: IndexNote[]): void {
+function describeSkipped(scope: CertificateScope, dateField: string, notes: IndexNote[]): void {
   for (const entry of scope.timeline) {
     if (entry.date !== undefined) continue;
     const value = valueAt(scope.data, [...entry.path, 'date']);
@@ -105,8 +106,8 @@ function describeSkipped(scope: CertificateScope, notes: IndexNote[]): void {
   }
   for (const version of scope.versions) {
     if (version.stabilizedAtRange !== undefined && version.stabilizedAt === undefined) {
-      const value = valueAt(scope.data, [...version.path, 'stabilized_at']);
-      notes.push(note(scope, version.stabilizedAtRange, `\`stabilized_at\` of version \`${version.name}\`: ${shown(value)} is not a date (YYYY-MM-DD) that exists; the index treats it as missing`));
+      const value = valueAt(scope.data, [...version.path, dateField]);
+      notes.push(note(scope, version.stabilizedAtRange, `\`${dateField}\` of version \`${version.name}\`: ${shown(value)} is not a date (YYYY-MM-DD) that exists; the index treats it as missing`));
     }
     for (const include of version.include) {
       if (scope.module(include.moduleId)) continue;

@@ -1,12 +1,13 @@
 import { compareStrings, type Corpus } from '../model/corpus.js';
 import { periodAround } from '../model/dates.js';
 import type { StandardDocument } from '../model/document.js';
-import { DATE_FIELDS, digitOfTrack, TRACK_BY_DIGIT, TRACKS, type ReferenceField, type Track } from '../model/profile.js';
 import type { CertificateScope } from '../model/scope.js';
-import { computeState, stateChangeDates, stateInput, type StateInput } from '../model/state.js';
+import { stateInput, type StateInput } from '../model/state.js';
+import type { Process } from '../profile/process.js';
 import { buildScopes } from './build-scopes.js';
-import { trackSlug } from './labels.js';
+import { versionLayout, type IndexField, type VersionLayout } from './layout.js';
 import type {
+  IndexFieldValue,
   IndexNote,
   IndexStandard,
   IndexSupplement,
@@ -24,11 +25,13 @@ export interface BuiltIndex {
 }
 
 /**
- * Builds the version index of a corpus for `today`, with the certificate scopes given. It reads
- * file names and front matter only (never a document's Markdown body). Proposals (`scs-xxxx`)
- * have no number yet and are left out; so are templates.
+ * Builds the version index of a corpus for `today` under a process whose numbers have versions
+ * (`index.versions`), with the certificate scopes given. It reads file names and front matter
+ * only (never a document's Markdown body). Proposals (`scs-xxxx`) have no number yet and are
+ * left out; so are templates.
  */
-export function buildIndex(corpus: Corpus, today: string, scopeFiles: readonly CertificateScope[] = []): BuiltIndex {
+export function buildIndex(corpus: Corpus, process: Process, today: string, scopeFiles: readonly CertificateScope[] = []): BuiltIndex {
+  const layout = versionLayout(process.profile);
   const notes: IndexNote[] = [];
   const byNumber = new Map<string, { versions: StandardDocument[]; supplements: StandardDocument[] }>();
   const inputs: StateInput[] = [];
@@ -40,8 +43,8 @@ export function buildIndex(corpus: Corpus, today: string, scopeFiles: readonly C
       continue;
     }
     describeUnusable(doc, notes);
-    describeBadDates(doc, notes);
-    inputs.push(stateInput(doc));
+    describeBadDates(doc, layout, notes);
+    inputs.push(stateInput(layout.reader, doc));
     let group = byNumber.get(name.number);
     if (!group) byNumber.set(name.number, (group = { versions: [], supplements: [] }));
     (name.letter === 'w' ? group.supplements : group.versions).push(doc);
@@ -51,18 +54,18 @@ export function buildIndex(corpus: Corpus, today: string, scopeFiles: readonly C
   for (const number of [...byNumber.keys()].sort(compareStrings)) {
     const group = byNumber.get(number);
     if (!group) continue;
-    const versions = group.versions.sort(byVersion).map((doc) => versionEntry(doc, today));
-    const supplements = supplementGroups(group.supplements.sort(byVersion), today);
-    const reference = referenceVersion(versions);
-    const track = trackOf(number, reference, versions, supplements);
+    const versions = group.versions.sort(byVersion).map((doc) => versionEntry(doc, layout, today));
+    const supplements = supplementGroups(group.supplements.sort(byVersion), layout, today);
+    const reference = referenceVersion(versions, layout);
+    const track = trackOf(number, reference, versions, supplements, layout);
     if (track === undefined) {
       const first = group.versions[0] ?? group.supplements[0];
-      if (first) notes.push(note(first, `Not indexed: the track of scs-${number} is unknown (no valid \`track\`, and the number's second digit names no track)`));
+      if (first) notes.push(note(first, `Not indexed: the track of ${layout.numberId(number)} is unknown (${unknownTrack(layout)})`));
       continue;
     }
     standards.push({
       number,
-      id: `scs-${number}`,
+      id: layout.numberId(number),
       track,
       title: reference?.title ?? supplements[0]?.title ?? null,
       description: reference ? description(group.versions.find((doc) => doc.fileName === reference.file_name)) : null,
@@ -71,74 +74,89 @@ export function buildIndex(corpus: Corpus, today: string, scopeFiles: readonly C
     });
   }
 
-  const tracks: IndexTrack[] = TRACKS.map((name) => ({
+  const tracks: IndexTrack[] = layout.tracks.map(({ name, slug, digit }) => ({
     name,
-    slug: trackSlug(name),
-    digit: digitOfTrack(name) ?? '',
+    slug,
+    digit,
     standards: standards.filter((standard) => standard.track === name).map((standard) => standard.number),
   }));
-  const scopes = buildScopes(scopeFiles, corpus, today);
+  const scopes = buildScopes(scopeFiles, corpus, layout, today);
   notes.push(...scopes.notes);
   notes.sort((a, b) => compareStrings(a.relPath, b.relPath) || a.line - b.line || a.column - b.column);
   // Output stays the same as long as no document state and no scope validity changes.
-  const period = periodAround([...stateChangeDates(inputs), ...scopes.changeDates], today);
+  const period = periodAround([...layout.changeDates(inputs), ...scopes.changeDates], today);
   return {
     index: { $schema: INDEX_SCHEMA_ID, valid_from: period.from ?? null, valid_until: period.until ?? null, tracks, standards, scopes: scopes.scopes },
     notes,
   };
 }
 
+/** Why no track is known: no valid track field, and no digit that names one. */
+function unknownTrack(layout: VersionLayout): string {
+  const field = layout.trackField === undefined ? 'no track' : `no valid \`${layout.trackField}\``;
+  return layout.trackDigit === undefined ? field : `${field}, and the number's ${layout.trackDigit} digit names no track`;
+}
+
 function byVersion(a: StandardDocument, b: StandardDocument): number {
   return (a.name?.version ?? 0) - (b.name?.version ?? 0) || compareStrings(a.fileName, b.fileName);
 }
 
-function versionEntry(doc: StandardDocument, today: string): IndexVersion {
-  const { state, future } = computeState(stateInput(doc), today);
+function versionEntry(doc: StandardDocument, layout: VersionLayout, today: string): IndexVersion {
+  const { state, future } = layout.reader.decide(stateInput(layout.reader, doc), today);
   return {
     id: doc.name?.id ?? doc.fileName,
     file_name: doc.fileName,
     version: doc.name?.version ?? 0,
     title: doc.title ?? null,
-    type: doc.type ?? null,
-    status: doc.status ?? null,
-    track: doc.track ?? null,
-    stabilized_at: doc.date('stabilized_at') ?? null,
-    deprecated_at: doc.date('deprecated_at') ?? null,
-    rejected_at: doc.date('rejected_at') ?? null,
+    type: doc.string(layout.typeField) ?? null,
+    status: doc.string(layout.statusField) ?? null,
+    track: trackFieldOf(doc, layout),
+    ...dates(doc, layout.dates),
     state,
     future,
-    replaces: names(doc, 'replaces'),
-    replaced_by: names(doc, 'replaced_by'),
+    ...references(doc, layout.versionReferences),
   };
 }
 
-function supplementEntry(doc: StandardDocument, today: string): IndexSupplementVersion {
-  const { state, future } = computeState(stateInput(doc), today);
+function supplementEntry(doc: StandardDocument, layout: VersionLayout, today: string): IndexSupplementVersion {
+  const { state, future } = layout.reader.decide(stateInput(layout.reader, doc), today);
   return {
     id: doc.name?.id ?? doc.fileName,
     file_name: doc.fileName,
     version: doc.name?.version ?? 0,
     title: doc.title ?? null,
-    type: doc.type ?? null,
-    track: doc.track ?? null,
-    stabilized_at: doc.date('stabilized_at') ?? null,
-    deprecated_at: doc.date('deprecated_at') ?? null,
+    type: doc.string(layout.typeField) ?? null,
+    track: trackFieldOf(doc, layout),
+    ...dates(doc, layout.stateDates),
     state,
     future,
-    replaces: names(doc, 'replaces'),
-    supplements: names(doc, 'supplements'),
+    ...references(doc, layout.supplementReferences),
   };
 }
 
-function names(doc: StandardDocument, field: ReferenceField): string[] {
-  return doc.references(field).map((reference) => reference.name);
+function trackFieldOf(doc: StandardDocument, layout: VersionLayout): string | null {
+  return layout.trackField === undefined ? null : (doc.string(layout.trackField) ?? null);
+}
+
+/** The date fields, in order: the date, or null. */
+function dates(doc: StandardDocument, fields: readonly IndexField[]): Record<string, IndexFieldValue> {
+  return Object.fromEntries(fields.map(({ field }) => [field, doc.date(field) ?? null]));
+}
+
+/** The reference fields, in order: the file names each names. */
+function references(doc: StandardDocument, fields: readonly IndexField[]): Record<string, IndexFieldValue> {
+  return Object.fromEntries(fields.map(({ field }) => [field, names(doc, field)]));
+}
+
+function names(doc: StandardDocument, field: string | undefined): string[] {
+  return field === undefined ? [] : doc.references(field).map((reference) => reference.name);
 }
 
 /**
  * Groups the supplements of one number: versions of one supplement share their slug or name
  * each other in `replaces`. Groups are ordered by their first version.
  */
-function supplementGroups(docs: readonly StandardDocument[], today: string): IndexSupplement[] {
+function supplementGroups(docs: readonly StandardDocument[], layout: VersionLayout, today: string): IndexSupplement[] {
   const parent = docs.map((_, index) => index);
   const find = (index: number): number => {
     let root = index;
@@ -153,13 +171,13 @@ function supplementGroups(docs: readonly StandardDocument[], today: string): Ind
     docs.forEach((other, otherIndex) => {
       if (otherIndex <= index) return;
       const sameSlug = doc.name?.slug !== undefined && doc.name.slug === other.name?.slug;
-      const linked = names(doc, 'replaces').includes(other.fileName) || names(other, 'replaces').includes(doc.fileName);
+      const linked = names(doc, layout.earlier).includes(other.fileName) || names(other, layout.earlier).includes(doc.fileName);
       if (sameSlug || linked) union(index, otherIndex);
     });
   });
   const groups = new Map<number, IndexSupplementVersion[]>();
   docs.forEach((doc, index) => {
-    const entry = supplementEntry(doc, today);
+    const entry = supplementEntry(doc, layout, today);
     const root = find(index);
     const list = groups.get(root);
     if (list) list.push(entry);
@@ -174,25 +192,23 @@ function supplementGroups(docs: readonly StandardDocument[], today: string): Ind
     });
 }
 
-/** The version whose title and description speak for the standard. */
-function referenceVersion(versions: readonly IndexVersion[]): IndexVersion | undefined {
+/** The version whose title and description speak for the standard: the latest in force (and in force already), else the latest not decided by its status. */
+function referenceVersion(versions: readonly IndexVersion[], layout: VersionLayout): IndexVersion | undefined {
   const latest = (test: (version: IndexVersion) => boolean): IndexVersion | undefined => versions.filter(test).at(-1);
+  const ahead = layout.startMark?.mark;
   return (
-    latest((version) => version.state === 'effective' && !version.future.includes('effective')) ??
-    latest((version) => version.state === 'effective') ??
-    latest((version) => version.state !== 'rejected') ??
+    latest((version) => version.state === layout.inForce && (ahead === undefined || !version.future.includes(ahead))) ??
+    latest((version) => version.state === layout.inForce) ??
+    latest((version) => version.state !== layout.byStatus) ??
     versions.at(-1)
   );
 }
 
-function trackOf(number: string, reference: IndexVersion | undefined, versions: readonly IndexVersion[], supplements: readonly IndexSupplement[]): Track | undefined {
+function trackOf(number: string, reference: IndexVersion | undefined, versions: readonly IndexVersion[], supplements: readonly IndexSupplement[], layout: VersionLayout): string | undefined {
+  const known = new Set(layout.tracks.map((track) => track.name));
   const candidates = [reference?.track, ...versions.map((version) => version.track), ...supplements.flatMap((supplement) => supplement.versions.map((version) => version.track))];
-  for (const candidate of candidates) if (isTrack(candidate)) return candidate;
-  return TRACK_BY_DIGIT[number.charAt(1)];
-}
-
-function isTrack(value: unknown): value is Track {
-  return typeof value === 'string' && (TRACKS as readonly string[]).includes(value);
+  for (const candidate of candidates) if (typeof candidate === 'string' && known.has(candidate)) return candidate;
+  return layout.trackOfNumber(number);
 }
 
 function description(doc: StandardDocument | undefined): string | null {
@@ -219,8 +235,8 @@ function describeUnusable(doc: StandardDocument, notes: IndexNote[]): void {
 }
 
 /** A date field that is not an ISO calendar date counts as missing: say so, where it is written. */
-function describeBadDates(doc: StandardDocument, notes: IndexNote[]): void {
-  for (const key of DATE_FIELDS) {
+function describeBadDates(doc: StandardDocument, layout: VersionLayout, notes: IndexNote[]): void {
+  for (const { field: key } of layout.dates) {
     const field = doc.field(key);
     if (!field || doc.date(key) !== undefined) continue;
     const point = doc.source.lines.point(field.range.start);

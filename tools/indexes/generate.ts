@@ -1,8 +1,9 @@
 import { compareStrings } from '../model/corpus.js';
-import { TRACKS } from '../model/profile.js';
+import type { Process } from '../profile/process.js';
 import { INDEX_SCHEMA_ID } from './build.js';
 import { PROFILE_INDEX_SCHEMA_ID } from './profile-index.js';
-import { SCOPES_FOLDER, trackSlug } from './labels.js';
+import { SCOPES_FOLDER } from './labels.js';
+import { versionLayout } from './layout.js';
 import type { VersionIndex } from './model.js';
 import { GENERATED_MARK, type OutputFile } from './output.js';
 import { renderHtmlFile, type HtmlOptions } from './render-html.js';
@@ -11,17 +12,24 @@ import { renderMarkdown } from './render-markdown.js';
 import { renderScopePages } from './render-scope-pages.js';
 import { renderSidebar } from './render-sidebar.js';
 
-/** Every file of the index for an output folder, sorted by path. */
-export function generateOutputs(index: VersionIndex, options: HtmlOptions = {}): OutputFile[] {
-  return [...renderMarkdown(index), ...renderScopePages(index), renderSidebar(index), renderJsonFile(index), renderHtmlFile(index, options)].sort((a, b) => compareStrings(a.path, b.path));
+/** Every file of the index for an output folder, sorted by path; the process gives the words, marks and fields of the pages. */
+export function generateOutputs(index: VersionIndex, process: Process, options: HtmlOptions = {}): OutputFile[] {
+  const layout = versionLayout(process.profile);
+  return [...renderMarkdown(index, layout), ...renderScopePages(index, layout), renderSidebar(index), renderJsonFile(index), renderHtmlFile(index, layout, options)].sort((a, b) =>
+    compareStrings(a.path, b.path),
+  );
 }
 
 /**
  * Paths of the output folder that the index may have written earlier: the page of a track, a
  * standard or a certificate scope that no longer exists is removed (or, with `--check`,
- * reported) only if it is one.
+ * reported) only if it is one. A track's folder is its slug, a standard's page its number's id.
  */
-export const OWNED_PAGE = new RegExp(`^(?:(?:${TRACKS.map(trackSlug).join('|')})/(?:index|scs-[0-9]{4})|${SCOPES_FOLDER}/[a-z0-9]+(?:-[a-z0-9]+)*)\\.mdx?$`);
+export function ownedPage(process: Process): RegExp {
+  const layout = versionLayout(process.profile);
+  const tracks = layout.tracks.map((track) => track.slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
+  return new RegExp(`^(?:(?:${tracks})/(?:index|${layout.numberIdPattern})|${SCOPES_FOLDER}/[a-z0-9]+(?:-[a-z0-9]+)*)\\.mdx?$`);
+}
 
 /** Whether a file's content shows that the index wrote it (so that it may be replaced or removed). */
 export function isGeneratedContent(path: string, content: string): boolean {

@@ -1,24 +1,30 @@
-import type { Validity } from '../model/scope.js';
-import type { FutureMark, State } from '../model/state.js';
-import type { IndexEntryBase, IndexPeriod, IndexScopeStandard, IndexScopeVersion, IndexStandard, IndexSupplement } from './model.js';
-
-/** The words every page uses for the states, in column order. */
-export const STATE_LABELS: Readonly<Record<State, string>> = {
-  draft: 'Draft',
-  effective: 'Effective',
-  deprecated: 'Deprecated',
-  rejected: 'Rejected',
-};
-
-export const FUTURE_EFFECTIVE_MARK = '*';
-export const FUTURE_DEPRECATED_MARK = '†';
+import { VALIDITIES, type Validity } from '../model/scope.js';
+import type { IndexEntryBase, IndexPeriod, IndexScopeStandard, IndexScopeVersion, IndexStandard, IndexSupplement, VersionIndex } from './model.js';
 
 /**
- * The marks of a version: `*` stabilized on a day ahead, `†` deprecated on a day ahead (for a
- * scope version: certifiable from a day ahead, no longer certifiable from a day ahead).
+ * The symbols of the marks an entry carries, in the order of the marks (`*` stabilized on a day
+ * ahead, `†` deprecated on a day ahead, under the `scs` profile; for a scope version: certifiable
+ * from a day ahead, no longer certifiable from a day ahead).
  */
-export function futureMarks(entry: { readonly future: readonly FutureMark[] }): string {
-  return (entry.future.includes('effective') ? FUTURE_EFFECTIVE_MARK : '') + (entry.future.includes('deprecated') ? FUTURE_DEPRECATED_MARK : '');
+export function futureMarks(entry: { readonly future: readonly string[] }, symbols: ReadonlyMap<string, string>): string {
+  return [...symbols].map(([mark, symbol]) => (entry.future.includes(mark) ? symbol : '')).join('');
+}
+
+/** A date field of an entry (`stabilized_at`): the date, or null when the entry gives none. */
+export function dateOf(entry: Readonly<Record<string, unknown>>, field: string | undefined): string | null {
+  const value = field === undefined || !Object.hasOwn(entry, field) ? undefined : entry[field];
+  return typeof value === 'string' ? value : null;
+}
+
+/** A reference field of an entry (`supplements`): the file names it names. */
+export function namesOf(entry: Readonly<Record<string, unknown>>, field: string | undefined): string[] {
+  const value = field === undefined || !Object.hasOwn(entry, field) ? undefined : entry[field];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** A noun in the plural, as the pages count things (`supplements`). */
+export function pluralOf(noun: string): string {
+  return /(?:s|x|ch|sh)$/.test(noun) ? `${noun}es` : `${noun}s`;
 }
 
 /** `v3` or `w1`. */
@@ -49,19 +55,19 @@ export function supplementTitle(standard: IndexStandard, supplement: IndexSupple
   return title;
 }
 
-/** The docs site's path segment of a track: its name in lower case (`iaas`). */
-export function trackSlug(track: string): string {
-  return track.toLowerCase();
+/** The docs site's path segment of a track: the slug the index gives it (`iaas`). */
+export function trackSlug(index: VersionIndex, track: string): string {
+  return index.tracks.find((entry) => entry.name === track)?.slug ?? track.toLowerCase();
 }
 
 /** The Docusaurus document id of a standard's page (`iaas/scs-0100`). */
-export function standardPageId(standard: IndexStandard): string {
-  return `${trackSlug(standard.track)}/${standard.id}`;
+export function standardPageId(index: VersionIndex, standard: IndexStandard): string {
+  return `${trackSlug(index, standard.track)}/${standard.id}`;
 }
 
 /** The Docusaurus document id of a track's page (`iaas/index`). */
-export function trackPageId(track: string): string {
-  return `${trackSlug(track)}/index`;
+export function trackPageId(index: VersionIndex, track: string): string {
+  return `${trackSlug(index, track)}/index`;
 }
 
 /**
@@ -86,14 +92,10 @@ export function scopePageId(scope: { slug: string }): string {
   return `${SCOPES_FOLDER}/${scope.slug}`;
 }
 
-/** The words the pages use for the validities of scope versions, in column order. */
-export const VALIDITY_LABELS: Readonly<Record<Validity, string>> = {
-  effective: 'Effective',
-  warn: 'Warn',
-  draft: 'Draft',
-  deprecated: 'Deprecated',
-};
-export const VALIDITY_ORDER: readonly Validity[] = ['effective', 'warn', 'draft', 'deprecated'];
+/** The words the pages use for the validities of scope versions: the codes of the scope files, capitalized. */
+export const VALIDITY_LABELS: Readonly<Record<Validity, string>> = Object.fromEntries(VALIDITIES.map((validity) => [validity, `${validity.charAt(0).toUpperCase()}${validity.slice(1)}`])) as Record<Validity, string>;
+/** The validities in column order: as the scope files list their codes. */
+export const VALIDITY_ORDER: readonly Validity[] = VALIDITIES;
 
 /**
  * The periods of a scope version worth showing: from the first in which the timeline gives it

@@ -1,11 +1,11 @@
-import type { Track } from '../model/profile.js';
 import type { Validity } from '../model/scope.js';
 import type { FutureMark, State } from '../model/state.js';
 
 /**
  * The version index as data: what `scs-standards index` writes to `index.json` and what every
- * renderer reads. Its shape is described by `schemas/index.schema.json`; keys use the names of
- * the front matter fields (`stabilized_at`), and a value a document does not give is `null`.
+ * renderer reads. Its shape is described by `schemas/index.schema.json` for the `scs` profile;
+ * the keys of dates and references are the names of the profile's front matter fields
+ * (`stabilized_at`, `replaces`), and a value a document does not give is `null`.
  */
 export interface VersionIndex {
   $schema: string;
@@ -20,10 +20,10 @@ export interface VersionIndex {
 }
 
 export interface IndexTrack {
-  name: Track;
-  /** Lower-case name, used in the docs site's paths (`iaas`). */
+  name: string;
+  /** The name as a path segment of the docs site (`index.groupSlug`: `iaas`). */
   slug: string;
-  /** The second digit of the numbers of this track. */
+  /** The digit of the numbers of this track (`numbers.tracks.byDigit`; '' without one). */
   digit: string;
   /** Numbers of the track's standards, sorted. */
   standards: string[];
@@ -34,7 +34,7 @@ export interface IndexStandard {
   number: string;
   /** `scs-0100`. */
   id: string;
-  track: Track;
+  track: string;
   /** Title and description of the reference version (the latest effective one, else the latest). */
   title: string | null;
   description: string | null;
@@ -44,7 +44,14 @@ export interface IndexStandard {
   supplements: IndexSupplement[];
 }
 
-/** What every indexed file has: its name, front matter facts and computed state. */
+/** A date field (an ISO date or null) or a reference field (file names), by the name of the front matter field. */
+export type IndexFieldValue = string | null | string[];
+
+/**
+ * What every indexed file has: its name, front matter facts and computed state, and between
+ * them the date fields (`stabilized_at`, ...) and after them the reference fields (`replaces`,
+ * ...) the profile gives it (`labels.ts` reads them: `dateOf`, `namesOf`).
+ */
 export interface IndexEntryBase {
   /** `scs-0100-v3`. */
   id: string;
@@ -53,13 +60,11 @@ export interface IndexEntryBase {
   title: string | null;
   type: string | null;
   track: string | null;
-  stabilized_at: string | null;
-  deprecated_at: string | null;
   state: State;
   future: FutureMark[];
-  replaces: string[];
   /** With `index --history` only: the version's events from git, with commit links. */
   history?: IndexHistoryEvent[];
+  [field: string]: IndexFieldValue | number | IndexHistoryEvent[] | undefined;
 }
 
 /** An event of `scs-standards history` (its JSON form) with the address of its commit. */
@@ -68,16 +73,13 @@ export type IndexHistoryEvent = { kind: string; commit: string; date: string; su
   string | number | boolean | null
 >;
 
+/** A version: with its status, every date field of the profile and the reference fields but the one of supplements. */
 export interface IndexVersion extends IndexEntryBase {
   status: string | null;
-  rejected_at: string | null;
-  replaced_by: string[];
 }
 
-export interface IndexSupplementVersion extends IndexEntryBase {
-  /** File names of the documents this version supplements. */
-  supplements: string[];
-}
+/** A supplement's version: no status; the date fields the states read and the reference fields no status limits. */
+export type IndexSupplementVersion = IndexEntryBase;
 
 /** One supplement with its versions (versions are linked by slug or by `replaces`). */
 export interface IndexSupplement {
@@ -109,10 +111,10 @@ export interface IndexScope {
   versions: IndexScopeVersion[];
 }
 
+/** A version of a scope; after its name, the date of the field `certificateScopes.versionDate` (`stabilized_at`), or null. */
 export interface IndexScopeVersion {
   /** The version's name (`v5.1`). */
   version: string;
-  stabilized_at: string | null;
   /** What the timeline says of the version on the day: effective, warn, draft or deprecated. */
   validity: Validity;
   /** `effective`: certifiable from a later day on; `deprecated`: stops being certifiable on a later day. */
@@ -125,6 +127,7 @@ export interface IndexScopeVersion {
   standards: IndexScopeStandard[];
   /** The included modules, in include order. */
   modules: IndexScopeModule[];
+  [field: string]: string | null | Validity | FutureMark[] | IndexPeriod[] | IndexScopeStandard[] | IndexScopeModule[] | { from: string; until: string | null };
 }
 
 export interface IndexPeriod {
@@ -145,14 +148,14 @@ export interface IndexScopeStandard {
   document: IndexScopeDocument | null;
 }
 
+/** The document of a scope's standard: after its status, the date fields its state reads (`stabilized_at`, `deprecated_at`). */
 export interface IndexScopeDocument {
   file_name: string;
   title: string | null;
   status: string | null;
-  stabilized_at: string | null;
-  deprecated_at: string | null;
   state: State;
   future: FutureMark[];
+  [field: string]: string | null | FutureMark[];
 }
 
 export interface IndexScopeModule {

@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto';
 import { epochDay } from '../model/dates.js';
-import { STATES, type State } from '../model/state.js';
+import type { State } from '../model/state.js';
 import { htmlText, oneLine, scriptJson, urlSegment } from './escape.js';
 import { hasHistory, historySection } from './render-history.js';
-import {
-  docId,
-  FUTURE_DEPRECATED_MARK,
-  FUTURE_EFFECTIVE_MARK,
-  futureMarks,
-  scopeDocumentId,
-  shownPeriods,
-  STATE_LABELS,
-  standardPageId,
-  standardTitle,
-  supplementTitle,
-  VALIDITY_LABELS,
-  versionLabel,
-} from './labels.js';
+import { dateOf, docId, futureMarks, pluralOf, scopeDocumentId, shownPeriods, standardPageId, standardTitle, supplementTitle, VALIDITY_LABELS, versionLabel } from './labels.js';
+import type { StateRole, VersionLayout } from './layout.js';
 import type { IndexEntryBase, IndexScope, IndexScopeStandard, IndexScopeVersion, IndexStandard, IndexVersion, VersionIndex } from './model.js';
 import { DOCS_ROUTE, GENERATED_NOTICE, type OutputFile } from './output.js';
 
@@ -57,13 +45,15 @@ const AXIS_HEIGHT = 16;
  * same time scale. A Content Security Policy allows only the page's own style and script, by
  * hash. Today's line is drawn by the script at viewing time, so the file stays the same for
  * every day of the index's period. Every standard and version links to its page; on a narrow
- * screen the tables scroll sideways in their own box, the page itself does not.
+ * screen the tables scroll sideways in their own box, the page itself does not. The states, their
+ * labels and marks, the dates the timelines draw and the words for supplements are the
+ * profile's (`layout`).
  */
-export function renderHtml(index: VersionIndex, options: HtmlOptions = {}): string {
+export function renderHtml(index: VersionIndex, layout: VersionLayout, options: HtmlOptions = {}): string {
   const base = options.baseUrl ?? DOCS_ROUTE;
   const link = (id: string): string => pageUrl(base, id);
-  const axis = axisOf(index);
-  const counts = STATES.map((state): StateCount => ({
+  const axis = axisOf(index, layout);
+  const counts = layout.states.map(({ state }): StateCount => ({
     state,
     versions: index.standards.flatMap((standard) => standard.versions).filter((entry) => entry.state === state).length,
     supplements: index.standards.flatMap((standard) => standard.supplements.flatMap((supplement) => supplement.versions)).filter((entry) => entry.state === state).length,
@@ -73,19 +63,19 @@ export function renderHtml(index: VersionIndex, options: HtmlOptions = {}): stri
   let body = '';
   body += '<header>\n<h1>SCS standards: versions and their states</h1>\n';
   body += `<p class="period">${periodText(index)} <span id="today-note"></span></p>\n`;
-  body += `<p class="totals">${totalsText(index)}</p>\n`;
+  body += `<p class="totals">${totalsText(index, layout)}</p>\n`;
   if (index.scopes.length > 0) body += `<p class="jump">Standards below; <a href="#scopes">certificate scopes</a> after them (${index.scopes.length}).</p>\n`;
   body += '<p id="stale" class="stale" hidden></p>\n</header>\n';
-  body += filters(index, counts);
+  body += filters(index, counts, layout);
   body += '<div class="scroll">\n<table id="standards">\n<thead>\n<tr><th scope="col">Standard</th><th scope="col">Track</th><th scope="col">Title</th>';
-  for (const state of STATES) body += `<th scope="col" class="${state}">${STATE_LABELS[state]}</th>`;
+  for (const { state, label } of layout.states) body += `<th scope="col" class="${state}">${label}</th>`;
   body += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
-  for (const standard of index.standards) body += standardRows(standard, axis, link);
+  for (const standard of index.standards) body += standardRows(index, standard, axis, link, layout);
   body += '</tbody>\n</table>\n</div>\n';
   body += '<p id="empty" class="empty" hidden>No standard matches the filters.</p>\n';
   if (hasHistory(index)) body += historySection(index);
-  if (index.scopes.length > 0) body += scopesSection(index.scopes, axis, link);
-  body += legend(index.scopes.length > 0);
+  if (index.scopes.length > 0) body += scopesSection(index.scopes, axis, link, layout);
+  body += legend(index.scopes.length > 0, layout);
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     `<!-- ${GENERATED_NOTICE} -->\n` +
@@ -98,8 +88,8 @@ export function renderHtml(index: VersionIndex, options: HtmlOptions = {}): stri
   );
 }
 
-export function renderHtmlFile(index: VersionIndex, options: HtmlOptions = {}): OutputFile {
-  return { path: HTML_FILE, content: renderHtml(index, options) };
+export function renderHtmlFile(index: VersionIndex, layout: VersionLayout, options: HtmlOptions = {}): OutputFile {
+  return { path: HTML_FILE, content: renderHtml(index, layout, options) };
 }
 
 interface StateCount {
@@ -111,16 +101,21 @@ interface StateCount {
 }
 
 function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${count} ${count === 1 ? word : pluralOf(word)}`;
+}
+
+/** The word for supplements (the supplement type's name, in lower case). */
+function supplementNoun(layout: VersionLayout): string {
+  return (layout.supplementType ?? 'supplement').toLowerCase();
 }
 
 /** What the page lists: standards and their versions, supplements and theirs apart. */
-function totalsText(index: VersionIndex): string {
+function totalsText(index: VersionIndex, layout: VersionLayout): string {
   const versions = index.standards.reduce((sum, standard) => sum + standard.versions.length, 0);
-  const supplements = index.standards.reduce((sum, standard) => sum + standard.supplements.length, 0);
-  const supplementVersions = index.standards.reduce((sum, standard) => sum + standard.supplements.reduce((inner, supplement) => inner + supplement.versions.length, 0), 0);
+  const groups = index.standards.reduce((sum, standard) => sum + standard.supplements.length, 0);
+  const groupVersions = index.standards.reduce((sum, standard) => sum + standard.supplements.reduce((inner, group) => inner + group.versions.length, 0), 0);
   const standards = `${plural(versions, 'version')} of ${plural(index.standards.length, 'standard')}`;
-  return supplements === 0 ? `${standards}.` : `${standards}; ${plural(supplementVersions, 'version')} of ${plural(supplements, 'supplement')}.`;
+  return groups === 0 ? `${standards}.` : `${standards}; ${plural(groupVersions, 'version')} of ${plural(groups, supplementNoun(layout))}.`;
 }
 
 function sha256(text: string): string {
@@ -138,69 +133,77 @@ function periodText(index: VersionIndex): string {
   return `${what} hold${from}${until}.`;
 }
 
-function filters(index: VersionIndex, counts: readonly StateCount[]): string {
+function filters(index: VersionIndex, counts: readonly StateCount[], layout: VersionLayout): string {
   let out = '<form id="filters" class="filters" aria-label="Filters">\n<label>Track <select id="filter-track">\n<option value="">All tracks</option>\n';
   for (const track of index.tracks) {
     if (track.standards.length === 0) continue;
     out += `<option value="${htmlText(track.name)}">${htmlText(track.name)} (${plural(track.standards.length, 'standard')})</option>\n`;
   }
   out += '</select></label>\n<fieldset><legend>States</legend>\n';
-  for (const { state, versions, supplements } of counts) {
-    const count = supplements === 0 ? plural(versions, 'version') : `${plural(versions, 'version')}, ${plural(supplements, 'supplement version')}`;
-    out += `<label class="toggle ${state}"><input type="checkbox" name="state" value="${state}" checked> ${STATE_LABELS[state]} <span class="count">(${count})</span></label>\n`;
+  for (const { state, versions, supplements: others } of counts) {
+    const count = others === 0 ? plural(versions, 'version') : `${plural(versions, 'version')}, ${plural(others, `${supplementNoun(layout)} version`)}`;
+    out += `<label class="toggle ${state}"><input type="checkbox" name="state" value="${state}" checked> ${layout.label(state)} <span class="count">(${count})</span></label>\n`;
   }
   out += `</fieldset>\n<output id="shown" for="filter-track">${index.standards.length} of ${index.standards.length} standards</output>\n</form>\n`;
   return out;
 }
 
-function chip(entry: IndexEntryBase, status: string | null, href: string): string {
-  const marks = futureMarks(entry);
+/** The symbols of the marks of standards' versions, by mark. */
+function markSymbols(layout: VersionLayout): Map<string, string> {
+  return new Map(layout.marks.map((mark) => [mark.mark, mark.symbol]));
+}
+
+function chip(entry: IndexEntryBase, status: string | null, href: string, layout: VersionLayout): string {
+  const marks = futureMarks(entry, markSymbols(layout));
+  const start = dateOf(entry, layout.start);
+  const end = dateOf(entry, layout.end);
   const details = [
     entry.file_name,
     status === null ? undefined : `status ${status}`,
-    entry.stabilized_at === null ? undefined : `stabilized ${entry.stabilized_at}`,
-    entry.deprecated_at === null ? undefined : `deprecated ${entry.deprecated_at}`,
-    entry.future.includes('effective') ? 'takes effect on its stabilization date' : undefined,
-    entry.future.includes('deprecated') ? 'deprecation date ahead' : undefined,
+    start === null ? undefined : `stabilized ${start}`,
+    end === null ? undefined : `deprecated ${end}`,
+    layout.startMark && entry.future.includes(layout.startMark.mark) ? `takes effect on its ${layout.startNoun}` : undefined,
+    layout.endMark && entry.future.includes(layout.endMark.mark) ? `${layout.endNoun} ahead` : undefined,
   ].filter((part) => part !== undefined);
   const future = entry.future.length > 0 ? ` future-${entry.future.join(' future-')}` : '';
   return `<a class="chip ${entry.state}${future}" href="${htmlText(href)}" title="${htmlText(oneLine(details.join(' · ')))}">${htmlText(versionLabel(entry))}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</a>`;
 }
 
-function stateCells<T extends IndexEntryBase>(entries: readonly T[], statusOf: (entry: T) => string | null, link: (id: string) => string): string {
-  return STATES.map((state) => {
-    const chips = entries.filter((entry) => entry.state === state).map((entry) => chip(entry, statusOf(entry), link(docId(entry))));
+function stateCells<T extends IndexEntryBase>(entries: readonly T[], statusOf: (entry: T) => string | null, link: (id: string) => string, layout: VersionLayout): string {
+  return layout.states.map(({ state }) => {
+    const chips = entries.filter((entry) => entry.state === state).map((entry) => chip(entry, statusOf(entry), link(docId(entry)), layout));
     return `<td class="cell ${state}${chips.length > 0 ? ' filled' : ''}">${chips.join(' ')}</td>`;
   }).join('');
 }
 
-function statesOf(entries: readonly IndexEntryBase[]): string {
-  return STATES.filter((state) => entries.some((entry) => entry.state === state)).join(' ');
+function statesOf(entries: readonly IndexEntryBase[], layout: VersionLayout): string {
+  return layout.states.filter(({ state }) => entries.some((entry) => entry.state === state)).map(({ state }) => state).join(' ');
 }
 
-function standardRows(standard: IndexStandard, axis: Axis | undefined, link: (id: string) => string): string {
+function standardRows(index: VersionIndex, standard: IndexStandard, axis: Axis | undefined, link: (id: string) => string, layout: VersionLayout): string {
   const supplementEntries = standard.supplements.flatMap((supplement) => supplement.versions);
   const rowspan = standard.supplements.length + 1;
   let out =
-    `<tr id="std-${htmlText(standard.number)}" class="standard" data-track="${htmlText(standard.track)}" data-states="${statesOf([...standard.versions, ...supplementEntries])}">` +
-    `<th scope="row" rowspan="${rowspan}"><a href="${htmlText(link(standardPageId(standard)))}">${htmlText(standard.id)}</a></th><td rowspan="${rowspan}">${htmlText(standard.track)}</td>` +
+    `<tr id="std-${htmlText(standard.number)}" class="standard" data-track="${htmlText(standard.track)}" data-states="${statesOf([...standard.versions, ...supplementEntries], layout)}">` +
+    `<th scope="row" rowspan="${rowspan}"><a href="${htmlText(link(standardPageId(index, standard)))}">${htmlText(standard.id)}</a></th><td rowspan="${rowspan}">${htmlText(standard.track)}</td>` +
     `<td class="title">${htmlText(oneLine(standardTitle(standard)))}</td>` +
-    stateCells(standard.versions, (version) => version.status, link) +
-    `<td class="timeline" rowspan="${rowspan}">${axis ? timelineSvg(standard.versions, axis) : ''}</td></tr>\n`;
-  for (const supplement of standard.supplements) {
+    stateCells(standard.versions, (version) => version.status, link, layout) +
+    `<td class="timeline" rowspan="${rowspan}">${axis ? timelineSvg(standard.versions, axis, layout) : ''}</td></tr>\n`;
+  for (const group of standard.supplements) {
+    const title = htmlText(oneLine(supplementTitle(standard, group)));
     out +=
       `<tr class="supplement" data-parent="${htmlText(standard.number)}">` +
-      `<td class="title">Supplement: ${htmlText(oneLine(supplementTitle(standard, supplement)))}</td>` +
-      stateCells(supplement.versions, () => null, link) +
+      `<td class="title">${layout.supplementType === undefined ? title : `${htmlText(layout.supplementType)}: ${title}`}</td>` +
+      stateCells(group.versions, () => null, link, layout) +
       '</tr>\n';
   }
   return out;
 }
 
 /** Whole years from the earliest to a year past the latest date of the index. */
-function axisOf(index: VersionIndex): Axis | undefined {
+function axisOf(index: VersionIndex, layout: VersionLayout): Axis | undefined {
   const dates = [
-    ...allEntries(index.standards).flatMap((entry) => [entry.stabilized_at, entry.deprecated_at]),
+    ...allEntries(index.standards).flatMap((entry) => [dateOf(entry, layout.start), dateOf(entry, layout.end)]),
     ...index.scopes.flatMap((scope) => scope.versions.flatMap((version) => shownPeriods(version).flatMap((period) => [period.from, period.until]))),
   ].filter((date): date is string => date !== null);
   if (index.valid_from !== null) dates.push(index.valid_from);
@@ -229,82 +232,110 @@ function axisSvg(axis: Axis): string {
   return `${out}<line class="today" x1="0" x2="0" y1="0" y2="${AXIS_HEIGHT}" visibility="hidden"/></svg>`;
 }
 
-function timelineSvg(versions: readonly IndexVersion[], axis: Axis): string {
+function timelineSvg(versions: readonly IndexVersion[], axis: Axis, layout: VersionLayout): string {
   const width = GUTTER + PLOT;
   const height = Math.max(1, versions.length) * LANE + 4;
-  let out = `<svg class="lanes" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${htmlText(timelineLabel(versions))}">`;
+  let out = `<svg class="lanes" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${htmlText(timelineLabel(versions, layout))}">`;
   for (const tick of axis.years) out += `<line class="year" x1="${x(axis, tick.day)}" x2="${x(axis, tick.day)}" y1="0" y2="${height}"/>`;
   versions.forEach((version, lane) => {
     const top = 2 + lane * LANE;
     out += `<text x="2" y="${top + 11}">${htmlText(versionLabel(version))}</text>`;
-    if (version.state === 'rejected') {
-      if (version.rejected_at === null) {
-        out += `<text class="note rejected" x="${GUTTER + 4}" y="${top + 10}">rejected</text>`;
+    const stabilized = dateOf(version, layout.start);
+    const deprecated = dateOf(version, layout.end);
+    if (version.state === layout.byStatus) {
+      const decided = dateOf(version, layout.statusDate);
+      const word = htmlText(layout.statusParticiple ?? version.state);
+      const kind = htmlText(version.state);
+      if (decided === null) {
+        out += `<text class="note ${kind}" x="${GUTTER + 4}" y="${top + 10}">${word}</text>`;
         return;
       }
-      const at = Number(x(axis, epochDay(version.rejected_at)));
+      const at = Number(x(axis, epochDay(decided)));
       const middle = top + LANE / 2;
-      out += `<path class="mark rejected" d="M${(at - 3).toFixed(1)} ${middle - 3}L${(at + 3).toFixed(1)} ${middle + 3}M${(at + 3).toFixed(1)} ${middle - 3}L${(at - 3).toFixed(1)} ${middle + 3}"/>`;
-      out += at > GUTTER + PLOT - 60 ? `<text class="note rejected" x="${(at - 6).toFixed(1)}" y="${top + 10}" text-anchor="end">rejected</text>` : `<text class="note rejected" x="${(at + 6).toFixed(1)}" y="${top + 10}">rejected</text>`;
+      out += `<path class="mark ${kind}" d="M${(at - 3).toFixed(1)} ${middle - 3}L${(at + 3).toFixed(1)} ${middle + 3}M${(at + 3).toFixed(1)} ${middle - 3}L${(at - 3).toFixed(1)} ${middle + 3}"/>`;
+      out += at > GUTTER + PLOT - 60 ? `<text class="note ${kind}" x="${(at - 6).toFixed(1)}" y="${top + 10}" text-anchor="end">${word}</text>` : `<text class="note ${kind}" x="${(at + 6).toFixed(1)}" y="${top + 10}">${word}</text>`;
       return;
     }
-    if (version.stabilized_at === null) {
-      if (version.deprecated_at === null || version.state === 'draft') {
-        out += `<text class="note draft" x="${GUTTER + 4}" y="${top + 10}">draft, not stabilized</text>`;
+    const ended = htmlText(layout.ended ?? '');
+    if (stabilized === null) {
+      if (deprecated === null || version.state === layout.notYet) {
+        out += `<text class="note ${htmlText(layout.notYet ?? '')}" x="${GUTTER + 4}" y="${top + 10}">${htmlText(layout.notYet ?? '')}, not stabilized</text>`;
         return;
       }
-      const from = epochDay(version.deprecated_at);
-      out += `<rect class="bar deprecated" x="${x(axis, from)}" y="${top + 6}" width="${(Number(x(axis, axis.end)) - Number(x(axis, from))).toFixed(1)}" height="2"/>`;
+      const from = epochDay(deprecated);
+      out += `<rect class="bar ${ended}" x="${x(axis, from)}" y="${top + 6}" width="${(Number(x(axis, axis.end)) - Number(x(axis, from))).toFixed(1)}" height="2"/>`;
       return;
     }
-    const start = epochDay(version.stabilized_at);
-    const end = version.deprecated_at === null ? axis.end : epochDay(version.deprecated_at);
-    const future = version.future.includes('effective') ? ' future' : '';
-    out += `<rect class="bar effective${future}" x="${x(axis, start)}" y="${top + 3}" width="${Math.max(1, Number(x(axis, end)) - Number(x(axis, start))).toFixed(1)}" height="${LANE - 6}"/>`;
-    if (version.deprecated_at !== null) {
-      out += `<rect class="bar deprecated" x="${x(axis, end)}" y="${top + 6}" width="${(Number(x(axis, axis.end)) - Number(x(axis, end))).toFixed(1)}" height="2"/>`;
+    const start = epochDay(stabilized);
+    const end = deprecated === null ? axis.end : epochDay(deprecated);
+    const future = layout.startMark && version.future.includes(layout.startMark.mark) ? ' future' : '';
+    out += `<rect class="bar ${htmlText(layout.inForce ?? '')}${future}" x="${x(axis, start)}" y="${top + 3}" width="${Math.max(1, Number(x(axis, end)) - Number(x(axis, start))).toFixed(1)}" height="${LANE - 6}"/>`;
+    if (deprecated !== null) {
+      out += `<rect class="bar ${ended}" x="${x(axis, end)}" y="${top + 6}" width="${(Number(x(axis, axis.end)) - Number(x(axis, end))).toFixed(1)}" height="2"/>`;
     }
   });
   return `${out}<line class="today" x1="0" x2="0" y1="0" y2="${height}" visibility="hidden"/></svg>`;
 }
 
-function timelineLabel(versions: readonly IndexVersion[]): string {
+function timelineLabel(versions: readonly IndexVersion[], layout: VersionLayout): string {
   return versions
     .map((version) => {
-      const from = version.stabilized_at === null ? 'not stabilized' : `effective from ${version.stabilized_at}`;
-      const until = version.deprecated_at === null ? '' : `, deprecated from ${version.deprecated_at}`;
-      return version.state === 'rejected' ? `${versionLabel(version)} rejected` : `${versionLabel(version)} ${from}${until}`;
+      const stabilized = dateOf(version, layout.start);
+      const deprecated = dateOf(version, layout.end);
+      const from = stabilized === null ? 'not stabilized' : `${layout.inForce ?? ''} from ${stabilized}`;
+      const until = deprecated === null ? '' : `, ${layout.ended ?? ''} from ${deprecated}`;
+      return version.state === layout.byStatus ? `${versionLabel(version)} ${layout.statusParticiple ?? version.state}` : `${versionLabel(version)} ${from}${until}`;
     })
     .join('; ');
 }
 
-function legend(withScopes: boolean): string {
+function legend(withScopes: boolean, layout: VersionLayout): string {
   return (
     '<section class="legend">\n<h2>Legend</h2>\n<ul>\n' +
-    `<li><span class="chip draft">v1</span> ${STATE_LABELS.draft}: not stabilized yet; the document may still change.</li>\n` +
-    `<li><span class="chip effective">v1</span> ${STATE_LABELS.effective}: stabilized and not deprecated, in force. ` +
-    `<sup>${htmlText(FUTURE_EFFECTIVE_MARK)}</sup> takes effect on a stabilization date still ahead; ` +
-    `<sup>${htmlText(FUTURE_DEPRECATED_MARK)}</sup> has a deprecation date still ahead.</li>\n` +
-    `<li><span class="chip deprecated">v1</span> ${STATE_LABELS.deprecated}: its deprecation date has come; no longer in force.</li>\n` +
-    `<li><span class="chip rejected">v1</span> ${STATE_LABELS.rejected}: rejected, never in force.</li>\n` +
+    layout.states.map(({ state, label, role }) => `<li><span class="chip ${htmlText(state)}">v1</span> ${label}: ${legendText(role, layout)}</li>\n`).join('') +
     '<li>Timeline: a bar from stabilization to deprecation (dashed while the stabilization date is still ahead), a thin red line from deprecation on, × where a version was rejected; a draft has no dates yet. The blue line is today.</li>\n' +
-    (withScopes ? scopeLegend() : '') +
+    (withScopes ? scopeLegend(layout) : '') +
     '</ul>\n</section>\n'
   );
 }
 
-function scopeLegend(): string {
+/** What a state means in the legend, by the part it plays. */
+function legendText(role: StateRole, layout: VersionLayout): string {
+  switch (role) {
+    case 'not-yet':
+      return 'not stabilized yet; the document may still change.';
+    case 'in-force': {
+      const marks = [
+        layout.startMark && `<sup>${htmlText(layout.startMark.symbol)}</sup> takes effect on a ${layout.startNoun} still ahead`,
+        layout.endMark && `<sup>${htmlText(layout.endMark.symbol)}</sup> has a ${layout.endNoun} still ahead`,
+      ].filter((text): text is string => typeof text === 'string');
+      return `stabilized and not deprecated, in force.${marks.length === 0 ? '' : ` ${marks.join('; ')}.`}`;
+    }
+    case 'ended':
+      return `its ${layout.endNoun} has come; no longer in force.`;
+    case 'status':
+      return `${layout.statusParticiple ?? 'decided by its status'}, never in force.`;
+  }
+}
+
+function scopeLegend(layout: VersionLayout): string {
+  const ahead = layout.scopeSymbols.get('effective');
+  const until = layout.scopeSymbols.get('deprecated');
+  const marks = [
+    ahead === undefined ? undefined : `<sup>${htmlText(ahead)}</sup> can be certified against from a day still ahead`,
+    until === undefined ? undefined : `<sup>${htmlText(until)}</sup> up to a day still ahead`,
+  ].filter((text): text is string => text !== undefined);
   return (
     `<li>Certificate scopes: a version's validity on the day comes from the scope's timeline. ` +
     `<span class="chip validity effective">${VALIDITY_LABELS.effective}</span> and <span class="chip validity warn">${VALIDITY_LABELS.warn}</span> (its end is near) can be certified against; ` +
-    `<span class="chip validity draft">${VALIDITY_LABELS.draft}</span> not yet; <span class="chip validity deprecated">${VALIDITY_LABELS.deprecated}</span> not (any more), as every version the timeline does not list. ` +
-    `<sup>${htmlText(FUTURE_EFFECTIVE_MARK)}</sup> can be certified against from a day still ahead; <sup>${htmlText(FUTURE_DEPRECATED_MARK)}</sup> up to a day still ahead.</li>\n` +
-    `<li>Required standards are coloured by their state, as above; <span class="chip missing">scs-0000-v1</span> has no document in the standards folder, and <span class="module">module</span> names a module that names no standard. ` +
+    `<span class="chip validity draft">${VALIDITY_LABELS.draft}</span> not yet; <span class="chip validity deprecated">${VALIDITY_LABELS.deprecated}</span> not (any more), as every version the timeline does not list.` +
+    `${marks.length === 0 ? '' : ` ${marks.join('; ')}.`}</li>\n` +
+    `<li>Required standards are coloured by their state, as above; <span class="chip missing">${htmlText(layout.exampleId)}</span> has no document in the standards folder, and <span class="module">module</span> names a module that names no standard. ` +
     'Their timeline: a bar while the version can be certified against (amber while it warns), a dashed bar while it is a draft, a thin red line from its end on.</li>\n'
   );
 }
 
-function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined, link: (id: string) => string): string {
+function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined, link: (id: string) => string, layout: VersionLayout): string {
   let out = '<section id="scopes" class="scopes" aria-labelledby="scopes-title">\n<h2 id="scopes-title">Certificate scopes</h2>\n';
   out += '<p>A certificate scope lists, version by version, the standards that a certificate requires; its timeline says from when to when each version can be certified against.</p>\n';
   for (const scope of scopes) {
@@ -314,14 +345,16 @@ function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined, li
       out += '<p class="empty">The scope has no versions.</p>\n</section>\n';
       continue;
     }
-    out += '<div class="scroll">\n<table class="scope-versions">\n<thead>\n<tr><th scope="col">Version</th><th scope="col">Stabilized</th><th scope="col">Validity</th><th scope="col">Required standards</th>';
+    const dateLabel = layout.dates.find((field) => field.field === layout.scopeDate)?.label ?? layout.scopeDate;
+    out += `<div class="scroll">\n<table class="scope-versions">\n<thead>\n<tr><th scope="col">Version</th><th scope="col">${htmlText(dateLabel)}</th><th scope="col">Validity</th><th scope="col">Required standards</th>`;
     out += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
     for (const version of scope.versions) {
+      const stabilized = dateOf(version, layout.scopeDate);
       out +=
         `<tr class="scope-version" data-validity="${version.validity}"><th scope="row">${htmlText(oneLine(version.version))}</th>` +
-        `<td>${version.stabilized_at === null ? '-' : htmlText(version.stabilized_at)}</td>` +
-        `<td>${validityChip(version)}</td>` +
-        `<td class="required">${requiredCell(version, link)}</td>` +
+        `<td>${stabilized === null ? '-' : htmlText(stabilized)}</td>` +
+        `<td>${validityChip(version, layout)}</td>` +
+        `<td class="required">${requiredCell(version, link, layout)}</td>` +
         `<td class="timeline">${axis ? periodsSvg(version, axis) : ''}</td></tr>\n`;
     }
     out += '</tbody>\n</table>\n</div>\n</section>\n';
@@ -329,16 +362,16 @@ function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined, li
   return `${out}</section>\n`;
 }
 
-function validityChip(version: IndexScopeVersion): string {
-  const marks = futureMarks(version);
+function validityChip(version: IndexScopeVersion, layout: VersionLayout): string {
+  const marks = futureMarks(version, layout.scopeSymbols);
   const span = version.certifiable;
   const details = span === null ? 'never certifiable so far' : `certifiable from ${span.from}${span.until === null ? '' : `, until the day before ${span.until}`}`;
   const future = version.future.length > 0 ? ` future-${version.future.join(' future-')}` : '';
   return `<span class="chip validity ${version.validity}${future}" title="${htmlText(details)}">${VALIDITY_LABELS[version.validity]}${marks === '' ? '' : `<sup>${htmlText(marks)}</sup>`}</span>`;
 }
 
-function requiredCell(version: IndexScopeVersion, link: (id: string) => string): string {
-  const chips = version.standards.map((standard) => standardChip(standard, link));
+function requiredCell(version: IndexScopeVersion, link: (id: string) => string, layout: VersionLayout): string {
+  const chips = version.standards.map((standard) => standardChip(standard, link, layout));
   const others = version.modules
     .filter((module) => module.standard === null)
     .map((module) => `<span class="module" title="${htmlText(oneLine(module.name ?? module.id))}">${htmlText(oneLine(module.id))}</span>`);
@@ -346,17 +379,17 @@ function requiredCell(version: IndexScopeVersion, link: (id: string) => string):
   return all.length === 0 ? '-' : all.join(' ');
 }
 
-function standardChip(standard: IndexScopeStandard, link: (id: string) => string): string {
+function standardChip(standard: IndexScopeStandard, link: (id: string) => string, layout: VersionLayout): string {
   const doc = standard.document;
   const through = `modules ${standard.modules.join(', ')}${standard.targets.length > 0 ? ` (${standard.targets.join(', ')})` : ''}`;
   if (doc === null) {
     return `<span class="chip missing" title="${htmlText(oneLine(`no document with this id in the standards folder · ${through}`))}">${htmlText(standard.id)}</span>`;
   }
-  const marks = futureMarks(doc);
+  const marks = futureMarks(doc, markSymbols(layout));
   const details = [
     doc.title ?? doc.file_name,
     doc.status === null ? undefined : `status ${doc.status}`,
-    `state ${STATE_LABELS[doc.state]}${marks}`,
+    `state ${layout.label(doc.state)}${marks}`,
     through,
   ].filter((part) => part !== undefined);
   const future = doc.future.length > 0 ? ` future-${doc.future.join(' future-')}` : '';

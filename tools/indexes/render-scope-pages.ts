@@ -1,17 +1,7 @@
 import { addDays } from '../model/dates.js';
 import { mdxText } from './escape.js';
-import {
-  FUTURE_DEPRECATED_MARK,
-  FUTURE_EFFECTIVE_MARK,
-  futureMarks,
-  SCOPES_PAGE_ID,
-  scopeDocumentId,
-  scopePageId,
-  shownPeriods,
-  STATE_LABELS,
-  VALIDITY_LABELS,
-  VALIDITY_ORDER,
-} from './labels.js';
+import { dateOf, futureMarks, SCOPES_PAGE_ID, scopeDocumentId, scopePageId, shownPeriods, VALIDITY_LABELS, VALIDITY_ORDER } from './labels.js';
+import type { VersionLayout } from './layout.js';
 import { date, docLink, frontMatter, header, row } from './mdx.js';
 import type { IndexScope, IndexScopeModule, IndexScopeStandard, IndexScopeVersion, VersionIndex } from './model.js';
 import type { OutputFile } from './output.js';
@@ -19,13 +9,14 @@ import type { OutputFile } from './output.js';
 /**
  * The pages of the certificate scopes for the docs site: an overview of every scope with its
  * versions by validity, and a page per scope with its versions, their periods and the standards
- * each requires. Written only when there are scopes.
+ * each requires. Written only when there are scopes. The field of a version's date, the states
+ * of the standards and the symbols of the marks are the profile's (`layout`).
  */
-export function renderScopePages(index: VersionIndex): OutputFile[] {
+export function renderScopePages(index: VersionIndex, layout: VersionLayout): OutputFile[] {
   if (index.scopes.length === 0) return [];
   return [
-    { path: `${SCOPES_PAGE_ID}.md`, content: overview(index.scopes) },
-    ...index.scopes.map((scope) => ({ path: `${scopePageId(scope)}.md`, content: scopePage(scope) })),
+    { path: `${SCOPES_PAGE_ID}.md`, content: overview(index.scopes, layout) },
+    ...index.scopes.map((scope) => ({ path: `${scopePageId(scope)}.md`, content: scopePage(scope, layout) })),
   ];
 }
 
@@ -33,11 +24,11 @@ function scopeTitle(scope: IndexScope): string {
   return scope.name ?? scope.file;
 }
 
-function versionName(version: IndexScopeVersion): string {
-  return mdxText(version.version) + mdxText(futureMarks(version));
+function versionName(version: IndexScopeVersion, layout: VersionLayout): string {
+  return mdxText(version.version) + mdxText(futureMarks(version, layout.scopeSymbols));
 }
 
-function overview(scopes: readonly IndexScope[]): string {
+function overview(scopes: readonly IndexScope[], layout: VersionLayout): string {
   let out = `${frontMatter()}# Certificate scopes\n\n`;
   out +=
     'A certificate scope lists, version by version, the standards that a certificate requires; its timeline says ' +
@@ -46,14 +37,15 @@ function overview(scopes: readonly IndexScope[]): string {
   for (const scope of scopes) {
     const cells = VALIDITY_ORDER.map((validity) => {
       const versions = scope.versions.filter((version) => version.validity === validity);
-      return versions.length === 0 ? '-' : versions.map(versionName).join(', ');
+      return versions.length === 0 ? '-' : versions.map((version) => versionName(version, layout)).join(', ');
     });
     out += `${row([docLink(scopeTitle(scope), scopePageId(scope)), mdxText(scope.file), ...cells])}\n`;
   }
-  return `${out}\n${legend()}`;
+  return `${out}\n${legend(layout)}`;
 }
 
-function scopePage(scope: IndexScope): string {
+function scopePage(scope: IndexScope, layout: VersionLayout): string {
+  const dateField = layout.scopeDate;
   let out = `${frontMatter()}# ${mdxText(scopeTitle(scope))}\n\n`;
   out += `- File: ${mdxText(scope.file)}\n`;
   if (scope.url !== null) out += `- Published at: ${mdxText(scope.url)}\n`;
@@ -61,18 +53,18 @@ function scopePage(scope: IndexScope): string {
   out += '\n## Versions\n\n';
   if (scope.versions.length === 0) out += 'The scope has no versions.\n';
   else {
-    out += header(['Version', 'Stabilized', 'Validity', 'Can be certified against', 'Requires']);
+    out += header(['Version', layout.dates.find((field) => field.field === dateField)?.label ?? dateField, 'Validity', 'Can be certified against', 'Requires']);
     for (const version of scope.versions) {
       const required = version.standards.map((standard) => standardLink(standard)).join(', ');
-      out += `${row([mdxText(version.version), date(version.stabilized_at), validityCell(version), certifiable(version), required === '' ? '-' : required])}\n`;
+      out += `${row([mdxText(version.version), date(dateOf(version, dateField)), validityCell(version, layout), certifiable(version), required === '' ? '-' : required])}\n`;
     }
   }
-  for (const version of scope.versions) out += versionSection(version);
-  return `${out}\n${legend()}`;
+  for (const version of scope.versions) out += versionSection(version, layout);
+  return `${out}\n${legend(layout)}`;
 }
 
-function validityCell(version: IndexScopeVersion): string {
-  return VALIDITY_LABELS[version.validity] + mdxText(futureMarks(version));
+function validityCell(version: IndexScopeVersion, layout: VersionLayout): string {
+  return VALIDITY_LABELS[version.validity] + mdxText(futureMarks(version, layout.scopeSymbols));
 }
 
 function certifiable(version: IndexScopeVersion): string {
@@ -87,7 +79,8 @@ function standardLink(standard: IndexScopeStandard): string {
   return id === undefined ? mdxText(standard.id) : docLink(standard.id, id);
 }
 
-function versionSection(version: IndexScopeVersion): string {
+function versionSection(version: IndexScopeVersion, layout: VersionLayout): string {
+  const symbols = new Map(layout.marks.map((mark) => [mark.mark, mark.symbol]));
   let out = `\n## Version ${mdxText(version.version)}\n\n`;
   const periods = shownPeriods(version);
   if (periods.length === 0) out += 'The timeline does not list this version.\n\n';
@@ -108,7 +101,7 @@ function versionSection(version: IndexScopeVersion): string {
         standardLink(standard),
         !doc || doc.title === null ? '-' : mdxText(doc.title),
         !doc || doc.status === null ? '-' : mdxText(doc.status),
-        doc ? STATE_LABELS[doc.state] + mdxText(futureMarks(doc)) : 'No document',
+        doc ? layout.label(doc.state) + mdxText(futureMarks(doc, symbols)) : 'No document',
         standard.modules.map((id) => moduleCell(version.modules.find((module) => module.id === id), id)).join(', '),
         list(standard.targets),
       ])}\n`;
@@ -135,7 +128,13 @@ function list(items: readonly string[]): string {
   return items.length === 0 ? '-' : items.map(mdxText).join(', ');
 }
 
-function legend(): string {
+function legend(layout: VersionLayout): string {
+  const ahead = layout.scopeSymbols.get('effective');
+  const until = layout.scopeSymbols.get('deprecated');
+  const marks = [
+    ahead === undefined ? undefined : `a version marked ${mdxText(ahead)} can be certified against from a day still ahead`,
+    until === undefined ? undefined : `a version marked ${mdxText(until)} can be certified against up to a day still ahead`,
+  ].filter((line): line is string => line !== undefined);
   return (
     `**Legend.** Validities are what each scope's timeline says for the day the index was built; ` +
     `a version can be certified against while it is ${VALIDITY_LABELS.effective} or ${VALIDITY_LABELS.warn}.\n\n` +
@@ -143,9 +142,8 @@ function legend(): string {
     `- **${VALIDITY_LABELS.warn}**: the version can still be certified against, with a warning: its end is near.\n` +
     `- **${VALIDITY_LABELS.draft}**: the version cannot be certified against yet.\n` +
     `- **${VALIDITY_LABELS.deprecated}**: the version cannot be certified against (any more); so is a version that the timeline does not list.\n` +
-    `- A version marked ${mdxText(FUTURE_EFFECTIVE_MARK)} can be certified against from a day still ahead;\n` +
-    `  a version marked ${FUTURE_DEPRECATED_MARK} can be certified against up to a day still ahead.\n` +
-    `- The states of the standards (${STATE_LABELS.draft}, ${STATE_LABELS.effective}, ${STATE_LABELS.deprecated}, ${STATE_LABELS.rejected}) ` +
+    (marks.length === 0 ? '' : `- ${marks.map((line, position) => (position === 0 ? `${line.charAt(0).toUpperCase()}${line.slice(1)}` : line)).join(';\n  ')}.\n`) +
+    `- The states of the standards (${layout.states.map((state) => state.label).join(', ')}) ` +
     `are those of the version index, with the same marks; *No document* means that the standards folder has no document with that id.\n`
   );
 }

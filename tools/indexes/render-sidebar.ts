@@ -32,13 +32,13 @@ export function sidebarItems(index: VersionIndex): SidebarCategory[] {
     .map((track) => ({
       type: 'category',
       label: track.name,
-      link: { type: 'doc', id: trackPageId(track.name) },
+      link: { type: 'doc', id: trackPageId(index, track.name) },
       items: index.standards
         .filter((standard) => track.standards.includes(standard.number))
         .map((standard) => ({
           type: 'category',
           label: standard.id,
-          link: { type: 'doc', id: standardPageId(standard) },
+          link: { type: 'doc', id: standardPageId(index, standard) },
           items: [...standard.versions.map(doc), ...standard.supplements.flatMap((supplement) => supplement.versions.map(doc))],
         })),
     }));

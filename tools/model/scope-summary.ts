@@ -1,5 +1,5 @@
 import type { Corpus } from './corpus.js';
-import { documentState, type ComputedState, type FutureMark } from './state.js';
+import { stateInput, type ComputedState, type FutureMark, type StateReader } from './state.js';
 import { standardIdOfModule, type CertificateScope, type Validity } from './scope.js';
 import { certifiableSpan, certificationFuture, validityOn, validityPeriods, type ValidityPeriod } from './scope-timeline.js';
 
@@ -67,14 +67,17 @@ export interface ScopeStandardDocument {
   relPath: string;
   title: string | undefined;
   status: string | undefined;
-  stabilizedAt: string | undefined;
-  deprecatedAt: string | undefined;
+  /** The date fields its state reads (`StateReader.dateFields`), valid ISO dates only. */
+  dates: Readonly<Record<string, string | undefined>>;
   /** The document's state on the date (rule book §5). */
   state: ComputedState;
 }
 
-/** Summarises a certificate scope for a date: each version's validity, periods, modules and standards. */
-export function summarizeScope(scope: CertificateScope, corpus: Corpus, date: string): ScopeSummary {
+/**
+ * Summarises a certificate scope for a date: each version's validity, periods, modules and
+ * standards, with the state of each standard's document as the reader (the profile's states) decides it.
+ */
+export function summarizeScope(scope: CertificateScope, corpus: Corpus, date: string, reader: StateReader): ScopeSummary {
   const versions = scope.versions.map((version): ScopeVersionSummary => {
     const periods = validityPeriods(scope.timeline, version.name);
     const modules: ScopeModuleUse[] = [];
@@ -88,7 +91,7 @@ export function summarizeScope(scope: CertificateScope, corpus: Corpus, date: st
       if (standard === undefined) continue;
       let use = standards.get(standard);
       if (!use) {
-        use = { id: standard, modules: [], targets: [], document: describeDocument(corpus, standard, date) };
+        use = { id: standard, modules: [], targets: [], document: describeDocument(corpus, standard, date, reader) };
         standards.set(standard, use);
       }
       use.modules.push(module.id);
@@ -108,17 +111,17 @@ export function summarizeScope(scope: CertificateScope, corpus: Corpus, date: st
   return { relPath: scope.relPath, name: scope.name, uuid: scope.uuid, url: scope.url, date, versions };
 }
 
-function describeDocument(corpus: Corpus, id: string, date: string): ScopeStandardDocument | undefined {
+function describeDocument(corpus: Corpus, id: string, date: string, reader: StateReader): ScopeStandardDocument | undefined {
   const docs = corpus.byId(id);
   const doc = docs.length === 1 ? docs[0] : undefined;
   if (!doc) return undefined;
+  const input = stateInput(reader, doc);
   return {
     fileName: doc.fileName,
     relPath: doc.relPath,
     title: doc.title,
-    status: doc.status,
-    stabilizedAt: doc.date('stabilized_at'),
-    deprecatedAt: doc.date('deprecated_at'),
-    state: documentState(doc, date),
+    status: input.status,
+    dates: input.dates,
+    state: reader.decide(input, date),
   };
 }

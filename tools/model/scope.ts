@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import scopeSchema from '../../schemas/certificate-scope.schema.json' with { type: 'json' };
 import { isIsoDate } from './dates.js';
 import { describeYamlError, describeYamlNode, locateNode } from './frontmatter.js';
 import type { Range } from './positions.js';
@@ -32,6 +33,14 @@ export const SCOPE_LIMITS = {
 /** The validity codes of the timeline. */
 export const VALIDITIES = ['effective', 'warn', 'draft', 'deprecated'] as const;
 export type Validity = (typeof VALIDITIES)[number];
+
+/**
+ * The field of a version's date in the scope files: the property of a version that the scope
+ * schema (`schemas/certificate-scope.schema.json`) makes a date. The profile names the same field
+ * (`certificateScopes.versionDate`).
+ */
+export const SCOPE_VERSION_DATE: string =
+  Object.entries(scopeSchema.$defs.version.properties).find(([, property]) => '$ref' in property && property.$ref === '#/$defs/date')?.[0] ?? '';
 
 /** A path into the YAML data, as a JSON pointer's segments (`['versions', 0, 'include', 2]`). */
 export type DataPath = (string | number)[];
@@ -87,9 +96,9 @@ export interface ScopeVersion {
   path: DataPath;
   /** Where the name is written. */
   nameRange: Range;
-  /** `stabilized_at` when it is a valid ISO date. */
+  /** The version's date (`SCOPE_VERSION_DATE`: `stabilized_at`) when it is a valid ISO date. */
   stabilizedAt: string | undefined;
-  /** Where `stabilized_at` is written (its value), when present. */
+  /** Where the version's date is written (its value), when present. */
   stabilizedAtRange: Range | undefined;
   include: ScopeInclude[];
 }
@@ -291,14 +300,14 @@ export class CertificateScope {
           });
         }
       });
-      const hasDate = 'stabilized_at' in version;
+      const date = Object.hasOwn(version, SCOPE_VERSION_DATE) ? version[SCOPE_VERSION_DATE] : undefined;
       versions.push({
         name: version.version,
         index,
         path,
         nameRange: this.locate([...path, 'version']),
-        stabilizedAt: isIsoDate(version.stabilized_at) ? version.stabilized_at : undefined,
-        stabilizedAtRange: hasDate ? this.locate([...path, 'stabilized_at']) : undefined,
+        stabilizedAt: isIsoDate(date) ? date : undefined,
+        stabilizedAtRange: Object.hasOwn(version, SCOPE_VERSION_DATE) ? this.locate([...path, SCOPE_VERSION_DATE]) : undefined,
         include,
       });
     });

@@ -80,6 +80,8 @@ export interface ProfileDate {
   readonly description?: string;
   /** How messages name the date (`stabilization date`). */
   readonly noun?: string;
+  /** How the tables of the version index head the date's column (`Stabilized`). */
+  readonly label?: string;
   readonly immutable?: boolean;
   readonly notBefore?: readonly string[];
   readonly future?: boolean;
@@ -88,6 +90,8 @@ export interface ProfileDate {
 export interface ProfileReference {
   readonly field: string;
   readonly description?: string;
+  /** How the tables of the version index head the field's column (`Supplements`). */
+  readonly label?: string;
   readonly target: 'file-name' | 'number';
   readonly sorted?: boolean;
   readonly mustExist?: boolean;
