@@ -85,13 +85,13 @@ export function defaultProcess(): Process {
   return processFor(DEFAULT_PROFILE);
 }
 
-
+/** Compiles a loaded profile into the process the engine runs. */
 export function processOf(loaded: LoadedProfile): Process {
   const { profile } = loaded;
   const names = fileNamesOf(profile);
-  // The shipped default profile's own schema is precompiled into the bundle; any other is compiled on first use.
-  const builtIn = loaded.frontMatterSchema.$id === defaultSchemaId();
-  const checker = builtIn ? undefined : new SchemaChecker(loaded.frontMatterSchema);
+  // The default front matter schema is precompiled into the bundle; any other is compiled on first use.
+  const precompiledSchema = loaded.frontMatterSchema.$id === FRONT_MATTER_SCHEMA_ID;
+  const checker = precompiledSchema ? undefined : new SchemaChecker(loaded.frontMatterSchema);
   const types = new Map(profile.types.values.map((type) => [type.name, type]));
   const statuses = new Map(profile.statuses.values.map((status) => [status.name, status]));
   const categories = new Map((profile.categories?.values ?? []).map((category) => [category.name, category]));
@@ -136,11 +136,6 @@ export function processOf(loaded: LoadedProfile): Process {
       return Object.hasOwn(rules, id) ? rules[id] : 'off';
     },
   };
-}
-
-/** The precompiled validators are those of the schema the default profile names. */
-function defaultSchemaId(): string {
-  return FRONT_MATTER_SCHEMA_ID;
 }
 
 /** A naming read from the profile's file-name patterns alone. */
