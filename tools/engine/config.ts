@@ -280,7 +280,7 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
       if (!(error instanceof ProfileError)) throw error;
       problems.push(`${at(['profile'])}: the profile cannot be used: ${error.message}`);
     }
-    if (chosen && typeof data === 'object' && data !== null) problems.push(...overrideValueProblems(data as RawConfig, chosen).map((problem) => `${at(problem.path, problem.key === true)}: ${problem.message}`));
+    if (chosen && typeof data === 'object' && data !== null) problems.push(...profileValueProblems(data as RawConfig, chosen).map((problem) => `${at(problem.path, problem.key === true)}: ${problem.message}`));
   }
   if (problems.length === 0) {
     const raw = data as RawConfig;
@@ -313,7 +313,7 @@ export function parseConfigFile(file: string, rules: ReadonlyMap<string, Rule>, 
 }
 
 /** Statuses and types in `overrides`, and keys of `approvals`, that the profile does not have. */
-function overrideValueProblems(raw: RawConfig, chosen: Process): { path: (string | number)[]; key?: true; message: string }[] {
+function profileValueProblems(raw: RawConfig, chosen: Process): { path: (string | number)[]; key?: true; message: string }[] {
   const problems: { path: (string | number)[]; key?: true; message: string }[] = [];
   const approvals: unknown = raw.approvals;
   if (typeof approvals === 'object' && approvals !== null && !Array.isArray(approvals)) {
