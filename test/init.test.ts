@@ -154,7 +154,7 @@ describe('scs-standards init', () => {
     const root = legacyRepo((folder) => rmSync(join(folder, 'Standards'), { recursive: true }));
     const before = snapshot(root);
     const none = await runMain(['init'], root);
-    expect(none).toEqual({ code: 2, stdout: '', stderr: 'scs-standards init: No standards documents found: expected a Standards/ folder of scs-NNNN-vM-*.md files at the repository root\n' });
+    expect(none).toEqual({ code: 2, stdout: '', stderr: 'scs-standards init: No standards documents found: expected a Standards/ folder of scs-*.md files (such as scs-0100-v3-flavor-naming.md) at the repository root\n' });
     const extra = await runMain(['init', 'Standards'], root);
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('unexpected argument `Standards`');

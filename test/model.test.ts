@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, isIsoDate, periodAround } from '../tools/model/dates.js';
-import { checkTransition } from '../tools/model/lifecycle.js';
+import { checkTransition } from './helpers/scs-lifecycle.js';
 import { Corpus } from '../tools/model/corpus.js';
 import { StandardDocument } from '../tools/model/document.js';
 import { normalizeDocumentRef, parseFileName, parseFileNameByPattern } from '../tools/model/filename.js';

@@ -9,9 +9,10 @@ import { ResolvedConfig } from '../tools/engine/config.js';
 import { versionLayout } from '../tools/indexes/layout.js';
 import { normalizeDocumentRef, parseFileName } from '../tools/model/filename.js';
 import { findPair, parseFrontMatter } from '../tools/model/frontmatter.js';
-import { TRANSITIONS } from '../tools/model/lifecycle.js';
+import { TRANSITIONS } from './helpers/scs-lifecycle.js';
 import { nextNumber, trackRange } from '../tools/model/numbers.js';
-import { DATE_FIELDS, FRAMING_SECTIONS, REFERENCE_FIELDS, SECTIONS, STATUSES, TRACK_BY_DIGIT, TRACKS, TYPES } from '../tools/model/profile.js';
+import * as engineTables from '../tools/model/profile.js';
+import { DATE_FIELDS, FRAMING_SECTIONS, REFERENCE_FIELDS, SECTIONS, STATUSES, TRACK_BY_DIGIT, TRACKS, TYPES } from './helpers/scs-rulebook.js';
 import { SchemaChecker } from '../tools/model/schema.js';
 import { fileNamesOf } from '../tools/profile/filenames.js';
 import { checkProfile } from '../tools/profile/load.js';
@@ -73,6 +74,22 @@ function templateData(name: string, type: string): Record<string, unknown> {
   if (profile.numbers.location !== 'file-name' && profile.numbers.field) data[profile.numbers.field] = 1;
   return data;
 }
+
+describe('the tables the engine reads from profiles/scs/profile.json (tools/model/profile.ts)', () => {
+  test('are those of the rule book', () => {
+    expect(engineTables.TRACKS).toEqual([...TRACKS]);
+    expect(engineTables.TRACK_BY_DIGIT).toEqual({ ...TRACK_BY_DIGIT });
+    expect(engineTables.TYPES).toEqual([...TYPES]);
+    expect(engineTables.STATUSES).toEqual([...STATUSES]);
+    expect(engineTables.REFERENCE_FIELDS).toEqual([...REFERENCE_FIELDS]);
+    expect(engineTables.DATE_FIELDS).toEqual([...DATE_FIELDS]);
+    expect(engineTables.SECTIONS).toEqual(SECTIONS);
+    expect(Object.keys(engineTables.SECTIONS)).toEqual(Object.keys(SECTIONS));
+    expect(engineTables.FRAMING_SECTIONS).toEqual([...FRAMING_SECTIONS]);
+    expect(engineTables.digitOfTrack('KaaS')).toBe('2');
+    expect(engineTables.digitOfTrack('Nowhere')).toBeUndefined();
+  });
+});
 
 describe('the profile schema', () => {
   test('is JSON Schema 2020-12 with an $id and compiles with the toolkit\'s Ajv', () => {

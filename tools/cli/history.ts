@@ -7,6 +7,7 @@ import { DEFAULT_HISTORY_CACHE_FILE, historyOf, readHistoryLog } from '../histor
 import type { DocumentHistory } from '../history/model.js';
 import { toJson, toText } from '../history/render.js';
 import { selectDocuments, withinWindow } from '../history/select.js';
+import { idExamples } from '../profile/written-names.js';
 import { sanitizeForTerminal, terminalSafeJson } from '../reporters/sanitize.js';
 import { rulesById } from '../rules/index.js';
 import { EXIT } from './exit.js';
@@ -46,7 +47,10 @@ export async function run(args: ParsedArgs): Promise<number> {
       for (const name of names) {
         const absolute = resolve(args.cwd, name);
         const matches = selectDocuments(history.documents, name, git.toRepoPath(absolute), config.process);
-        if (!matches) throw new UsageError(`No document \`${name}\` in the history of ${history.folder || '.'} (name it by path, file name or id, such as scs-0100-v1)`);
+        if (!matches) {
+          const example = idExamples(config.process.profile, config.process.names)[0];
+          throw new UsageError(`No document \`${name}\` in the history of ${history.folder || '.'} (name it by path, file name or id${example === undefined ? '' : `, such as ${example}`})`);
+        }
         for (const match of matches) picked.add(match);
       }
       documents = history.documents.filter((doc) => picked.has(doc));

@@ -1,3 +1,4 @@
+import { defaultProcess } from '../profile/process.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { unifiedDiff } from '../edits/diff.js';
@@ -92,7 +93,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (!hooks.installed && hooks.hasPackageJson) write('  (install it as a development dependency first, so that hooks and CI use the same version: see README, Installation)');
 
   write();
-  for (const line of hookAdvice(plan.standards, hooks, hooksPath)) write(line);
+  for (const line of hookAdvice(plan.standards, hooks, hooksPath, plan.config.process.profile.fileNames.documents)) write(line);
   write();
   for (const line of workflowAdvice(plan.standards, hooks)) write(line);
   return EXIT.ok;
@@ -112,8 +113,9 @@ async function configuredHooksPath(root: string): Promise<string | undefined> {
 }
 
 /** The exact lines for the repository's commit hook. */
-export function hookAdvice(standards: string, hooks: HookSetup, hooksPath: string | undefined): string[] {
-  const glob = `${standards}/scs-*.md`;
+export function hookAdvice(standards: string, hooks: HookSetup, hooksPath: string | undefined, documents = defaultProcess().profile.fileNames.documents): string[] {
+  // The files a commit hook lints: the documents of the profile (`fileNames.documents`) in the folder.
+  const glob = `${standards}/${documents}`;
   const entryJson = `"${glob}": "scs-standards lint"`;
   const lines: string[] = [];
   const lintStagedEntry = (): void => {

@@ -1,3 +1,4 @@
+import { defaultProcess } from '../profile/process.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseFileName } from '../model/filename.js';
@@ -110,7 +111,10 @@ function findStandardsFolder(root: string): string {
     .filter((name) => readdirSafe(join(root, name)).some(isDocumentName))
     .sort();
   if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0];
-  if (candidates.length === 0) throw new UsageError('No standards documents found: expected a Standards/ folder of scs-NNNN-vM-*.md files at the repository root');
+  if (candidates.length === 0) {
+    const { profile } = defaultProcess();
+    throw new UsageError(`No standards documents found: expected a ${profile.folder ?? 'documents'}/ folder of ${profile.fileNames.documents} files (such as ${profile.fileNames.kinds[0]?.example ?? profile.fileNames.documents}) at the repository root`);
+  }
   throw new UsageError(`Several folders hold standards documents (${candidates.join(', ')}): create .scs-standards.json with \`"standards": "<folder>"\` and run init again`);
 }
 

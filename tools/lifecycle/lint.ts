@@ -1,3 +1,4 @@
+import type { Process } from '../profile/process.js';
 import { loadConfig, type ResolvedConfig } from '../engine/config.js';
 import { checkCorpus, type InternalFailure } from '../engine/lint.js';
 import { recount, type FileResult, type Finding } from '../engine/result.js';
@@ -53,15 +54,19 @@ export async function lintChangeWithConfig(config: ResolvedConfig, options: Lint
     results.push(...checked.results);
     for (const finding of checked.legacy) legacy.add(finding);
     for (const path of checked.fullyChecked) fullyChecked.add(path);
-    for (const entry of folder.change.documents) if (entry.head && becomesStable(entry)) stabilized.add(entry.head.relPath);
+    for (const entry of folder.change.documents) if (entry.head && becomesFrozen(entry, config.process)) stabilized.add(entry.head.relPath);
   }
   results.sort((a, b) => compareStrings(a.relPath, b.relPath));
   return { config, loaded, results, failures, legacy, fullyChecked, stabilized };
 }
 
-/** Whether a change makes a document Stable: from another status, or by adding it as Stable. */
-export function becomesStable(entry: DocumentChange): boolean {
-  return entry.head?.status === 'Stable' && entry.base?.status !== 'Stable';
+/**
+ * Whether a change gives a document a `frozen` status of the profile (the SCS Stable): from
+ * another status, or by adding it so. Such a document must meet every rule.
+ */
+export function becomesFrozen(entry: DocumentChange, process: Process): boolean {
+  const frozen = (status: string | undefined): boolean => process.status(status)?.frozen === true;
+  return frozen(entry.head?.status) && entry.head?.status !== entry.base?.status;
 }
 
 /**
@@ -113,7 +118,7 @@ export function checkChange(
  */
 function markPreExisting(entry: DocumentChange, result: FileResult, change: Change, config: ResolvedConfig, rules: readonly Rule[], legacy: Set<Finding>): void {
   const baseDoc = entry.base;
-  if (!baseDoc || becomesStable(entry)) return;
+  if (!baseDoc || becomesFrozen(entry, config.process)) return;
   const candidates = result.messages.filter((finding) => rulesById.get(finding.ruleId)?.meta.scope !== 'change');
   if (candidates.length === 0) return;
   markFoundInBase(candidates, baseDoc, change, config, rules, looseKey, legacy);

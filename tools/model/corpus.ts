@@ -1,4 +1,5 @@
 import type { StandardDocument } from './document.js';
+import { NAME_PREFIX, TEMPLATE_PATTERN } from './profile.js';
 
 /**
  * All documents of one standards folder, indexed by file name, number and id. Templates are
@@ -71,8 +72,8 @@ export class Corpus {
     if (found === undefined && !this.#ranges) return [];
     if (found === undefined) {
       // An id is `scs-<number>-<version>`, neither part with a hyphen.
-      const dash = id.startsWith('scs-') ? id.indexOf('-', 4) : -1;
-      found = dash === -1 ? [] : this.#named(id.slice(4, dash)).filter((doc) => doc.name?.id === id);
+      const dash = id.startsWith(NAME_PREFIX) ? id.indexOf('-', NAME_PREFIX.length) : -1;
+      found = dash === -1 ? [] : this.#named(id.slice(NAME_PREFIX.length, dash)).filter((doc) => doc.name?.id === id);
       this.#byId.set(id, found);
     }
     return found;
@@ -99,14 +100,15 @@ export class Corpus {
   /** The documents whose file names start with `scs-<number>-` (a number has no hyphen), in order. */
   #named(number: string): readonly StandardDocument[] {
     if (number.includes('-')) return [];
-    const start = `scs-${number}-`;
+    const start = `${NAME_PREFIX}${number}-`;
     // Every name that starts so lies between it and the same text with `.` (the code after `-`) at the end.
-    const end = `scs-${number}.`;
+    const end = `${NAME_PREFIX}${number}.`;
     return this.documents.slice(lowerBound(this.documents, start), lowerBound(this.documents, end));
   }
 }
 
-const TEMPLATE_START = 'scs-XXXX-';
+/** The start of the default profile's template names (`scs-XXXX-vN-...`): the literal of its template pattern up to the version. */
+const TEMPLATE_START = TEMPLATE_PATTERN.slice(0, TEMPLATE_PATTERN.indexOf('-', NAME_PREFIX.length) + 1);
 
 /** The first index of sorted documents whose file name is not before `fileName`. */
 function lowerBound(documents: readonly StandardDocument[], fileName: string): number {

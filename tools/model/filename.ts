@@ -1,4 +1,4 @@
-import { TRACK_BY_DIGIT, type Track } from './profile.js';
+import { NAME_PREFIX, TRACK_BY_DIGIT, type Track } from './profile.js';
 
 export type FileNameKind = 'document' | 'supplement' | 'proposal' | 'template';
 
@@ -22,7 +22,10 @@ export interface FileName {
   id: string;
 }
 
-const SHAPE = /^scs-([^-]*)-([^-]*)-(.*)\.md$/;
+/** The default profile's names as the detailed reader takes them apart: `<prefix><number>-<version>-<slug>.md`. */
+const P = NAME_PREFIX.length;
+const SHAPE = new RegExp(`^${NAME_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^-]*)-([^-]*)-(.*)\\.md$`);
+const EXPECTED = `${NAME_PREFIX}NNNN-vM-slug.md`;
 const PROPOSAL_NUMBER = /^[0-9]{0,3}[xX]+$/;
 
 export type FileNameResult =
@@ -51,21 +54,21 @@ export function parseFileName(fileName: string): FileNameResult {
  */
 function parseWellFormed(fileName: string): FileNameResult | undefined {
   const length = fileName.length;
-  // `scs-`, four digits, `-`, `v` or `w`, a digit from 1: at least 11 characters before the rest.
-  if (length < 16 || !fileName.startsWith('scs-') || !fileName.endsWith('.md')) return undefined;
-  for (let index = 4; index < 8; index++) if (!isDigit(fileName.charCodeAt(index))) return undefined;
-  const letter = fileName.charAt(9);
-  if (fileName.charCodeAt(8) !== HYPHEN || (letter !== 'v' && letter !== 'w')) return undefined;
-  const first = fileName.charCodeAt(10);
+  // The prefix, four digits, `-`, `v` or `w`, a digit from 1, `-`, a slug, `.md`.
+  if (length < P + 12 || !fileName.startsWith(NAME_PREFIX) || !fileName.endsWith('.md')) return undefined;
+  for (let index = P; index < P + 4; index++) if (!isDigit(fileName.charCodeAt(index))) return undefined;
+  const letter = fileName.charAt(P + 5);
+  if (fileName.charCodeAt(P + 4) !== HYPHEN || (letter !== 'v' && letter !== 'w')) return undefined;
+  const first = fileName.charCodeAt(P + 6);
   if (!isDigit(first) || first === ZERO) return undefined;
-  let end = 11;
+  let end = P + 7;
   while (end < length && isDigit(fileName.charCodeAt(end))) end++;
   if (fileName.charCodeAt(end) !== HYPHEN) return undefined;
   const slug = fileName.slice(end + 1, length - 3);
   // A slug is any text but a line break (what `.` of the pattern takes), and not empty.
   if (slug === '' || LINE_BREAK.test(slug)) return undefined;
-  const number = fileName.slice(4, 8);
-  const versionText = fileName.slice(10, end);
+  const number = fileName.slice(P, P + 4);
+  const versionText = fileName.slice(P + 6, end);
   return {
     ok: true,
     problems: [],
@@ -79,7 +82,7 @@ function parseWellFormed(fileName: string): FileNameResult | undefined {
       version: Number(versionText),
       versionText,
       slug,
-      id: `scs-${number}-${letter}${versionText}`,
+      id: `${NAME_PREFIX}${number}-${letter}${versionText}`,
     },
   };
 }
@@ -139,7 +142,7 @@ export function parseFileNameByPattern(fileName: string): FileNameResult {
       problems.push(`Unexpected version \`${versionPart}\`, expected \`${letter}\` followed by a number such as \`${letter}1\``);
     }
   }
-  if (slug === '') problems.push('Missing slug: expected `scs-NNNN-vM-slug.md`');
+  if (slug === '') problems.push(`Missing slug: expected \`${EXPECTED}\``);
 
   const digit = number.charAt(1);
   const trackDigit = /[0-9]/.test(digit) ? digit : undefined;
@@ -156,19 +159,19 @@ export function parseFileNameByPattern(fileName: string): FileNameResult {
       version,
       versionText,
       slug,
-      id: `scs-${number}-${letter}${versionText}`,
+      id: `${NAME_PREFIX}${number}-${letter}${versionText}`,
     },
   };
 }
 
 function describeShapeProblem(fileName: string): string {
-  if (!fileName.startsWith('scs-')) return `Unexpected file name \`${fileName}\`, expected \`scs-NNNN-vM-slug.md\``;
+  if (!fileName.startsWith(NAME_PREFIX)) return `Unexpected file name \`${fileName}\`, expected \`${EXPECTED}\``;
   if (!fileName.endsWith('.md')) return `Unexpected extension in \`${fileName}\`, expected \`.md\``;
-  const parts = fileName.slice(4, -3).split('-');
+  const parts = fileName.slice(P, -3).split('-');
   if (parts.length < 3) {
-    return `Unexpected file name \`${fileName}\`, expected \`scs-NNNN-vM-slug.md\` (number, version and slug separated by hyphens)`;
+    return `Unexpected file name \`${fileName}\`, expected \`${EXPECTED}\` (number, version and slug separated by hyphens)`;
   }
-  return `Unexpected file name \`${fileName}\`, expected \`scs-NNNN-vM-slug.md\``;
+  return `Unexpected file name \`${fileName}\`, expected \`${EXPECTED}\``;
 }
 
 /** The track a file name's number names, if its second digit is a track digit. */
@@ -178,17 +181,19 @@ export function trackOfName(name: FileName): Track | undefined {
 
 /** Is this a file that the toolkit treats as a standards document (or template)? */
 export function isStandardsFileName(fileName: string): boolean {
-  return fileName.startsWith('scs-') && fileName.endsWith('.md');
+  return fileName.startsWith(NAME_PREFIX) && fileName.endsWith('.md');
 }
 
 /**
  * Accepts what users type for a document: a path, a file name, `scs-0100-v3` or `0100-v3`.
  * Returns the id (`scs-0100-v3`) or the file name to look up.
  */
+const ID_REF = new RegExp(`^(?:${NAME_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})?([0-9xX]{4})-([vw][0-9]+)$`);
+
 export function normalizeDocumentRef(ref: string): { fileName: string } | { id: string } | undefined {
   const base = ref.split(/[\\/]/).pop() ?? ref;
   if (base.endsWith('.md')) return { fileName: base };
-  const id = /^(?:scs-)?([0-9xX]{4})-([vw][0-9]+)$/.exec(base);
-  if (id) return { id: `scs-${id[1]}-${id[2]}` };
+  const id = ID_REF.exec(base);
+  if (id) return { id: `${NAME_PREFIX}${id[1]}-${id[2]}` };
   return undefined;
 }

@@ -293,10 +293,10 @@ function duplicateKeyMessage(doc: Document.Parsed, position: number): string {
   if (isMap(contents)) {
     const pair = contents.items.find((item) => isScalar(item.key) && item.key.range?.[0] === position);
     if (pair && isScalar(pair.key)) {
-      return `Duplicate front matter key \`${String(pair.key.value)}\`: a later value silently replaces an earlier one`;
+      return `Duplicate front matter key \`${String(pair.key.value)}\`: a later value silently overrides an earlier one`;
     }
   }
-  return 'Duplicate front matter key: a later value silently replaces an earlier one';
+  return 'Duplicate front matter key: a later value silently overrides an earlier one';
 }
 
 function firstSentence(message: string): string {

@@ -452,5 +452,5 @@ function keyAt(doc: Document.Parsed, offset: number): Scalar | undefined {
 }
 
 function duplicateKeyMessage(key: Scalar | undefined): string {
-  return key ? `Duplicate key \`${String(key.value)}\`: a later value silently replaces an earlier one` : 'Duplicate key: a later value silently replaces an earlier one';
+  return key ? `Duplicate key \`${String(key.value)}\`: a later value silently overrides an earlier one` : 'Duplicate key: a later value silently overrides an earlier one';
 }

@@ -1,9 +1,10 @@
-import type { DateField, Status } from './profile.js';
+import type { DateField, Status } from './scs-rulebook.js';
 
 /**
- * The lifecycle as data: the one table of legal status transitions, shared by the lifecycle
- * rules (which check a change against its base) and the authoring commands (which refuse to
- * make an illegal change).
+ * The lifecycle of the SCS rule book as the engine had it in code before it read profiles: the
+ * table of legal status transitions and the decision on a change of status, with its wording.
+ * The engine decides from the profile's `transitions` (tools/profile/lifecycle.ts);
+ * test/profile-engine.test.ts compares the two for every pair of statuses and every type.
  */
 export interface Transition {
   /** `new` for a document that does not exist in the base. */
