@@ -12,9 +12,8 @@ import { describe, expect, test } from 'vitest';
  * The list is the work left (docs/profiles.md); the goal is an empty one.
  */
 const LEFT: readonly (readonly [string, number])[] = [
-  ["tools/indexes/render-html.ts", 3],
-  ["tools/indexes/render-markdown.ts", 2],
-  ["tools/indexes/render-scope-pages.ts", 4],
+  ["tools/indexes/render-html.ts", 2],
+  ["tools/indexes/render-scope-pages.ts", 3],
 ];
 
 function wordLines(...args: string[]): { profiles: string[]; hits: { file: string; line: number; words: string[] }[] } {

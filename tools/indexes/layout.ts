@@ -82,6 +82,8 @@ export interface VersionLayout {
   readonly endMark: IndexMark | undefined;
   /** Every date field of the profile: what a version shows. */
   readonly dates: readonly IndexField[];
+  /** The heading of the column of a number with all its versions (`index.numberLabel`: `Standard`). */
+  readonly numberLabel: string;
   /** The date fields the states read (their conditions, marks and changes): what a supplement and a scope's document show. */
   readonly stateDates: readonly IndexField[];
   /** The reference fields a version shows: all but the one a supplement extends documents by. */
@@ -183,6 +185,7 @@ export function versionLayout(profile: Profile): VersionLayout {
     decide: (input, today) => profileState(profile, input, today),
   };
   return {
+    numberLabel: profile.index.numberLabel ?? 'Number',
     profile,
     states,
     label: (state) => labels.get(state) ?? state,

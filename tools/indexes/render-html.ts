@@ -67,7 +67,7 @@ export function renderHtml(index: VersionIndex, layout: VersionLayout, options: 
   if (index.scopes.length > 0) body += `<p class="jump">Standards below; <a href="#scopes">certificate scopes</a> after them (${index.scopes.length}).</p>\n`;
   body += '<p id="stale" class="stale" hidden></p>\n</header>\n';
   body += filters(index, counts, layout);
-  body += '<div class="scroll">\n<table id="standards">\n<thead>\n<tr><th scope="col">Standard</th><th scope="col">Track</th><th scope="col">Title</th>';
+  body += `<div class="scroll">\n<table id="standards">\n<thead>\n<tr><th scope="col">${htmlText(layout.numberLabel)}</th><th scope="col">Track</th><th scope="col">Title</th>`;
   for (const { state, label } of layout.states) body += `<th scope="col" class="${state}">${label}</th>`;
   body += `<th scope="col" class="timeline">Timeline${axis ? `<br>${axisSvg(axis)}` : ''}</th></tr>\n</thead>\n<tbody>\n`;
   for (const standard of index.standards) body += standardRows(index, standard, axis, link, layout);

@@ -97,7 +97,7 @@ class Pages {
       layout.supplementType === undefined ? undefined : `${pluralOf(layout.supplementType.toLowerCase())} (informative notes that extend a document) are listed below the document they extend`,
     ].filter((sentence): sentence is string => sentence !== undefined);
     out += `Every SCS standard with its versions by state.${said.length === 0 ? '' : ` ${said.join('; ')}.`}\n\n`;
-    out += header(['Standard', 'Track', 'Description', ...this.#labels()]);
+    out += header([this.#layout.numberLabel, 'Track', 'Description', ...this.#labels()]);
     for (const standard of this.#index.standards) {
       out += `${row([this.#standardLink(standard), mdxText(standard.track), mdxText(standardTitle(standard)), ...this.#stateCells(standard.versions)])}\n`;
       for (const supplement of standard.supplements) {
@@ -111,7 +111,7 @@ class Pages {
     let out = `${frontMatter()}# ${mdxText(track.name)} Standards\n\n`;
     const digit = this.#layout.trackDigit === undefined || track.digit === '' ? '' : `: their numbers have ${track.digit} as ${this.#layout.trackDigit} digit`;
     out += `The documents of the ${mdxText(track.name)} track${digit}.\n\n`;
-    out += header(['Standard', 'Description', ...this.#labels()]);
+    out += header([this.#layout.numberLabel, 'Description', ...this.#labels()]);
     for (const standard of standards) {
       out += `${row([this.#standardLink(standard), mdxText(standardTitle(standard)), ...this.#stateCells(standard.versions)])}\n`;
       for (const supplement of standard.supplements) {

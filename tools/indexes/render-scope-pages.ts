@@ -94,7 +94,7 @@ function versionSection(version: IndexScopeVersion, layout: VersionLayout): stri
   if (version.standards.length === 0) out += 'It requires no standard version.\n';
   else {
     out += 'The standards it requires:\n\n';
-    out += header(['Standard', 'Title', 'Status', 'State', 'Modules', 'Targets']);
+    out += header([layout.numberLabel, 'Title', 'Status', 'State', 'Modules', 'Targets']);
     for (const standard of version.standards) {
       const doc = standard.document;
       out += `${row([

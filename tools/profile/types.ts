@@ -191,6 +191,7 @@ export interface Profile {
     readonly groupBy: readonly string[];
     readonly groupSlug?: 'lower-case' | 'slug';
     readonly versions?: boolean;
+    readonly numberLabel?: string;
     readonly supplements?: boolean;
     readonly states: readonly ProfileState[];
     readonly future?: readonly ProfileFutureMark[];
