@@ -1,3 +1,4 @@
+import { renamedScsProfile, type RenamedProfile } from './helpers/renamed-profile.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -24,35 +25,10 @@ const WORDS: Record<string, string> = {
   deprecated_at: 'retired_at',
 };
 
-function renamed(text: string): string {
-  let out = text;
-  // Every value that is one of the words (and keys such as those of the templates by type and
-  // the insertion places); the index's own key `supplements` stays.
-  for (const [from, to] of Object.entries(WORDS)) out = out.replace(new RegExp(`"${from}"(?!\\s*:\\s*(?:true|false))`, 'g'), `"${to}"`);
-  return out.replaceAll('scs-', 'std-');
-}
-
 function renamedProfile(): string {
-  const profile = JSON.parse(renamed(readFileSync(join(ROOT, 'profiles', 'scs', 'profile.json'), 'utf8'))) as {
-    name: string;
-    $schema?: string;
-    frontMatter: { schema: string; order: { fields: string[]; insertAfter: Record<string, string[]> } };
-    certificateScopes: { schema: string };
-    tracks: { field: string };
-    review: { approvals: { by: string[] } };
-    index: { groupBy: string[] };
-    numbers: { tracks: { byDigit: { position: number } } };
-  };
-  profile.name = 'std';
-  delete profile.$schema;
-  profile.frontMatter.schema = join(ROOT, 'schemas', 'front-matter.schema.json');
-  profile.certificateScopes.schema = join(ROOT, 'schemas', 'certificate-scope.schema.json');
-  profile.tracks.field = 'area';
-  profile.frontMatter.order = JSON.parse(JSON.stringify(profile.frontMatter.order).replaceAll('"track"', '"area"')) as typeof profile.frontMatter.order;
-  profile.review.approvals.by = ['area'];
-  profile.index.groupBy = ['area'];
-  profile.numbers.tracks.byDigit.position = 2;
-  return `${JSON.stringify(profile, null, 2)}\n`;
+  return renamedScsProfile<RenamedProfile & { frontMatter: { schema: string; order: { fields: string[]; insertAfter: Record<string, string[]> } } }>(WORDS, (profile) => {
+    profile.frontMatter.order = JSON.parse(JSON.stringify(profile.frontMatter.order).replaceAll('"track"', '"area"')) as typeof profile.frontMatter.order;
+  });
 }
 
 const outside = mkdtempSync(join(tmpdir(), 'scs-authoring-profile-'));

@@ -1,3 +1,4 @@
+import { renamedScsProfile } from './helpers/renamed-profile.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,7 +13,6 @@ import { runMain } from './helpers/cli.js';
  * track field, track digit and file names are all renamed, its data has the new keys and its
  * pages the new words, and none of the old field and type names.
  */
-const ROOT = join(import.meta.dirname, '..');
 const WORDS: Record<string, string> = {
   stabilized_at: 'in_force_from',
   deprecated_at: 'retired_from',
@@ -44,29 +44,18 @@ interface Renamed {
 }
 
 function renamedProfile(): string {
-  let text = readFileSync(join(ROOT, 'profiles', 'scs', 'profile.json'), 'utf8');
-  for (const [from, to] of Object.entries(WORDS)) text = text.replace(new RegExp(`"${from}"(?!\\s*:\\s*(?:true|false))`, 'g'), `"${to}"`);
-  text = text.replaceAll('scs-', 'std-');
-  const profile = JSON.parse(text) as Renamed;
-  profile.name = 'std';
-  delete profile.$schema;
-  profile.frontMatter.schema = join(ROOT, 'schemas', 'front-matter.schema.json');
-  profile.certificateScopes.schema = join(ROOT, 'schemas', 'certificate-scope.schema.json');
-  profile.tracks.field = 'area';
-  profile.review.approvals.by = ['area'];
-  profile.index.groupBy = ['area'];
-  profile.numbers.tracks.byDigit.position = 2;
-  const labels: Record<string, string> = { in_force_from: 'In force', retired_from: 'Retired on', declined_on: 'Declined on' };
-  const nouns: Record<string, string> = { in_force_from: 'start date', retired_from: 'retirement date', declined_on: 'decline date' };
-  for (const date of profile.dates) {
-    date.label = labels[date.field] ?? date.field;
-    date.noun = nouns[date.field] ?? date.field;
-  }
-  for (const status of profile.statuses.values) if (status.participle !== undefined) status.participle = status.name.toLowerCase();
-  for (const state of profile.index.states) state.label = `${state.label} state`;
-  const symbols: Record<string, string> = { effective: '+', deprecated: '!' };
-  for (const mark of profile.index.future) mark.symbol = symbols[mark.mark] ?? '';
-  return `${JSON.stringify(profile, null, 2)}\n`;
+  return renamedScsProfile<Renamed>(WORDS, (profile) => {
+    const labels: Record<string, string> = { in_force_from: 'In force', retired_from: 'Retired on', declined_on: 'Declined on' };
+    const nouns: Record<string, string> = { in_force_from: 'start date', retired_from: 'retirement date', declined_on: 'decline date' };
+    for (const date of profile.dates) {
+      date.label = labels[date.field] ?? date.field;
+      date.noun = nouns[date.field] ?? date.field;
+    }
+    for (const status of profile.statuses.values) if (status.participle !== undefined) status.participle = status.name.toLowerCase();
+    for (const state of profile.index.states) state.label = `${state.label} state`;
+    const symbols: Record<string, string> = { effective: '+', deprecated: '!' };
+    for (const mark of profile.index.future) mark.symbol = symbols[mark.mark] ?? '';
+  });
 }
 
 const made: string[] = [];

@@ -1,3 +1,4 @@
+import { renamedScsProfile } from './helpers/renamed-profile.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,6 @@ import { goldenLines, lintFolder } from './helpers/lint.js';
  * under a copy of the `scs` profile whose fields, statuses, supplement type, file names, track
  * field and track digit are all renamed, they report in the new words and nothing of the old.
  */
-const ROOT = join(import.meta.dirname, '..');
 const WORDS: Record<string, string> = {
   replaces: 'supersedes',
   replaced_by: 'superseded_by',
@@ -24,31 +24,7 @@ const WORDS: Record<string, string> = {
 };
 
 function renamedProfile(): string {
-  let text = readFileSync(join(ROOT, 'profiles', 'scs', 'profile.json'), 'utf8');
-  // Every value that is one of the words (and the keys of the templates by type); the index's
-  // own key `supplements` stays.
-  for (const [from, to] of Object.entries(WORDS)) text = text.replace(new RegExp(`"${from}"(?!\\s*:\\s*(?:true|false))`, 'g'), `"${to}"`);
-  text = text.replaceAll('scs-', 'std-');
-  const profile = JSON.parse(text) as {
-    name: string;
-    $schema?: string;
-    frontMatter: { schema: string };
-    certificateScopes: { schema: string };
-    tracks: { field: string };
-    review: { approvals: { by: string[] } };
-    index: { groupBy: string[] };
-    numbers: { tracks: { byDigit: { position: number } } };
-    fileNames: { id: { number?: string } };
-  };
-  profile.name = 'std';
-  delete profile.$schema;
-  profile.frontMatter.schema = join(ROOT, 'schemas', 'front-matter.schema.json');
-  profile.certificateScopes.schema = join(ROOT, 'schemas', 'certificate-scope.schema.json');
-  profile.tracks.field = 'area';
-  profile.review.approvals.by = ['area'];
-  profile.index.groupBy = ['area'];
-  profile.numbers.tracks.byDigit.position = 2;
-  return `${JSON.stringify(profile, null, 2)}\n`;
+  return renamedScsProfile(WORDS);
 }
 
 const made: string[] = [];
