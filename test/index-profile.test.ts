@@ -1,4 +1,4 @@
-import { renamedScsProfile } from './helpers/renamed-profile.js';
+import { renamedScsProfile, type RenamedProfile } from './helpers/renamed-profile.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -30,14 +30,7 @@ const WORDS: Record<string, string> = {
 };
 const TODAY = '2026-11-27';
 
-interface Renamed {
-  name: string;
-  $schema?: string;
-  frontMatter: { schema: string };
-  certificateScopes: { schema: string };
-  tracks: { field: string };
-  review: { approvals: { by: string[] } };
-  numbers: { tracks: { byDigit: { position: number } } };
+interface Renamed extends RenamedProfile {
   dates: { field: string; label?: string; noun?: string }[];
   statuses: { values: { name: string; participle?: string }[] };
   index: { groupBy: string[]; states: { state: string; label: string }[]; future: { mark: string; symbol?: string }[] };
