@@ -63,6 +63,19 @@ describe('loadProfile', () => {
     ]);
   });
 
+  test('says on which line and column of the profile file each problem is', () => {
+    const text = `${JSON.stringify({ ...scs, numbers: { ...scs.numbers, location: 'title' } }, null, 2)}\n`;
+    const file = join(folder, 'placed.json');
+    writeFileSync(file, text.replace('"schema": "../../schemas/front-matter.schema.json"', `"schema": ${JSON.stringify(join(import.meta.dirname, '..', 'schemas', 'front-matter.schema.json'))}`));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((entry) => entry.includes('"location": "title"')) + 1;
+    const column = (lines[line - 1] ?? '').indexOf('"title"') + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(() => loadProfile(file)).toThrow(`${file}:${line}:${column}: /numbers/location: Unexpected \`location\` \`title\``);
+    writeFileSync(file, '{\n  "name": "x",\n  "title" "y"\n}\n');
+    expect(() => loadProfile(file)).toThrow(`${file}:3:11: is no JSON: `);
+  });
+
   test('reports names the profile does not declare, unreachable and terminal statuses, and bad patterns', () => {
     const problems = problemsOf(
       loadVariant('consistency', (profile) => {
@@ -122,7 +135,7 @@ describe('loadProfile', () => {
 
   test('reports a file that is missing, no JSON, or a name that is not shipped', () => {
     writeFileSync(join(folder, 'broken.json'), '{ "name": ');
-    expect(() => loadProfile(join(folder, 'broken.json'))).toThrow(/broken\.json: is no JSON/);
+    expect(() => loadProfile(join(folder, 'broken.json'))).toThrow(/broken\.json:\d+:\d+: is no JSON: /);
     expect(() => loadProfile(join(folder, 'absent.json'))).toThrow(/absent\.json: cannot be read/);
     expect(() => loadProfile('iso')).toThrow('iso: no profile `iso` is shipped (give a path to a profile file instead)');
     expect(() => loadProfile(folder)).toThrow(/not a regular file/);

@@ -2,18 +2,36 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import profileSchema from '../../schemas/profile.schema.json' with { type: 'json' };
+import { parseDocument, type Node } from 'yaml';
+import { locateNode } from '../model/frontmatter.js';
+import { jsonSyntaxError } from '../model/json-syntax.js';
+import { LineIndex } from '../model/positions.js';
 import { SchemaChecker } from '../model/schema.js';
 import type { Profile } from './types.js';
 
-/** A profile that cannot be used: every problem, each with the file and the JSON pointer it concerns. */
+/** Where in a profile file a problem is: its line and column, from 1. */
+export interface ProfilePlace {
+  line: number;
+  column: number;
+}
+
+/**
+ * A profile that cannot be used: every problem, each with the file and the JSON pointer it
+ * concerns, and its line and column where the file's text gives them (`file:line:column: ...`,
+ * one line per problem).
+ */
 export class ProfileError extends Error {
   override readonly name = 'ProfileError';
   readonly problems: readonly string[];
 
-  constructor(file: string, problems: readonly string[]) {
-    super(`${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n${problems.map((problem) => `  ${problem}`).join('\n')}`}`);
+  constructor(file: string, problems: readonly string[], places: readonly (ProfilePlace | undefined)[] = []) {
+    super(problems.map((problem, index) => `${file}${placeText(places[index])}: ${problem}`).join('\n'));
     this.problems = problems;
   }
+}
+
+function placeText(place: ProfilePlace | undefined): string {
+  return place === undefined ? '' : `:${place.line}:${place.column}`;
 }
 
 export interface LoadedProfile {
@@ -45,18 +63,25 @@ let checker: SchemaChecker | undefined;
 export function loadProfile(ref: string, cwd: string = process.cwd(), options: { trustShipped?: boolean } = {}): LoadedProfile {
   const shipped = NAME.test(ref);
   const file = shipped ? shippedProfileFile(ref) : resolve(cwd, ref);
-  const data = readJson(file);
+  const { data, text } = readJson(file);
   if (!shipped || options.trustShipped !== true) {
     checker ??= new SchemaChecker(profileSchema as typeof profileSchema & { $id: string });
-    const violations = checker.validate(data).map((violation) => `${pointer(violation.path)}: ${violation.message}`);
-    if (violations.length > 0) throw new ProfileError(file, violations);
+    const violations = checker.validate(data);
+    if (violations.length > 0) {
+      throw new ProfileError(
+        file,
+        violations.map((violation) => `${pointer(violation.path)}: ${violation.message}`),
+        violations.map((violation) => placeOf(text, violation.path)),
+      );
+    }
     const problems = checkProfile(data as Profile);
-    if (problems.length > 0) throw new ProfileError(file, problems);
+    // A problem of the consistency check starts with the JSON pointer of what it is about.
+    if (problems.length > 0) throw new ProfileError(file, problems, problems.map((problem) => placeOf(text, parsePointer(/^(\/\S*):/.exec(problem)?.[1] ?? '/'))));
   }
   const profile = data as Profile;
   const dir = dirname(file);
   const schemaFile = resolve(dir, profile.frontMatter.schema);
-  const schema = readJson(schemaFile);
+  const schema = readJson(schemaFile).data;
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema) || typeof (schema as { $id?: unknown }).$id !== 'string') {
     throw new ProfileError(file, [`/frontMatter/schema: ${schemaFile} is no JSON Schema with an \`$id\``]);
   }
@@ -73,7 +98,8 @@ export function shippedProfileFile(name: string): string {
   throw new ProfileError(name, [`no profile \`${name}\` is shipped (give a path to a profile file instead)`]);
 }
 
-function readJson(file: string): unknown {
+/** A JSON file's data, and its text for positions. */
+function readJson(file: string): { data: unknown; text: string } {
   let text: string;
   try {
     const stat = statSync(file);
@@ -85,10 +111,29 @@ function readJson(file: string): unknown {
     throw new ProfileError(file, [`cannot be read: ${error instanceof Error ? error.message : String(error)}`]);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { data: JSON.parse(text) as unknown, text };
   } catch (error) {
-    throw new ProfileError(file, [`is no JSON: ${error instanceof Error ? error.message : String(error)}`]);
+    // The same words and position as a JSON configuration's syntax error.
+    const problem = jsonSyntaxError(text);
+    const message = problem?.message ?? (error instanceof Error ? error.message : String(error));
+    throw new ProfileError(file, [`is no JSON: ${message}`], [problem === undefined ? undefined : new LineIndex(text).point(problem.offset)]);
   }
+}
+
+/** The line and column of the node at a path of a JSON text (or of the nearest ancestor there is). */
+function placeOf(text: string, path: readonly (string | number)[]): ProfilePlace | undefined {
+  const range = locateNode(parseDocument(text).contents as Node | null, path, 0);
+  return range === undefined ? undefined : new LineIndex(text).point(range.start);
+}
+
+/** The path of a JSON pointer (`/index/states/4` gives `index`, `states`, 4). */
+function parsePointer(text: string): (string | number)[] {
+  return text
+    .split('/')
+    .slice(1)
+    .filter((segment) => segment !== '')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((segment) => (/^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment));
 }
 
 function pointer(path: readonly (string | number)[]): string {
