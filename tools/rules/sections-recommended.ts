@@ -1,4 +1,4 @@
-import { levelTwoTitles, SECTION_PROFILES_SCHEMA } from '../model/sections.js';
+import { SECTION_PROFILES_SCHEMA } from '../model/sections.js';
 import { SECTIONS } from '../model/profile.js';
 import { typeSections } from '../profile/sections.js';
 import { defineRule } from './rule.js';
@@ -14,15 +14,7 @@ export default defineRule({
   },
   check({ doc, options, process, report }) {
     const found = typeSections(doc, options, process, SECTIONS);
-    if (!found || !doc.type) return;
-    const { sections, style } = found;
-    const present = levelTwoTitles(doc.body.headings, style);
-    const marks = '#'.repeat(style.level);
-    const a = /^[aeiou]/i.test(doc.type) ? 'an' : 'a';
-    for (const section of sections.recommended) {
-      if (!present.has(style.key(section))) {
-        report({ message: `Missing section \`${marks} ${section}\`: ${a} ${doc.type} should have it` });
-      }
-    }
+    if (!found) return;
+    for (const section of found.missing(found.sections.recommended)) report({ message: `Missing section \`${found.heading(section)}\`: ${found.aType} should have it` });
   },
 });

@@ -1,4 +1,4 @@
-import { findDecisionSection, levelTwoTitles, SECTION_PROFILES_SCHEMA } from '../model/sections.js';
+import { findDecisionSection, SECTION_PROFILES_SCHEMA } from '../model/sections.js';
 import { SECTIONS } from '../model/profile.js';
 import { typeSections } from '../profile/sections.js';
 import { defineRule } from './rule.js';
@@ -14,18 +14,10 @@ export default defineRule({
   },
   check({ doc, options, process, report }) {
     const found = typeSections(doc, options, process, SECTIONS);
-    if (!found || !doc.type) return;
-    const { sections, style } = found;
-    const present = levelTwoTitles(doc.body.headings, style);
-    const marks = '#'.repeat(style.level);
-    const a = /^[aeiou]/i.test(doc.type) ? 'an' : 'a';
-    for (const section of sections.required) {
-      if (!present.has(style.key(section))) {
-        report({ message: `Missing section \`${marks} ${section}\`: ${a} ${doc.type} must have it` });
-      }
-    }
-    if (sections.decision && !findDecisionSection(doc.body.headings, sections, style)) {
-      report({ message: `Missing a section with the decision: ${a} ${doc.type} states its decision in a level-${style.level} section of its own (any title)` });
+    if (!found) return;
+    for (const section of found.missing(found.sections.required)) report({ message: `Missing section \`${found.heading(section)}\`: ${found.aType} must have it` });
+    if (found.sections.decision && !findDecisionSection(doc.body.headings, found.sections, found.style)) {
+      report({ message: `Missing a section with the decision: ${found.aType} states its decision in a level-${found.style.level} section of its own (any title)` });
     }
   },
 });
