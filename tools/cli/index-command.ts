@@ -72,14 +72,22 @@ async function execute(args: ParsedArgs): Promise<number> {
     args.stdout.write(renderJson(index));
     return EXIT.ok;
   }
-  const baseUrl = baseUrlOf(values['base-url'], config.raw.index?.baseUrl);
-  const outDir = resolve(args.cwd, out ?? '.');
+  const baseUrl = baseUrlOf(values['base-url'], config.raw.index?.baseUrl, DOCS_ROUTE);
+  return writeOutputs(args, { config, folder, given, out, check }, generateOutputs(index, config.process, { baseUrl }));
+}
+
+/** Writes the files of an index into `--out` (or, with `--check`, compares them with it). */
+function writeOutputs(
+  args: ParsedArgs,
+  run: { config: ResolvedConfig; folder: string; given: string | undefined; out: string | undefined; check: boolean },
+  files: readonly OutputFile[],
+): number {
+  const outDir = resolve(args.cwd, run.out ?? '.');
   // As given when absolute; relative to the working folder otherwise.
-  const shownOut = sanitizeForTerminal(out !== undefined && isAbsolute(out) ? out : relative(args.cwd, outDir) || '.');
-  const files = generateOutputs(index, config.process, { baseUrl });
-  refuseStandardsFolder(outDir, shownOut, folder, sanitizeForTerminal(given ?? (relative(args.cwd, folder) || '.')), files);
-  const plan = planFolder(outDir, shownOut, files, ownedPage(config.process));
-  return check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+  const shownOut = sanitizeForTerminal(run.out !== undefined && isAbsolute(run.out) ? run.out : relative(args.cwd, outDir) || '.');
+  refuseStandardsFolder(outDir, shownOut, run.folder, sanitizeForTerminal(run.given ?? (relative(args.cwd, run.folder) || '.')), files);
+  const plan = planFolder(outDir, shownOut, files, ownedPage(run.config.process));
+  return run.check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
 }
 
 /** The index of a profile without versions: `index.json` and `index.html`, built from the profile alone. */
@@ -97,26 +105,18 @@ async function writeProfileIndex(
     args.stdout.write(json);
     return EXIT.ok;
   }
-  const flag = args.values['base-url'];
-  if (typeof flag === 'string' && !BASE_URL_PATTERN.test(flag)) {
-    throw new IndexUsageError(`--base-url expects an http(s) URL such as https://example.org/docs or a path such as /docs, got \`${sanitizeForTerminal(flag)}\``);
-  }
-  const configured = config.raw.index?.baseUrl;
-  const baseUrl = typeof flag === 'string' ? normalizeBaseUrl(flag) : configured === undefined ? undefined : normalizeBaseUrl(configured);
-  const outDir = resolve(args.cwd, run.out ?? '.');
-  const shownOut = sanitizeForTerminal(run.out !== undefined && isAbsolute(run.out) ? run.out : relative(args.cwd, outDir) || '.');
-  const files: OutputFile[] = [{ path: JSON_FILE, content: json }, renderProfileHtmlFile(built.index, { baseUrl })];
-  refuseStandardsFolder(outDir, shownOut, run.folder, sanitizeForTerminal(run.given ?? (relative(args.cwd, run.folder) || '.')), files);
-  const plan = planFolder(outDir, shownOut, files, ownedPage(config.process));
-  return run.check ? reportCheck(args, plan, shownOut) : applyPlan(args, plan, outDir, shownOut);
+  // Without a base URL, the page links each document's file beside it.
+  const baseUrl = baseUrlOf(args.values['base-url'], config.raw.index?.baseUrl, undefined);
+  return writeOutputs(args, run, [{ path: JSON_FILE, content: json }, renderProfileHtmlFile(built.index, { baseUrl })]);
 }
 
-/** The base of the HTML page's links: `--base-url`, else `index.baseUrl` of the configuration, else the docs site's paths. */
-function baseUrlOf(flag: unknown, configured: string | undefined): string {
+/** The base of the HTML page's links: `--base-url`, else `index.baseUrl` of the configuration, else the fallback (the docs site's paths for the version tables). */
+function baseUrlOf<Fallback extends string | undefined>(flag: unknown, configured: string | undefined, fallback: Fallback): string | Fallback {
   if (typeof flag === 'string' && !BASE_URL_PATTERN.test(flag)) {
     throw new IndexUsageError(`--base-url expects an http(s) URL such as https://docs.scs.community/standards or a path such as /standards, got \`${sanitizeForTerminal(flag)}\``);
   }
-  return normalizeBaseUrl(typeof flag === 'string' ? flag : (configured ?? DOCS_ROUTE));
+  const chosen = typeof flag === 'string' ? flag : (configured ?? fallback);
+  return chosen === undefined ? fallback : normalizeBaseUrl(chosen);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { compareStrings, type Corpus } from '../model/corpus.js';
-import { isIsoDate, periodAround } from '../model/dates.js';
+import { periodAround } from '../model/dates.js';
 import type { StandardDocument } from '../model/document.js';
 import type { Process } from '../profile/process.js';
 import { profileState, profileStateChangeDates, type ProfileStateInput } from '../profile/state.js';
@@ -62,13 +62,14 @@ export function buildProfileIndex(corpus: Corpus, process: Process, today: strin
   const { profile } = process;
   const notes: IndexNote[] = [];
   const dateFields = (profile.dates ?? []).map((date) => date.field);
-  const entries: { doc: StandardDocument; entry: ProfileIndexDocument; input: ProfileStateInput }[] = [];
+  const entries: { doc: StandardDocument; entry: ProfileIndexDocument; input: ProfileStateInput; group: { field: string; name: string } }[] = [];
   for (const doc of corpus.documents) {
     const name = doc.name;
     if (!name || name.kind !== 'document' || name.numeric === undefined) continue;
     const dates: Record<string, string | null> = {};
     for (const field of dateFields) dates[field] = doc.date(field) ?? null;
-    const input: ProfileStateInput = { status: doc.status, dates: Object.fromEntries(Object.entries(dates).filter((pair): pair is [string, string] => pair[1] !== null && isIsoDate(pair[1]))) };
+    // `date` gives only dates that exist: those are what the states are decided by.
+    const input: ProfileStateInput = { status: doc.status, dates: Object.fromEntries(Object.entries(dates).filter((pair): pair is [string, string] => pair[1] !== null)) };
     const { state, future } = profileState(profile, input, today);
     const group = groupOf(doc, profile.index.groupBy);
     if (group === undefined) {
@@ -83,6 +84,7 @@ export function buildProfileIndex(corpus: Corpus, process: Process, today: strin
     entries.push({
       doc,
       input,
+      group,
       entry: {
         id: name.id,
         number: name.number,
@@ -101,7 +103,7 @@ export function buildProfileIndex(corpus: Corpus, process: Process, today: strin
   }
   entries.sort((a, b) => (a.doc.name?.numeric ?? 0) - (b.doc.name?.numeric ?? 0) || compareStrings(a.doc.fileName, b.doc.fileName));
   const documents = entries.map((item) => item.entry);
-  const groups = orderedGroups(process, entries.map((item) => ({ ...(groupOf(item.doc, profile.index.groupBy) ?? { field: '', name: '' }), id: item.entry.id })));
+  const groups = orderedGroups(process, entries.map((item) => ({ ...item.group, id: item.entry.id })));
   const period = periodAround(profileStateChangeDates(profile, entries.map((item) => item.input)), today);
   const states = profile.index.states.map(({ state, label }) => ({ state, label, count: documents.filter((doc) => doc.state === state).length }));
   return {

@@ -37,8 +37,8 @@ export class Corpus {
         this.#byFileName.set(doc.fileName, doc);
         const name = doc.name;
         if (!name) continue;
-        if (name.numeric !== undefined) byNumber.set(name.number, [...(byNumber.get(name.number) ?? []), doc]);
-        byId.set(name.id, [...(byId.get(name.id) ?? []), doc]);
+        if (name.numeric !== undefined) push(byNumber, name.number, doc);
+        push(byId, name.id, doc);
       }
       for (const [number, docs] of byNumber) this.#byNumber.set(number, docs);
       for (const [id, docs] of byId) this.#byId.set(id, docs);
@@ -120,6 +120,12 @@ function lowerBound(documents: readonly StandardDocument[], fileName: string): n
     else high = middle;
   }
   return low;
+}
+
+function push(map: Map<string, StandardDocument[]>, key: string, doc: StandardDocument): void {
+  const list = map.get(key);
+  if (list) list.push(doc);
+  else map.set(key, [doc]);
 }
 
 /** Code-unit order, the same on every machine and locale. */
