@@ -1,4 +1,4 @@
-import { renamedScsProfile, type RenamedProfile } from './helpers/renamed-profile.js';
+import { RENAMED_WORDS, renamedScsProfile, type RenamedProfile } from './helpers/renamed-profile.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -15,12 +15,7 @@ import { git } from './helpers/repo.js';
  */
 const ROOT = join(import.meta.dirname, '..');
 const WORDS: Record<string, string> = {
-  replaces: 'supersedes',
-  replaced_by: 'superseded_by',
-  supplements: 'annexes',
-  Supplement: 'Annex',
-  Stable: 'Current',
-  Deprecated: 'Retired',
+  ...RENAMED_WORDS,
   stabilized_at: 'ratified_at',
   deprecated_at: 'retired_at',
 };

@@ -1,4 +1,4 @@
-import { renamedScsProfile } from './helpers/renamed-profile.js';
+import { RENAMED_WORDS, renamedScsProfile } from './helpers/renamed-profile.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +14,7 @@ import { goldenLines, lintFolder } from './helpers/lint.js';
  * under a copy of the `scs` profile whose fields, statuses, supplement type, file names, track
  * field and track digit are all renamed, they report in the new words and nothing of the old.
  */
-const WORDS: Record<string, string> = {
-  replaces: 'supersedes',
-  replaced_by: 'superseded_by',
-  supplements: 'annexes',
-  Supplement: 'Annex',
-  Stable: 'Current',
-  Deprecated: 'Retired',
-};
+const WORDS = RENAMED_WORDS;
 
 function renamedProfile(): string {
   return renamedScsProfile(WORDS);

@@ -3,6 +3,16 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/** The words every renamed copy changes: the reference fields, the supplement type, two statuses. */
+export const RENAMED_WORDS: Readonly<Record<string, string>> = {
+  replaces: 'supersedes',
+  replaced_by: 'superseded_by',
+  supplements: 'annexes',
+  Supplement: 'Annex',
+  Stable: 'Current',
+  Deprecated: 'Retired',
+};
+
 /** The parts of a profile the renamed copies change. */
 export interface RenamedProfile {
   name: string;
