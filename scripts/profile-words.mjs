@@ -112,7 +112,7 @@ if (values.format === 'json') {
   process.stdout.write(`${JSON.stringify({ profiles: profiles.map((profile) => profile.name), lines: hits.length, files: perFile.size, hits }, null, 2)}\n`);
 } else if (values.format === 'markdown') {
   const lines = [`${hits.length} lines in ${perFile.size} files of tools/ hold a word of the profiles ${profiles.map((profile) => `\`${profile.name}\``).join(', ')}.`, ''];
-  lines.push('| file | lines | words |', '| --- | --- | --- |');
+  if (hits.length > 0) lines.push('| file | lines | words |', '| --- | --- | --- |');
   for (const [file, count] of [...perFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
     const fileHits = hits.filter((hit) => hit.file === file);
     const fileWords = [...new Set(fileHits.flatMap((hit) => hit.words))].sort();

@@ -337,7 +337,7 @@ function scopeLegend(layout: VersionLayout): string {
 
 function scopesSection(scopes: readonly IndexScope[], axis: Axis | undefined, link: (id: string) => string, layout: VersionLayout): string {
   let out = '<section id="scopes" class="scopes" aria-labelledby="scopes-title">\n<h2 id="scopes-title">Certificate scopes</h2>\n';
-  out += '<p>A certificate scope lists, version by version, the standards that a certificate requires; its timeline says from when to when each version can be certified against.</p>\n';
+  out += '<p>A certificate scope lists, version by version, the standards that a certificate needs; its timeline says from when to when each version can be certified against.</p>\n';
   for (const scope of scopes) {
     out += `<section class="scope" id="scope-${htmlText(scope.slug)}">\n<h3>${htmlText(oneLine(scope.name ?? scope.file))}</h3>\n`;
     out += `<p class="scope-file">${htmlText(oneLine(scope.file))}${scope.url === null ? '' : ` · ${htmlText(oneLine(scope.url))}`}</p>\n`;
@@ -500,6 +500,8 @@ a.chip:hover, a.chip:focus-visible { text-decoration: underline; }
 }
 `;
 
+// The filters read what each row carries (data-track, and in data-states the states of its own
+// versions and of its supplements' versions), not the index's fields.
 const SCRIPT = `
 (function () {
   'use strict';
@@ -510,24 +512,20 @@ const SCRIPT = `
   var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
 
-  function entries(standard) {
-    var all = standard.versions.slice();
-    standard.supplements.forEach(function (supplement) { all = all.concat(supplement.versions); });
-    return all;
-  }
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.standard'));
 
   function apply() {
     var track = trackSelect.value;
     var states = {};
     boxes.forEach(function (box) { if (box.checked) states[box.value] = true; });
     var count = 0;
-    index.standards.forEach(function (standard) {
-      var visible = (track === '' || standard.track === track) && entries(standard).some(function (entry) { return states[entry.state] === true; });
-      document.getElementById('std-' + standard.number).hidden = !visible;
-      Array.prototype.forEach.call(document.querySelectorAll('tr[data-parent="' + standard.number + '"]'), function (row) { row.hidden = !visible; });
+    rows.forEach(function (row) {
+      var visible = (track === '' || row.getAttribute('data-track') === track) && row.getAttribute('data-states').split(' ').some(function (state) { return states[state] === true; });
+      row.hidden = !visible;
+      Array.prototype.forEach.call(document.querySelectorAll('tr[data-parent="' + row.id.slice(4) + '"]'), function (child) { child.hidden = !visible; });
       if (visible) count += 1;
     });
-    shown.textContent = count + ' of ' + index.standards.length + ' standards';
+    shown.textContent = count + ' of ' + rows.length + ' standards';
     empty.hidden = count !== 0;
   }
 

@@ -31,7 +31,7 @@ function versionName(version: IndexScopeVersion, layout: VersionLayout): string 
 function overview(scopes: readonly IndexScope[], layout: VersionLayout): string {
   let out = `${frontMatter()}# Certificate scopes\n\n`;
   out +=
-    'A certificate scope lists, version by version, the standards that a certificate requires; its timeline says ' +
+    'A certificate scope lists, version by version, the standards that a certificate needs; its timeline says ' +
     'from when to when each version can be certified against. Each scope is one YAML file.\n\n';
   out += header(['Scope', 'File', ...VALIDITY_ORDER.map((validity) => VALIDITY_LABELS[validity])]);
   for (const scope of scopes) {
@@ -91,9 +91,9 @@ function versionSection(version: IndexScopeVersion, layout: VersionLayout): stri
     }
     out += '\n';
   }
-  if (version.standards.length === 0) out += 'It requires no standard version.\n';
+  if (version.standards.length === 0) out += 'It needs no standard version.\n';
   else {
-    out += 'The standards it requires:\n\n';
+    out += 'The standards it needs:\n\n';
     out += header([layout.numberLabel, 'Title', 'Status', 'State', 'Modules', 'Targets']);
     for (const standard of version.standards) {
       const doc = standard.document;
