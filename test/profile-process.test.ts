@@ -259,4 +259,17 @@ describe('index and new with the eip profile', () => {
     expect(await runMain(['new', '--type', 'Standards Track', '--title', 'Y'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('--category is needed') });
     expect(await runMain(['new', '--type', 'Standards Track', '--category', 'Core', '--track', 'IaaS', '--title', 'Z'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('has no tracks') });
   });
+
+  test('init baselines the invalid proposals and advises a hook and a workflow for EIPS/ alone', async () => {
+    const root = repo({ ...OK, ...fixtures('not-ok') }, EIP);
+    initGit(root);
+    const result = await runMain(['init'], root);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('templates: none in the repository: documents are created from the ones shipped with scs-standards');
+    expect(result.stdout).toContain('{ "EIPS/eip-*.md": "scs-standards lint" }');
+    expect(result.stdout).toContain("    paths: ['EIPS/**']\n");
+    const suppressions = JSON.parse(readFileSync(join(root, 'scs-standards-suppressions.json'), 'utf8')) as Record<string, Record<string, { count: number }>>;
+    expect(suppressions['EIPS/eip-4015.md']).toEqual({ 'number-matches-front-matter': { count: 1 } });
+    expect(await runMain(['lint'], root)).toMatchObject({ code: 0 });
+  });
 });

@@ -43,7 +43,7 @@ export async function run(args: ParsedArgs): Promise<number> {
 
   write(`${dryRun ? 'Would adopt' : 'Adopting'} scs-standards ${version()} in ${relative(args.cwd, plan.root) || '.'}`);
   write(`  documents: ${plan.standards}/ (${plan.documents} ${plan.documents === 1 ? 'document' : 'documents'})`);
-  write(`  templates: ${plan.templates.length === 0 ? 'none in the repository: new and supplement use the ones shipped with scs-standards' : `${plan.templates.map((entry) => `${entry.folder}/ (${entry.files.join(', ')})`).join('; ')}; a type without one uses the template shipped with scs-standards`}`);
+  write(`  templates: ${plan.templates.length === 0 ? 'none in the repository: documents are created from the ones shipped with scs-standards' : `${plan.templates.map((entry) => `${entry.folder}/ (${entry.files.join(', ')})`).join('; ')}; a type without one uses the template shipped with scs-standards`}`);
   if (plan.configFile.existing) write(`  configuration: ${shown(plan.configFile.path)} exists and is kept as it is`);
   const { baseline } = plan;
   if (baseline.unused > 0) {
@@ -95,7 +95,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   write();
   for (const line of hookAdvice(plan.standards, hooks, hooksPath, plan.config.process.profile.fileNames.documents)) write(line);
   write();
-  for (const line of workflowAdvice(plan.standards, hooks)) write(line);
+  for (const line of workflowAdvice(plan.standards, plan.config.scopes, hooks)) write(line);
   return EXIT.ok;
 }
 
@@ -172,8 +172,11 @@ function preCommitEntry(): string[] {
   return ['- repo: https://github.com/SovereignCloudStack/scs-standards', `  rev: v${version()}`, '  hooks:', '    - id: scs-standards'];
 }
 
-/** A workflow that checks every pull request with the action. */
-export function workflowAdvice(standards: string, hooks: HookSetup): string[] {
+/**
+ * A workflow that checks every pull request with the action: one that changes the documents'
+ * folder or a certificate scope file of the configuration.
+ */
+export function workflowAdvice(standards: string, scopes: readonly string[], hooks: HookSetup): string[] {
   if (hooks.workflows.using.length > 0) return [`GitHub workflow: ${hooks.workflows.using.join(', ')} already uses scs-standards.`];
   return [
     'GitHub workflow: to check every pull request, create .github/workflows/standards.yml:',
@@ -181,7 +184,7 @@ export function workflowAdvice(standards: string, hooks: HookSetup): string[] {
       'name: Standards',
       'on:',
       '  pull_request:',
-      `    paths: ['${standards}/**', 'Tests/**']`,
+      `    paths: [${[`${standards}/**`, ...scopes].map((glob) => `'${glob.replaceAll("'", "''")}'`).join(', ')}]`,
       'permissions:',
       '  contents: read',
       'jobs:',
