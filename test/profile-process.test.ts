@@ -265,7 +265,7 @@ describe('index and new with the eip profile', () => {
     initGit(root);
     const result = await runMain(['init'], root);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toContain('templates: none in the repository: documents are created from the ones shipped with scs-standards');
+    expect(result.stdout).toContain('templates: none in the repository: new documents start from the ones shipped with scs-standards');
     expect(result.stdout).toContain('{ "EIPS/eip-*.md": "scs-standards lint" }');
     expect(result.stdout).toContain("    paths: ['EIPS/**']\n");
     const suppressions = JSON.parse(readFileSync(join(root, 'scs-standards-suppressions.json'), 'utf8')) as Record<string, Record<string, { count: number }>>;

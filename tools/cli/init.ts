@@ -43,7 +43,7 @@ export async function run(args: ParsedArgs): Promise<number> {
 
   write(`${dryRun ? 'Would adopt' : 'Adopting'} scs-standards ${version()} in ${relative(args.cwd, plan.root) || '.'}`);
   write(`  documents: ${plan.standards}/ (${plan.documents} ${plan.documents === 1 ? 'document' : 'documents'})`);
-  write(`  templates: ${plan.templates.length === 0 ? 'none in the repository: documents are created from the ones shipped with scs-standards' : `${plan.templates.map((entry) => `${entry.folder}/ (${entry.files.join(', ')})`).join('; ')}; a type without one uses the template shipped with scs-standards`}`);
+  write(`  templates: ${plan.templates.length === 0 ? 'none in the repository: new documents start from the ones shipped with scs-standards' : `${plan.templates.map((entry) => `${entry.folder}/ (${entry.files.join(', ')})`).join('; ')}; a type without one uses the template shipped with scs-standards`}`);
   if (plan.configFile.existing) write(`  configuration: ${shown(plan.configFile.path)} exists and is kept as it is`);
   const { baseline } = plan;
   if (baseline.unused > 0) {
