@@ -101,7 +101,7 @@ describe('--cache', () => {
   test.each([
     ['not JSON', () => 'not json {', 'ignored: not a cache file'],
     ['another version', (text: string) => text.replace('"tool":"test"', '"tool":"0.0.1"'), 'ignored: written by version 0.0.1'],
-    ['another format', (text: string) => text.replace('"format":8', '"format":7'), 'ignored: written in another format'],
+    ['another format', (text: string) => text.replace(/"format":\d+/, '"format":0'), 'ignored: written in another format'],
     ['another configuration', (text: string) => text.replace(/"config":"[^"]*"/, '"config":"x"'), 'ignored: written with another configuration'],
     ['a line without its fields', (text: string) => `${text}broken\tline\n`, 'ignored: line 8 is malformed'],
     ['an index longer than the file', (text: string) => text.replace(/"index":\d+/, '"index":99999999'), 'ignored: not a cache file'],
@@ -245,10 +245,11 @@ describe('--cache', () => {
     const cold = await runMain(['lint'], root);
     const first = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(first).toEqual(cold);
-    expect(readFileSync(join(root, 'cache.json'), 'utf8')).toContain('"format":8');
+    const format = /^\{"format":(\d+),/.exec(readFileSync(join(root, 'cache.json'), 'utf8'))?.[1];
+    expect(format).toMatch(/^[1-9]\d*$/);
     const warm = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(warm).toEqual(cold);
-    writeFileSync(join(root, 'cache.json'), '{"format":8,"files":[]');
+    writeFileSync(join(root, 'cache.json'), `{"format":${format ?? ''},"files":[]`);
     const corrupt = await runMain(['lint', '--cache', '--cache-location', 'cache.json'], root);
     expect(corrupt.stdout).toBe(cold.stdout);
     expect(corrupt.stderr).toContain('the cache cache.json was ignored: not a cache file; it is rebuilt');

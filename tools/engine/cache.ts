@@ -10,7 +10,7 @@ import type { SourceProblem } from '../model/source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bumped whenever what the cache holds changes shape or meaning. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 export const DEFAULT_CACHE_FILE = '.scs-standards-cache';
 
@@ -842,7 +842,7 @@ function isLength(value: unknown): boolean {
 function isBlockKeys(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const blocks = value as { from?: unknown; keys?: unknown };
-  return isLength(blocks.from) && everyItem(blocks.keys, (item) => typeof item === 'string');
+  return isLength(blocks.from) && everyItem(blocks.keys, (item) => Number.isInteger(item));
 }
 
 function isBody(value: unknown): value is BodyFacts {

@@ -19,26 +19,148 @@ export interface Block {
  */
 export interface BlockKeys {
   from: number;
-  keys: string[];
+  keys: number[];
 }
 
-/** The blocks' keys of a text whose body starts at `from`, each key once. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const LINT_COMMENT = /^lint\b/;
+
+/**
+ * The blocks' keys of a text whose body starts at `from`, each key once, in the order of the
+ * blocks: the same keys as `bodyBlocks(text, from).map((block) => blockKey(block.kind, block.text))`.
+ * It runs for every document a lint reads, so it hashes each block while it walks the lines
+ * instead of building the blocks: a line tests a pattern only when its first character could
+ * start a fence, a comment or a heading.
+ */
 export function blockKeys(text: string, from: number): BlockKeys {
-  return { from, keys: [...new Set(bodyBlocks(text, from).map((block) => blockKey(block.kind, block.text)))] };
+  const keys = new Set<number>();
+  let fence: string | undefined;
+  let comment: string[] | undefined;
+  /** The running hash of the open paragraph (undefined: none), and how its collapsed text stands. */
+  let paragraph: number | undefined;
+  let started = false;
+  let space = false;
+  const close = (kind: Block['kind']): void => {
+    if (paragraph !== undefined) keys.add(finishHash(paragraph, kind));
+    paragraph = undefined;
+  };
+  let offset = from;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const contentEnd = lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const next = newline === -1 ? text.length : newline + 1;
+    if (comment) {
+      const line = text.slice(offset, contentEnd);
+      comment.push(line);
+      if (line.includes('-->')) {
+        addCommentKey(keys, comment.join('\n'));
+        comment = undefined;
+      }
+      offset = next;
+      continue;
+    }
+    let first = offset;
+    while (first < contentEnd && isSpace(text.charCodeAt(first))) first++;
+    if (fence !== undefined) {
+      if (text.startsWith(fence, first)) {
+        const line = text.slice(offset, contentEnd);
+        if (line.trim().replace(/^[`~]+/, '') === '') fence = undefined;
+      }
+      offset = next;
+      continue;
+    }
+    if (first === contentEnd) {
+      close('paragraph');
+      offset = next;
+      continue;
+    }
+    const code = text.charCodeAt(first);
+    if (code === 96 || code === 126) {
+      const line = text.slice(offset, contentEnd);
+      const match = FENCE.exec(line);
+      if (match) {
+        close('paragraph');
+        fence = match[1] ?? '```';
+        offset = next;
+        continue;
+      }
+    } else if (code === 60) {
+      const line = text.slice(offset, contentEnd);
+      if (/^ {0,3}<!--/.test(line)) {
+        close('paragraph');
+        if (line.includes('-->', line.indexOf('<!--') + 4)) addCommentKey(keys, line);
+        else comment = [line];
+        offset = next;
+        continue;
+      }
+    } else if (code === 35) {
+      const match = ATX.exec(text.slice(offset, contentEnd));
+      if (match) {
+        close('paragraph');
+        keys.add(blockKey('heading', collapse(match[2] ?? '')));
+        offset = next;
+        continue;
+      }
+    } else if ((code === 61 || code === 45) && paragraph !== undefined && SETEXT.test(text.slice(offset, contentEnd))) {
+      close('heading');
+      offset = next;
+      continue;
+    }
+    // A line of a paragraph: its text joins the open one with a space, whitespace collapsed.
+    if (paragraph === undefined) {
+      paragraph = FNV_OFFSET;
+      started = false;
+    }
+    space = started;
+    let hash = paragraph;
+    for (let index = first; index < contentEnd; index++) {
+      const char = text.charCodeAt(index);
+      if (isSpace(char)) {
+        space = true;
+        continue;
+      }
+      if (space) hash = Math.imul(hash ^ 32, FNV_PRIME);
+      hash = Math.imul(hash ^ char, FNV_PRIME);
+      space = false;
+    }
+    started = true;
+    paragraph = hash;
+    offset = next;
+  }
+  close('paragraph');
+  if (comment) addCommentKey(keys, comment.join('\n'));
+  return { from, keys: [...keys] };
 }
 
 /**
- * A short key of a block's kind and text (32-bit FNV-1a, base 36). Equal blocks have equal keys;
- * two different blocks may share one, so a shared key only means "compare the texts".
+ * A key of a block's kind and text (32-bit FNV-1a over the text, a NUL and the kind, as an
+ * unsigned integer). Equal blocks have equal keys; two different blocks may share one, so a shared key only
+ * means "compare the texts". The kind comes last so that `blockKeys` can hash a paragraph's text
+ * before it knows whether a setext underline makes it a heading.
  */
-export function blockKey(kind: Block['kind'], text: string): string {
-  let hash = 0x811c9dc5;
-  const input = `${kind}\u0000${text}`;
-  for (let index = 0; index < input.length; index++) {
-    hash ^= input.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
+export function blockKey(kind: Block['kind'], text: string): number {
+  let hash = FNV_OFFSET;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), FNV_PRIME);
+  return finishHash(hash, kind);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The hash of a block whose text hashed to `textHash`: the NUL and the kind hashed on. */
+function finishHash(textHash: number, kind: Block['kind']): number {
+  let hash = Math.imul(textHash, FNV_PRIME); // the NUL: x ^ 0 is x
+  for (let index = 0; index < kind.length; index++) hash = Math.imul(hash ^ kind.charCodeAt(index), FNV_PRIME);
+  return hash >>> 0;
+}
+
+/** Whether a UTF-16 code unit is whitespace as `\s` and `String.prototype.trim` see it. */
+function isSpace(code: number): boolean {
+  if (code > 32 && code < 0xa0) return false;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** A piece of template text that a document made from the template should not keep. */
@@ -60,11 +182,6 @@ export interface TemplatePlaceholders {
 
 /** The placeholders of the template of each document type (`Standard`, `Supplement`, ...). */
 export type TemplateTexts = ReadonlyMap<string, TemplatePlaceholders>;
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const LINT_COMMENT = /^lint\b/;
 
 /** The blocks of a text from offset `start` (the end of the front matter). */
 export function bodyBlocks(text: string, start = 0): Block[] {
@@ -121,9 +238,19 @@ export function bodyBlocks(text: string, start = 0): Block[] {
 }
 
 function pushComment(blocks: Block[], raw: string, range: Range): void {
+  const text = commentText(raw);
+  if (text !== undefined) blocks.push({ kind: 'comment', text, range });
+}
+
+function addCommentKey(keys: Set<number>, raw: string): void {
+  const text = commentText(raw);
+  if (text !== undefined) keys.add(blockKey('comment', text));
+}
+
+/** A comment's text without its marks, whitespace collapsed; none for an empty or a lint comment. */
+function commentText(raw: string): string | undefined {
   const inner = collapse(raw.trim().replace(/^<!--+/, '').replace(/-+->$/, ''));
-  if (inner === '' || LINT_COMMENT.test(inner)) return;
-  blocks.push({ kind: 'comment', text: inner, range });
+  return inner === '' || LINT_COMMENT.test(inner) ? undefined : inner;
 }
 
 function collapse(text: string): string {
