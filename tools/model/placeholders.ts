@@ -38,10 +38,8 @@ export function blockKeys(text: string, from: number): BlockKeys {
   const keys = new Set<number>();
   let fence: string | undefined;
   let comment: string[] | undefined;
-  /** The running hash of the open paragraph (undefined: none), and how its collapsed text stands. */
+  /** The hash of the open paragraph's collapsed text so far (undefined: no paragraph is open). */
   let paragraph: number | undefined;
-  let started = false;
-  let space = false;
   const close = (kind: Block['kind']): void => {
     if (paragraph !== undefined) keys.add(finishHash(paragraph, kind));
     paragraph = undefined;
@@ -109,13 +107,9 @@ export function blockKeys(text: string, from: number): BlockKeys {
       offset = next;
       continue;
     }
-    // A line of a paragraph: its text joins the open one with a space, whitespace collapsed.
-    if (paragraph === undefined) {
-      paragraph = FNV_OFFSET;
-      started = false;
-    }
-    space = started;
-    let hash = paragraph;
+    // A line of a paragraph: its text joins the open one's with a space, whitespace collapsed.
+    let space = paragraph !== undefined;
+    let hash = paragraph ?? FNV_OFFSET;
     for (let index = first; index < contentEnd; index++) {
       const char = text.charCodeAt(index);
       if (isSpace(char)) {
@@ -126,7 +120,6 @@ export function blockKeys(text: string, from: number): BlockKeys {
       hash = Math.imul(hash ^ char, FNV_PRIME);
       space = false;
     }
-    started = true;
     paragraph = hash;
     offset = next;
   }
