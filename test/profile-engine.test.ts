@@ -273,7 +273,7 @@ describe('the eip profile, computed', () => {
     expect(check('Last Call', 'Review').ok).toBe(true);
     expect(check('Stagnant', 'Review').ok).toBe(true);
     expect(check('Final', 'Moved').ok).toBe(true);
-    expect(check('Draft', 'Final')).toEqual({ ok: false, reason: 'A Draft document cannot become Final: it may only become Review or Stagnant or Withdrawn or Moved' });
+    expect(check('Draft', 'Final')).toEqual({ ok: false, reason: 'A Draft document cannot become Final: it may only become Review, Stagnant, Withdrawn or Moved' });
     expect(check('Final', 'Draft')).toEqual({ ok: false, reason: 'A Final document cannot become Draft: it may only become Moved' });
     expect(check('Moved', 'Draft')).toEqual({ ok: false, reason: 'A Moved document cannot become Draft: it stays as it is (no way back)' });
     expect(check('Review', 'Living')).toEqual({ ok: false, reason: 'A Review document may become Living only if it is a Meta or Informational, not a Standards Track' });

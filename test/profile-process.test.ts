@@ -154,7 +154,7 @@ describe('a change, with the transitions of the eip profile', () => {
     expect(result.code).toBe(1);
     const found = lines(result.stdout).filter((line) => line.includes('lifecycle-'));
     expect(found).toEqual([
-      'EIPS/eip-3002.md:7:9 error lifecycle-status-transition Unexpected status `Final` (`Draft` in the base): a Draft document cannot become Final: it may only become Review or Stagnant or Withdrawn or Moved',
+      'EIPS/eip-3002.md:7:9 error lifecycle-status-transition Unexpected status `Final` (`Draft` in the base): a Draft document cannot become Final: it may only become Review, Stagnant, Withdrawn or Moved',
       'EIPS/eip-3003.md:1:1 error lifecycle-no-deletion Unexpected deletion of `eip-3003.md` (Living): documents are never deleted; keep it with its status',
       expect.stringMatching(/^EIPS\/eip-3009\.md:1:1 error lifecycle-number-unchanged Unexpected rename of accepted `eip-3004\.md` \(number `3004` to `3009`\)/),
     ]);

@@ -8,6 +8,7 @@ import { loadCorpus } from '../engine/load.js';
 import { idExamples } from '../profile/written-names.js';
 import { rulesById } from '../rules/index.js';
 import { isEditable } from './editor.js';
+import { orList } from '../model/words.js';
 
 /** Bad input to an authoring command: exit code 2 with this message, and nothing written. */
 export class AuthoringError extends Error {
@@ -58,7 +59,7 @@ export function findDocument(ws: Workspace, ref: string): StandardDocument {
   const folderShown = shown(ws, ws.folder) || '.';
   if (!normalized) {
     const examples = idExamples(profile, names);
-    throw new AuthoringError(`\`${ref}\` names no document: give a path, a file name${examples.length > 0 ? `, or an id such as ${examples.join(' or ')}` : ''}`);
+    throw new AuthoringError(`\`${ref}\` names no document: give a path, a file name${examples.length > 0 ? `, or an id such as ${orList(examples)}` : ''}`);
   }
   if ('fileName' in normalized) {
     if (/[\\/]/.test(ref)) {

@@ -1,4 +1,5 @@
 import type { Profile, ProfileTransition } from './types.js';
+import { orList } from '../model/words.js';
 
 /**
  * The lifecycle of a profile: whether a document may change from one status to another, with the
@@ -18,7 +19,7 @@ export function checkProfileTransition(profile: Profile, from: string, to: strin
   const legal = transitions.filter((transition) => transition.from === from && applies(transition)).map((transition) => transition.to);
   const start = from === 'new' ? 'A new document' : `A ${from} document`;
   const limited = candidates[0]?.types;
-  if (limited) return { ok: false, reason: `${start} may become ${to} only if it is a ${limited.join(' or ')}, not a ${type ?? 'document without type'}` };
-  const options = legal.length > 0 ? `it may only become ${legal.join(' or ')}` : 'it stays as it is (no way back)';
+  if (limited) return { ok: false, reason: `${start} may become ${to} only if it is a ${orList(limited)}, not a ${type ?? 'document without type'}` };
+  const options = legal.length > 0 ? `it may only become ${orList(legal)}` : 'it stays as it is (no way back)';
   return { ok: false, reason: `${start} cannot become ${to}: ${options}` };
 }

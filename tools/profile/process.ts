@@ -8,6 +8,7 @@ import { fileNamesOf, type FileNames, type ProfileFileName } from './filenames.j
 import { checkProfileTransition, type ProfileTransitionCheck } from './lifecycle.js';
 import { loadProfile, shippedProfileFile, type LoadedProfile } from './load.js';
 import type { Profile, ProfileReference, ProfileSections, ProfileStatus, ProfileTransition, ProfileType } from './types.js';
+import { orList } from '../model/words.js';
 
 export type { Naming };
 
@@ -141,7 +142,7 @@ export function processOf(loaded: LoadedProfile): Process {
 /** A naming read from the profile's file-name patterns alone. */
 export function profileNaming(profile: Profile, names: FileNames): Naming {
   const position = profile.numbers.tracks && 'byDigit' in profile.numbers.tracks ? profile.numbers.tracks.byDigit.position : undefined;
-  const expected = profile.fileNames.kinds.map((kind) => `\`${kind.example ?? kind.pattern}\``).join(' or ');
+  const expected = orList(profile.fileNames.kinds.map((kind) => `\`${kind.example ?? kind.pattern}\``));
   return (fileName) => {
     const parsed = names.parse(fileName);
     if (!parsed) return { ok: false, problems: [`Unexpected file name \`${fileName}\`, expected ${expected}`] };

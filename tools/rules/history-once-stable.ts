@@ -2,6 +2,7 @@ import type { BlobFacts } from '../history/facts.js';
 import { describeCommit, documentName, type HistoryVersion } from '../history/model.js';
 import { datesEntering, frozenStatuses, madeIt, statusesAfter, statusesBefore } from '../profile/stages.js';
 import { defineRule } from './rule.js';
+import { orList } from '../model/words.js';
 
 /**
  * The first version of each kind of step back, around the profile's `frozen` statuses (SCS
@@ -52,7 +53,7 @@ export default defineRule({
       }
       if (stable && status !== undefined && process.status(status) && !effective.includes(status)) {
         const was = frozenOf(stable.facts.status ?? first);
-        once(`stable-${status}`, `The document went back from ${was} to ${status} in commit ${describeCommit(version.commit)}, after commit ${describeCommit(stable.commit)} had made it ${was}: a ${was} document only becomes ${statusesAfter(profile, [was]).join(' or ')}`);
+        once(`stable-${status}`, `The document went back from ${was} to ${status} in commit ${describeCommit(version.commit)}, after commit ${describeCommit(stable.commit)} had made it ${was}: a ${was} document only becomes ${orList(statusesAfter(profile, [was]))}`);
       }
       const inEffect = status !== undefined && effective.includes(status);
       for (const field of dates) {

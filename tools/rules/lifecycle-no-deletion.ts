@@ -1,5 +1,6 @@
 import { endings } from '../profile/stages.js';
 import { defineRule } from './rule.js';
+import { orList } from '../model/words.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +21,7 @@ export default defineRule({
     } else if (status !== undefined) {
       // The ends a document of its status may take (a Draft is Rejected, a Stable document Deprecated).
       const ends = endings(profile, status).map((transition) => `\`${profile.statuses.field}: ${transition.to}\`${transition.sets.length > 0 ? ` with ${transition.sets.map((field) => `\`${field}\``).join(' and ')}` : ''}`);
-      if (ends.length > 0) instead = `set ${ends.join(' or ')} instead`;
+      if (ends.length > 0) instead = `set ${orList(ends)} instead`;
     }
     report({ message: `Unexpected deletion of \`${doc.fileName}\`${status ? ` (${status})` : ''}: documents are never deleted; ${instead}` });
   },

@@ -1,5 +1,6 @@
 import { successionOf } from '../profile/succession.js';
 import { defineRule } from './rule.js';
+import { orList } from '../model/words.js';
 
 /** The status a successor needs before its predecessors are retired is the profile's (`addedTargetStatuses` of the field that points `later`). */
 export default defineRule({
@@ -20,7 +21,7 @@ export default defineRule({
     if (successors.length === 0) return;
     const list = successors.map((other) => `\`${other.fileName}\``).join(', ');
     const standing = successionOf(process.profile)?.standing ?? [];
-    const once = standing.length > 0 ? `, once its successor is ${standing.join(' or ')}` : '';
+    const once = standing.length > 0 ? `, once its successor is ${orList(standing)}` : '';
     report({
       message: `This change adds ${list} and also modifies its predecessor: leave \`${doc.fileName}\` as it is, and deprecate it in a later change${once}`,
     });

@@ -1,6 +1,7 @@
 import { standingReplacements } from '../model/references.js';
 import { successionOf } from '../profile/succession.js';
 import { defineRule } from './rule.js';
+import { orList } from '../model/words.js';
 
 /** The fields and the statuses their added targets need are the profile's (`references[].addedTargetStatuses`). */
 export default defineRule({
@@ -16,7 +17,7 @@ export default defineRule({
     for (const spec of process.profile.references) {
       const statuses = spec.addedTargetStatuses;
       if (spec.target !== 'file-name' || !statuses || statuses.length === 0) continue;
-      const wanted = statuses.join(' or ');
+      const wanted = orList(statuses);
       const before = new Set(change.base?.references(spec.field).map((reference) => reference.name) ?? []);
       for (const reference of doc.references(spec.field)) {
         if (before.has(reference.name)) continue;
