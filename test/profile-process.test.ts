@@ -185,8 +185,7 @@ describe('a change, with the transitions of the eip profile', () => {
       ['eip-3003', 'Meta', 'Living', 'Living'],
     ]);
     expect(review.approvals).toEqual([
-      { group: 'EIP editors (core)', tracks: ['Core'], documents: ['eip-3002'] },
-      { group: 'EIP editors (meta)', tracks: ['Meta'], documents: ['eip-3003'] },
+      { group: 'EIP editors', tracks: ['Core', 'Meta'], documents: ['eip-3002', 'eip-3003'] },
     ]);
   });
 
