@@ -5,7 +5,7 @@ import { isScalar } from 'yaml';
 import type { StandardDocument } from '../model/document.js';
 import { parseFileName } from '../model/filename.js';
 import { findPair } from '../model/frontmatter.js';
-import { templatePlaceholders, type TemplatePlaceholders, type TemplateTexts } from '../model/placeholders.js';
+import { templatePlaceholdersOf, type TemplatePlaceholders, type TemplateTexts } from '../model/placeholders.js';
 import { TYPES } from '../model/profile.js';
 import { toRelative, type ResolvedConfig } from './config.js';
 import { readDocument } from './load.js';
@@ -192,7 +192,7 @@ export function loadTemplateTexts(config: ResolvedConfig, documents?: string, kn
   for (const type of TYPES) {
     const found = lookup.find(type);
     if (!found || found.doc.readProblem) continue;
-    texts.set(type, { template: found.shown, placeholders: templatePlaceholders(found.doc.source.text, found.doc.frontMatter.range.end) });
+    texts.set(type, templatePlaceholdersOf(found.shown, found.doc.source.text, found.doc.frontMatter.range.end));
   }
   return texts;
 }

@@ -171,6 +171,14 @@ export interface Placeholder {
 export interface TemplatePlaceholders {
   template: string;
   placeholders: readonly Placeholder[];
+  /** The placeholders' keys (`blockKey`): a document none of whose block keys is here keeps none of them. */
+  keys: ReadonlySet<number>;
+}
+
+/** The placeholders of a template's text whose body starts at `start`, with their keys. */
+export function templatePlaceholdersOf(template: string, text: string, start: number): TemplatePlaceholders {
+  const placeholders = templatePlaceholders(text, start);
+  return { template, placeholders, keys: new Set(placeholders.map((placeholder) => blockKey(placeholder.kind, placeholder.text))) };
 }
 
 /** The placeholders of the template of each document type (`Standard`, `Supplement`, ...). */

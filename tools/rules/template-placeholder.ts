@@ -1,4 +1,4 @@
-import { blockKey, bodyBlocks, findPlaceholders, type Block, type Placeholder } from '../model/placeholders.js';
+import { bodyBlocks, findPlaceholders, type Block, type Placeholder } from '../model/placeholders.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -22,10 +22,7 @@ export default defineRule({
     // The keys of the body's blocks (kept by the cache) tell when no block can be a placeholder,
     // without reading the document again.
     const known = doc.body.blocks;
-    if (known?.from === start) {
-      const keys = new Set(known.keys);
-      if (!template.placeholders.some((placeholder) => keys.has(blockKey(placeholder.kind, placeholder.text)))) return;
-    }
+    if (known?.from === start && !known.keys.some((key) => template.keys.has(key))) return;
     const text = doc.source.text;
     const frozen = status?.frozen === true;
     for (const { block, placeholder } of findPlaceholders(bodyBlocks(text, start), template.placeholders)) {
