@@ -26,6 +26,17 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const LINT_COMMENT = /^lint\b/;
+const COMMENT_START = /^ {0,3}<!--/;
+
+/** Whether a line inside a fence opened by `fence` closes it: the fence's marks and nothing else. */
+function closesFence(line: string, fence: string): boolean {
+  return line.trimStart().startsWith(fence) && line.trim().replace(/^[`~]+/, '') === '';
+}
+
+/** Whether a line that opens a comment also closes it. */
+function closesOnItsLine(line: string): boolean {
+  return line.includes('-->', line.indexOf('<!--') + 4);
+}
 
 /**
  * The blocks' keys of a text whose body starts at `from`, each key once, in the order of the
@@ -63,10 +74,7 @@ export function blockKeys(text: string, from: number): BlockKeys {
     let first = offset;
     while (first < contentEnd && isSpace(text.charCodeAt(first))) first++;
     if (fence !== undefined) {
-      if (text.startsWith(fence, first)) {
-        const line = text.slice(offset, contentEnd);
-        if (line.trim().replace(/^[`~]+/, '') === '') fence = undefined;
-      }
+      if (text.startsWith(fence, first) && closesFence(text.slice(offset, contentEnd), fence)) fence = undefined;
       offset = next;
       continue;
     }
@@ -87,9 +95,9 @@ export function blockKeys(text: string, from: number): BlockKeys {
       }
     } else if (code === 60) {
       const line = text.slice(offset, contentEnd);
-      if (/^ {0,3}<!--/.test(line)) {
+      if (COMMENT_START.test(line)) {
         close('paragraph');
-        if (line.includes('-->', line.indexOf('<!--') + 4)) addCommentKey(keys, line);
+        if (closesOnItsLine(line)) addCommentKey(keys, line);
         else comment = [line];
         offset = next;
         continue;
@@ -208,15 +216,15 @@ export function bodyBlocks(text: string, start = 0): Block[] {
         comment = undefined;
       }
     } else if (fence !== undefined) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(/^[`~]+/, '') === '') fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
     } else if (line.trim() === '') {
       flush();
     } else if (FENCE.test(line)) {
       flush();
       fence = FENCE.exec(line)?.[1] ?? '```';
-    } else if (/^ {0,3}<!--/.test(line)) {
+    } else if (COMMENT_START.test(line)) {
       flush();
-      if (line.includes('-->', line.indexOf('<!--') + 4)) pushComment(blocks, line, { start: offset, end: contentEnd });
+      if (closesOnItsLine(line)) pushComment(blocks, line, { start: offset, end: contentEnd });
       else comment = { start: offset, lines: [line] };
     } else if (ATX.test(line)) {
       flush();
