@@ -221,6 +221,18 @@ describe('signals and killed runs', () => {
     }
   });
 
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s while lint --cache checks the documents: exit 130/143, and the cache is not written after it', async (signal) => {
+    const root = fresh();
+    const run = await interruptAt('check', signal, ['lint', '--cache'], root);
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: CODES[signal], signal: null });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(root, '.scs-standards-cache'))).toBe(false);
+    expect(leftovers(root)).toEqual([]);
+    // Not interrupted, the same run writes it.
+    expect(runBin(['lint', '--cache'], root).code).toBe(0);
+    expect(existsSync(join(root, '.scs-standards-cache'))).toBe(true);
+  });
+
   test('SIGKILL between the steps of accept: the next command puts every file back', async () => {
     const root = fresh();
     const before = snapshot(root);

@@ -5,7 +5,7 @@ import type { InternalFailure } from '../engine/lint.js';
 import { checkPlan, planLint } from '../engine/run.js';
 import { prefetchBodies, type Concurrency } from '../engine/prefetch.js';
 import { DEFAULT_CACHE_FILE, FactsCache } from '../engine/cache.js';
-import { killedChanges } from '../engine/temporary.js';
+import { handlePendingSignals, killedChanges, testPauseSync } from '../engine/temporary.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { version } from './version.js';
 import type { FileResult, Finding } from '../engine/result.js';
@@ -83,7 +83,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       const loaded = loadConfig(args.cwd, rulesById, configFile);
       const cache = args.values.cache === true ? openCache(args, loaded) : undefined;
       const run = await lintChangeWithConfig(configure(loaded), { cwd: args.cwd, paths: args.positionals, configFile, rules, base, head, cache, keepSource });
-      saveCache(args, cache);
+      await saveCache(args, cache);
       ({ results, failures, legacy, stabilized } = run);
       fullyChecked = (relPath) => run.fullyChecked.has(relPath);
       root = run.config.root;
@@ -107,8 +107,9 @@ export async function run(args: ParsedArgs): Promise<number> {
       );
       historyRan = args.values.history === true || config.raw.history === true;
       const history = historyRan ? await readHistory(args, config, plan.folders.map((folder) => folder.corpus)) : undefined;
+      testPauseSync('check');
       const run = checkPlan(plan, config, { ...options, history });
-      saveCache(args, cache);
+      await saveCache(args, cache);
       ({ results, failures } = run);
       root = run.config.root;
     }
@@ -256,9 +257,13 @@ async function readHistory(args: ParsedArgs, config: ResolvedConfig, corpora: re
   return prepareHistoryLint(corpora, config, { cwd: args.cwd, paths: args.positionals, cacheFile, tool: version() });
 }
 
-/** Writes the cache; a cache that cannot be written costs time on the next run, nothing else. */
-function saveCache(args: ParsedArgs, cache: FactsCache | undefined): void {
+/**
+ * Writes the cache; a cache that cannot be written costs time on the next run, nothing else. The
+ * checking before it ran synchronously: a Ctrl-C during it ends the run here, before the write.
+ */
+async function saveCache(args: ParsedArgs, cache: FactsCache | undefined): Promise<void> {
   if (!cache) return;
+  await handlePendingSignals();
   try {
     cache.retainExisting();
     cache.save();

@@ -156,6 +156,15 @@ export function interrupt(signal: NodeJS.Signals): boolean {
   return true;
 }
 
+/**
+ * Two turns of the event loop: a signal that arrived while the thread ran synchronously (the
+ * checking of a large corpus, a write) is handled in them, so that what comes next (the next
+ * write, the exit code) knows of it, and a run ended by it writes nothing more.
+ */
+export async function handlePendingSignals(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The exit code of a run ended by a signal, as shells report it: 128 + the signal number (SIGINT 130, SIGTERM 143). */
 export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0);
@@ -164,7 +173,7 @@ export function signalExitCode(signal: NodeJS.Signals): number {
 /**
  * A hook for the tests of interruptions, off unless `SCS_STANDARDS_TEST_PAUSE` names this point
  * (`write`: the first file written through a temporary file, before its rename; `step-N`: before
- * step N of a change of several files). The run then says so on standard error and waits
+ * step N of a change of several files; `check`: as `lint` starts to check the documents). The run then says so on standard error and waits
  * (`SCS_STANDARDS_TEST_PAUSE_MS`, ten seconds by default; a point in asynchronous code stops
  * waiting when a signal arrives), so that a test can send a signal or SIGKILL at that moment.
  */
